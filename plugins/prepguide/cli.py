@@ -1,0 +1,102 @@
+"""The ``prepguide`` command line.
+
+Every command finds its guide from the current folder (see
+:mod:`prepguide.guide`), prints located problems rather than tracebacks, and
+exits 0 on success, 1 on a problem in the notes, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import __version__
+from .corpus import Corpus, CorpusLoader
+from .errors import Problem
+from .guide import Guide, GuideError, find_guide
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+class CommandError(Exception):
+    """A command cannot go on; the message is shown as is."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEM) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser with every subcommand."""
+    parser = _Parser(
+        prog="prepguide",
+        description="Prepare informational interviews from YAML research notes.",
+    )
+    parser.add_argument("--version", action="version", version=f"prepguide {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    from .commands import REGISTRARS
+
+    for register in REGISTRARS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except (CommandError, GuideError) as exc:
+        code = exc.code if isinstance(exc, CommandError) else EXIT_PROBLEM
+        print(f"prepguide: {exc}", file=sys.stderr)
+        return code
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+def load_guide(content: Path | None = None) -> tuple[Guide, Corpus]:
+    """Find the guide from the current folder and load its corpus."""
+    guide = find_guide(content=content)
+    if not guide.content_dir.is_dir():
+        raise CommandError(
+            f"no content folder at {guide.content_dir}; run the command inside a guide "
+            "(or `prepguide init DIR` to start one)"
+        )
+    corpus = CorpusLoader().load(guide.content_dir, guide.root)
+    return guide, corpus
+
+
+def all_problems(guide: Guide, corpus: Corpus) -> list[Problem]:
+    """Every problem of a guide: validation, cross-references, and prep warnings."""
+    problems = list(corpus.problems)
+    if not corpus.errors:
+        problems.extend(extra_warnings(guide, corpus))
+    return sorted(problems)
+
+
+def extra_warnings(guide: Guide, corpus: Corpus) -> list[Problem]:
+    """Warnings beyond the schema: question lint and intro timing."""
+    from .prep import prep_warnings
+
+    return prep_warnings(corpus, guide.options)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""Subcommands of the ``prepguide`` command line, one module each.
+
+Each module has ``register(sub)``, which adds its parser and sets ``handler``.
+"""
+
+from __future__ import annotations
+
+from . import check
+
+REGISTRARS = [check.register]

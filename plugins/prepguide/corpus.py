@@ -1,0 +1,331 @@
+"""Load a whole guide (the ``content/`` folder) into one validated corpus.
+
+Each file is parsed and validated on its own and cached by
+``(path, mtime_ns, size)``, so a ``mkdocs serve`` rebuild re-parses only the
+files that changed. Cross-references (contact -> organization, connection.via,
+referrals, experience organizations) are resolved for the whole corpus on
+every load, which is cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .loader import Document, LoadError, load_file
+from .model import ID_RE, Contact, Organization, Profile, QuestionEntry, slugify
+from .validate import Kind, closest, validate_document
+
+FOLDERS: dict[str, Kind] = {
+    "organizations": "organization",
+    "contacts": "contact",
+    "questions": "questions",
+}
+
+
+@dataclass
+class Corpus:
+    """Every research file of a guide, validated and cross-referenced."""
+
+    profile: Profile | None = None
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    questions: list[QuestionEntry] = field(default_factory=list)
+    question_sources: list[tuple[str, int]] = field(default_factory=list)
+    """For each entry of ``questions``: its file's display path and index in that file."""
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Loaded documents by display path, for locating later warnings."""
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Display path of each file, keyed by ``(kind, id)``; the profile is ``("profile", "")``."""
+    problems: list[Problem] = field(default_factory=list)
+    source_files: list[Path] = field(default_factory=list)
+    """Every YAML file read (they must be kept out of the built site)."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems of severity error."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    def document(self, kind: str, ident: str = "") -> Document | None:
+        """Return the loaded document of a profile, organization or contact."""
+        path = self.paths.get((kind, ident))
+        return self.documents.get(path) if path else None
+
+    def locate(self, kind: str, ident: str, loc: tuple[str | int, ...]) -> tuple[str, int, int]:
+        """Return ``(path, line, column)`` of a value in a file of the corpus."""
+        path = self.paths.get((kind, ident), "")
+        doc = self.documents.get(path)
+        line, column = doc.position(loc) if doc else (1, 1)
+        return path, line, column
+
+    def organization_of(self, contact: Contact) -> Organization | None:
+        """Return the organization a contact works at, if known."""
+        return self.organizations.get(contact.organization) if contact.organization else None
+
+    def contacts_at(self, org_id: str) -> list[Contact]:
+        """Return the contacts of one organization, sorted by name."""
+        return sorted(
+            (c for c in self.contacts.values() if c.organization == org_id),
+            key=lambda c: c.name.casefold(),
+        )
+
+
+@dataclass
+class _Entry:
+    stamp: tuple[int, int]
+    doc: Document | None
+    model: Any
+    problems: list[Problem]
+
+
+class CorpusLoader:
+    """Loads guides, keeping a parse cache across loads (and serve rebuilds)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, _Entry] = {}
+        self.parsed = 0
+        """How many files were actually parsed (not served from the cache)."""
+
+    def load(self, content_dir: Path, root: Path | None = None) -> Corpus:
+        """Load and validate every research file under ``content_dir``.
+
+        Arguments:
+            content_dir: The guide's content folder (MkDocs' ``docs_dir``).
+            root: Paths in messages are shown relative to this folder
+                (default: the parent of ``content_dir``).
+
+        Returns:
+            The corpus; its ``problems`` hold every error and warning found.
+        """
+        content_dir = content_dir.resolve()
+        root = (root or content_dir.parent).resolve()
+        corpus = Corpus()
+        seen: set[Path] = set()
+
+        profile = content_dir / "profile.yml"
+        if profile.is_file():
+            entry = self._load(profile, _display(profile, root), "profile", None)
+            seen.add(profile)
+            self._add(corpus, profile, entry, "profile", "")
+        for folder, kind in FOLDERS.items():
+            base = content_dir / folder
+            if not base.is_dir():
+                continue
+            for path in sorted(base.iterdir()):
+                display = _display(path, root)
+                if path.suffix == ".yaml" and path.is_file():
+                    corpus.problems.append(
+                        Problem(
+                            display,
+                            1,
+                            1,
+                            "warning",
+                            f"ignored: prepguide reads `.yml` files; rename it to `{path.stem}.yml`",
+                        )
+                    )
+                    continue
+                if path.suffix != ".yml" or not path.is_file():
+                    continue
+                seen.add(path)
+                corpus.source_files.append(path)
+                stem = path.stem
+                if not ID_RE.match(stem):
+                    fixed = slugify(stem) or "untitled"
+                    corpus.problems.append(
+                        Problem(
+                            display,
+                            1,
+                            1,
+                            "error",
+                            f"`{path.name}` is not a valid file name: ids are lowercase words "
+                            f"joined by hyphens; rename it to `{fixed}.yml`",
+                        )
+                    )
+                    continue
+                file_id = stem if kind != "questions" else None
+                entry = self._load(path, display, kind, file_id)
+                self._add(corpus, path, entry, kind, stem)
+        if profile.is_file():
+            corpus.source_files.insert(0, profile)
+        for stale in set(self._cache) - seen:
+            if stale.is_relative_to(content_dir):
+                del self._cache[stale]
+        resolve_references(corpus)
+        corpus.problems.sort()
+        return corpus
+
+    def _load(self, path: Path, display: str, kind: Kind, file_id: str | None) -> _Entry:
+        try:
+            st = path.stat()
+        except OSError:
+            return _Entry(
+                (0, 0), None, None, [Problem(display, 1, 1, "error", "cannot read the file")]
+            )
+        stamp = (st.st_mtime_ns, st.st_size)
+        cached = self._cache.get(path)
+        if (
+            cached is not None
+            and cached.stamp == stamp
+            and (cached.doc is None or cached.doc.path == display)
+        ):
+            return cached
+        self.parsed += 1
+        try:
+            doc = load_file(path, display)
+        except LoadError as exc:
+            entry = _Entry(stamp, None, None, [exc.problem])
+        else:
+            model, problems = validate_document(doc, kind, file_id)
+            entry = _Entry(stamp, doc, model, problems)
+        self._cache[path] = entry
+        return entry
+
+    @staticmethod
+    def _add(corpus: Corpus, path: Path, entry: _Entry, kind: Kind, ident: str) -> None:
+        corpus.problems.extend(entry.problems)
+        if entry.doc is not None:
+            corpus.documents[entry.doc.path] = entry.doc
+        if entry.model is None or entry.doc is None:
+            return
+        if kind == "questions":
+            corpus.questions.extend(entry.model)
+            corpus.question_sources.extend((entry.doc.path, i) for i in range(len(entry.model)))
+            return
+        corpus.paths[(kind, ident)] = entry.doc.path
+        if kind == "profile":
+            corpus.profile = entry.model
+        elif kind == "organization":
+            corpus.organizations[ident] = entry.model
+        else:
+            corpus.contacts[ident] = entry.model
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def is_id_like(text: str) -> bool:
+    """A referral or experience entry that looks like an id (``dana-whitfield``)."""
+    return bool(ID_RE.match(text))
+
+
+def resolve_references(corpus: Corpus) -> None:
+    """Check every cross-reference of the corpus, adding located problems."""
+    orgs = corpus.organizations
+    contacts = corpus.contacts
+
+    def problem(
+        kind: str, ident: str, loc: tuple[str | int, ...], severity: str, message: str
+    ) -> None:
+        path, line, column = corpus.locate(kind, ident, loc)
+        corpus.problems.append(Problem(path, line, column, severity, message))  # type: ignore[arg-type]
+
+    def missing(what: str, ref: str, known: dict[str, Any], folder: str) -> str:
+        guess = closest(ref, known)
+        if guess:
+            return f"no {what} `{ref}`; did you mean `{guess}`?"
+        return f"no {what} `{ref}`; create content/{folder}/{ref}.yml or fix the id"
+
+    for cid, contact in contacts.items():
+        if contact.organization and contact.organization not in orgs:
+            problem(
+                "contact",
+                cid,
+                ("organization",),
+                "error",
+                "`organization`: "
+                + missing("organization", contact.organization, orgs, "organizations"),
+            )
+        via = contact.connection.via
+        if via is not None:
+            if via == cid:
+                problem(
+                    "contact",
+                    cid,
+                    ("connection", "via"),
+                    "error",
+                    "`connection.via`: a contact cannot introduce themselves; name who introduces you",
+                )
+            elif via not in contacts:
+                problem(
+                    "contact",
+                    cid,
+                    ("connection", "via"),
+                    "error",
+                    "`connection.via`: " + missing("contact", via, contacts, "contacts"),
+                )
+        for index, referral in enumerate(contact.referrals):
+            if is_id_like(referral) and referral not in contacts:
+                problem(
+                    "contact",
+                    cid,
+                    ("referrals", index),
+                    "error",
+                    f"`referrals[{index}]`: "
+                    + missing("contact", referral, contacts, "contacts")
+                    + "; write a person's full name (with capitals) if they have no file yet",
+                )
+        for index, job in enumerate(contact.background.experience):
+            _check_experience(
+                problem,
+                "contact",
+                cid,
+                ("background", "experience", index, "organization"),
+                job.organization,
+                orgs,
+            )
+    if corpus.profile is not None:
+        for index, job in enumerate(corpus.profile.experience):
+            _check_experience(
+                problem,
+                "profile",
+                "",
+                ("experience", index, "organization"),
+                job.organization,
+                orgs,
+            )
+    seen: dict[str, str] = {}
+    for question, (path, index) in zip(corpus.questions, corpus.question_sources, strict=True):
+        qid = question.id
+        if qid in seen:
+            line, column = corpus.documents[path].position((index, "id"))
+            corpus.problems.append(
+                Problem(
+                    path,
+                    line,
+                    column,
+                    "error",
+                    f"question id `{qid}` is used twice (also in {seen[qid]}); give each entry its own id",
+                )
+            )
+        else:
+            seen[qid] = path
+
+
+def _check_experience(
+    problem: Any,
+    kind: str,
+    ident: str,
+    loc: tuple[str | int, ...],
+    ref: str,
+    orgs: dict[str, Organization],
+) -> None:
+    if ref in orgs or not is_id_like(ref) or "-" not in ref:
+        return
+    guess = closest(ref, orgs)
+    hint = (
+        f"did you mean `{guess}`?" if guess else "write the organization's name, or create its file"
+    )
+    problem(
+        kind,
+        ident,
+        loc,
+        "warning",
+        f"`{'.'.join(str(p) for p in loc if isinstance(p, str))}`: `{ref}` looks like an organization id, but there is no such organization; {hint}",
+    )

@@ -1,0 +1,137 @@
+"""Find the guide a command works on: the nearest ``mkdocs.yml`` upward.
+
+The command line reads ``docs_dir`` and the ``prepguide`` plugin options from
+that file without starting MkDocs, so the same options (``today``,
+``timezone``, ``words_per_minute``…) apply in the terminal and in the site.
+Tags that only MkDocs understands (``!ENV``, ``!!python/name:…``) are read as
+empty values: the command line needs none of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import YAMLError
+
+from .options import OptionError, Options, make_options
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class GuideError(Exception):
+    """The guide's configuration cannot be used."""
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Where a guide lives and how it is configured."""
+
+    root: Path
+    """The folder messages are relative to (the folder of mkdocs.yml, or the current one)."""
+    content_dir: Path
+    options: Options
+    config_file: Path | None = None
+
+
+class _LenientConstructor(SafeConstructor):
+    """A safe constructor that reads unknown tags as ``None``."""
+
+
+def _ignore_tag(loader: Any, suffix: Any, node: Any = None) -> None:
+    return None
+
+
+_LenientConstructor.add_multi_constructor("!", _ignore_tag)
+_LenientConstructor.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+def find_config(start: Path) -> Path | None:
+    """Return the nearest mkdocs.yml in ``start`` or a parent folder."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """Read mkdocs.yml leniently.
+
+    Raises:
+        GuideError: The file is not valid YAML or not a mapping.
+    """
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _LenientConstructor
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, YAMLError) as exc:
+        raise GuideError(f"{path.name}: cannot be read: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise GuideError(f"{path.name}: expected a mapping of settings")
+    return data
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
+    """Return the ``prepguide`` options of an MkDocs config, or None if not enabled."""
+    plugins = config.get("plugins") or []
+    items = plugins.items() if isinstance(plugins, dict) else ((p, None) for p in plugins)
+    for item in items:
+        name, options = item if isinstance(item, tuple) else (item, None)
+        if isinstance(name, dict):
+            name, options = next(iter(name.items()))
+        if name == "prepguide":
+            return dict(options or {})
+    return None
+
+
+def find_guide(cwd: Path | None = None, content: Path | None = None) -> Guide:
+    """Locate the guide for a command run in ``cwd``.
+
+    Arguments:
+        cwd: Where the command runs (default: the current folder).
+        content: An explicit content folder (the DIR argument of ``check``).
+
+    Raises:
+        GuideError: mkdocs.yml or its prepguide options are invalid.
+    """
+    cwd = (cwd or Path.cwd()).resolve()
+    config_file = find_config(cwd)
+    raw: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    root = cwd
+    docs_dir = cwd / "content"
+    if config_file is not None:
+        raw = read_config(config_file)
+        root = config_file.parent
+        docs_dir = root / str(raw.get("docs_dir") or "docs")
+        options = plugin_options(raw) or {}
+    if content is not None:
+        docs_dir = content if content.is_absolute() else cwd / content
+    known = ("audience", "today", "timezone", "words_per_minute", "intro_seconds", "enabled")
+    unknown = [key for key in options if key not in known]
+    if unknown:
+        raise GuideError(
+            f"{config_file.name if config_file else 'mkdocs.yml'}: unknown prepguide option "
+            f"`{unknown[0]}`; the options are: {', '.join(known)}"
+        )
+    try:
+        opts = make_options(
+            audience=options.get("audience", "private"),
+            today=options.get("today"),
+            timezone=options.get("timezone", "UTC"),
+            words_per_minute=options.get("words_per_minute", 130),
+            intro_seconds=options.get("intro_seconds", 60),
+        )
+    except OptionError as exc:
+        raise GuideError(f"{config_file.name if config_file else 'mkdocs.yml'}: {exc}") from None
+    if not docs_dir.resolve().is_relative_to(root):
+        root = cwd
+    return Guide(root=root, content_dir=docs_dir.resolve(), options=opts, config_file=config_file)

@@ -1,0 +1,94 @@
+"""Untrusted text into safe Markdown and HTML.
+
+Every value a user writes is untrusted. Plain fields are escaped for the
+Markdown they are placed in (HTML special characters become entities and
+Markdown syntax is backslash-escaped); Markdown fields are converted to HTML
+with Python-Markdown and then sanitized with nh3, so no ``<script>``, event
+handler or ``javascript:`` link survives while ordinary formatting does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from urllib.parse import quote
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~])")
+_LEADING_BLOCK = re.compile(r"^(\s*)([-+>]|\d+[.)])(\s)", re.MULTILINE)
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
+    "hr", "i", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody",
+    "td", "th", "thead", "tr", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def text(value: object) -> Markup:
+    """Escape a plain value for inline use in generated Markdown.
+
+    HTML special characters become entities, Markdown syntax characters are
+    backslash-escaped and line breaks become spaces, so a value can never open a
+    tag, a link or a heading.
+    """
+    if value is None:
+        return Markup("")
+    raw = " ".join(str(value).split())
+    escaped = str(escape(raw))
+    escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
+    return Markup(_LEADING_BLOCK.sub(r"\1\\\2\3", escaped))
+
+
+def href(url: object) -> Markup:
+    """Percent-encode a validated http(s) URL for a Markdown link target or attribute."""
+    return Markup(quote(str(url), safe=":/?#@!$&'*+,;=%~-._"))
+
+
+def html(value: object) -> Markup:
+    """Escape a plain value for use inside an HTML block of the page."""
+    return escape("" if value is None else str(value))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+
+
+def render_markdown(source: str | None) -> str:
+    """Convert a Markdown field to sanitized HTML (empty for no text)."""
+    if not source or not source.strip():
+        return ""
+    converter = _converter()
+    converter.reset()
+    produced = converter.convert(source)
+    return sanitize(produced)
+
+
+def sanitize(fragment: str) -> str:
+    """Remove everything but harmless formatting from an HTML fragment."""
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def markdown_block(source: str | None, css_class: str = "pg-md") -> Markup:
+    """A Markdown field as a sanitized HTML block to embed in generated Markdown.
+
+    The block is surrounded by blank lines and kept on lines that start with
+    ``<div``, so Python-Markdown passes it through untouched.
+    """
+    body = render_markdown(source)
+    if not body:
+        return Markup("")
+    body = re.sub(r"\n\s*\n", "\n", body)
+    return Markup(f'\n<div class="{css_class}">\n{body}\n</div>\n')

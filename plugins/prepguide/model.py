@@ -1,0 +1,321 @@
+"""The data model of a guide: profile, organizations, contacts, question banks.
+
+Pydantic v2 models that mirror CONTRACT.md field for field. Every model
+forbids unknown keys (validation turns them into did-you-mean messages) and
+the JSON Schemas under ``schemas/`` are generated from these classes.
+
+No MkDocs imports: the model is shared by the plugin, the command line and
+any other engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_RE = re.compile(ID_PATTERN)
+
+CONNECTION_TYPES = (
+    "family",
+    "friend",
+    "colleague",
+    "mentor",
+    "alumni",
+    "mutual",
+    "conference",
+    "online",
+    "cold",
+)
+STATUSES = ("researching", "to-contact", "requested", "scheduled", "met", "thanked", "closed")
+FORMATS = ("in-person", "video", "phone")
+TOPICS = (
+    "rapport",
+    "role",
+    "organization",
+    "trends",
+    "path",
+    "transition",
+    "advice",
+    "resources",
+    "timing",
+    "next-steps",
+)
+
+ConnectionType = Literal[
+    "family", "friend", "colleague", "mentor", "alumni", "mutual", "conference", "online", "cold"
+]
+Status = Literal["researching", "to-contact", "requested", "scheduled", "met", "thanked", "closed"]
+MeetingFormat = Literal["in-person", "video", "phone"]
+Topic = Literal[
+    "rapport",
+    "role",
+    "organization",
+    "trends",
+    "path",
+    "transition",
+    "advice",
+    "resources",
+    "timing",
+    "next-steps",
+]
+Visibility = Literal["public", "private"]
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.netloc
+        or any(ch in value.strip() for ch in ' <>"`\\')
+        or any(ord(ch) < 32 for ch in value)
+    ):
+        raise PydanticCustomError(
+            "http_url",
+            "`{value}` is not an http(s) URL; write a full address such as https://example.org/",
+            {"value": value},
+        )
+    return value.strip()
+
+
+def _check_id(value: str) -> str:
+    if not ID_RE.match(value):
+        raise PydanticCustomError(
+            "prepguide_id",
+            "`{value}` is not an id; ids are lowercase words joined by hyphens, like `{fixed}`",
+            {"value": value, "fixed": slugify(value) or "jane-doe"},
+        )
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
+"""An absolute http or https URL (no ``javascript:``, ``data:`` or ``file:``)."""
+
+Id = Annotated[str, AfterValidator(_check_id), Field(pattern=ID_PATTERN)]
+"""A file stem: lowercase words and digits joined by single hyphens."""
+
+Text = Annotated[str, Field(min_length=1)]
+_PERIOD_RE = re.compile(r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def _check_period(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = (
+        str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+    )
+    if text.lower() == "present" or _PERIOD_RE.match(text):
+        return text.lower() if text.lower() == "present" else text
+    raise PydanticCustomError(
+        "prepguide_period",
+        "`{value}` is not a year or date; write a year (2019), a month (2019-09), "
+        "a date (2019-09-01) or `present`",
+        {"value": value},
+    )
+
+
+YearOrDate = Annotated[
+    Any,
+    AfterValidator(_check_period),
+    WithJsonSchema(
+        {"type": ["integer", "string"], "description": "A year, YYYY-MM, YYYY-MM-DD or `present`."}
+    ),
+]
+
+
+def slugify(text: str) -> str:
+    """Fold a name to an id: ``"Zoë Núñez"`` -> ``zoe-nunez``, ``"O'Neil"`` -> ``oneil``."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("Æ", "ae")
+    folded = re.sub(r"['’`]", "", folded.lower())
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Education(_Model):
+    """A school attended."""
+
+    school: Text = Field(description="Name of the school (required).")
+    degree: str | None = Field(None, description="Degree, e.g. BSN, MSc.")
+    field: str | None = Field(None, description="Field of study.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Year of graduation.")
+
+
+class Experience(_Model):
+    """A job held."""
+
+    organization: Text = Field(description="Free text or an organization id (required).")
+    role: str | None = Field(None, description="Title held.")
+    start: YearOrDate = Field(None, description="Year or date started.")
+    end: YearOrDate = Field(None, description="Year or date ended, or `present`.")
+
+
+class Profile(_Model):
+    """You: ``content/profile.yml``."""
+
+    name: Text = Field(description="Your name (required).")
+    pronouns: str | None = None
+    headline: str | None = Field(None, description="Who you are now, one line.")
+    goal: str | None = Field(None, description="What you are exploring.")
+    education: list[Education] = Field(default_factory=list)
+    experience: list[Experience] = Field(default_factory=list)
+    locations: list[Text] = Field(default_factory=list, description="Places you live or lived.")
+    interests: list[Text] = Field(default_factory=list)
+    skills: list[Text] = Field(default_factory=list)
+    email: str | None = Field(None, description="Private.")
+    phone: str | None = Field(None, description="Private.")
+
+
+class Role(_Model):
+    """A position of interest at an organization."""
+
+    title: Text = Field(description="Job title (required).")
+    url: Url | None = None
+    notes: str | None = Field(None, description="Markdown.")
+
+
+class News(_Model):
+    """A dated news item about an organization."""
+
+    date: dt.date | None = None
+    headline: Text = Field(description="Headline (required).")
+    url: Url | None = None
+
+
+class Organization(_Model):
+    """An organization: ``content/organizations/<id>.yml``."""
+
+    id: Id = Field(description="The file stem; not written in the file.")
+    name: Text = Field(description="Name (required).")
+    website: Url | None = None
+    industry: str | None = None
+    size: str | None = Field(None, description='e.g. "about 1,200 people".')
+    headquarters: str | None = None
+    summary: str | None = Field(None, description="What they do (Markdown).")
+    focus: list[Text] = Field(default_factory=list, description="Current focus and initiatives.")
+    culture: str | None = Field(None, description="The environment (Markdown).")
+    roles: list[Role] = Field(default_factory=list)
+    news: list[News] = Field(default_factory=list)
+    sources: list[Url] = Field(default_factory=list)
+    notes: str | None = Field(None, description="Private notes (Markdown).")
+    tags: list[Text] = Field(default_factory=list)
+
+
+class Connection(_Model):
+    """How you are connected to a contact."""
+
+    type: ConnectionType | None = Field(None, description="How you reach them.")
+    via: Id | None = Field(None, description="Contact id of who introduces you.")
+    story: str | None = Field(None, description="How you know them.")
+    last_spoke: dt.date | None = None
+
+
+class Background(_Model):
+    """What your research found about a contact."""
+
+    education: list[Education] = Field(default_factory=list)
+    experience: list[Experience] = Field(default_factory=list)
+    interests: list[Text] = Field(default_factory=list)
+    transition: str | None = Field(None, description='A career change, "nursing to UX research".')
+    notes: str | None = Field(None, description="Talks, posts, projects (Markdown).")
+
+
+class Meeting(_Model):
+    """The conversation itself."""
+
+    status: Status = "researching"
+    requested: dt.date | None = Field(None, description="When you sent the request.")
+    date: dt.datetime | None = Field(None, description="Local date-time, `2026-12-04 15:30`.")
+    duration: int = Field(20, ge=5, le=120, description="Minutes, 5 to 120.")
+    format: MeetingFormat | None = None
+    place: str | None = Field(None, description="A venue or a call link (private).")
+
+
+class FollowUp(_Model):
+    """A follow-up to do."""
+
+    date: dt.date = Field(description="When it is due (required).")
+    note: Text = Field(description="What to do (required).")
+    done: bool = False
+
+
+class Reflection(_Model):
+    """After the talk: is the change still right for you? (private)"""
+
+    still_interested: bool | None = None
+    timing: str | None = None
+    next_steps: str | None = None
+
+
+class Contact(_Model):
+    """A person: ``content/contacts/<id>.yml``."""
+
+    id: Id = Field(description="The file stem; not written in the file.")
+    name: Text = Field(description="Their name (required).")
+    organization: Id | None = Field(None, description="An organization id.")
+    role: str | None = Field(None, description="Current title.")
+    pronouns: str | None = None
+    location: str | None = None
+    email: str | None = Field(None, description="Private.")
+    phone: str | None = Field(None, description="Private.")
+    linkedin: Url | None = None
+    connection: Connection = Field(default_factory=Connection)
+    background: Background = Field(default_factory=Background)
+    goals: list[Text] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list)
+    intro: str | None = Field(None, description="A hand-written intro script.")
+    meeting: Meeting = Field(default_factory=Meeting)
+    notes: str | None = Field(None, description="What you wrote during and after (private).")
+    referrals: list[Text] = Field(default_factory=list, description="Contact ids or names.")
+    follow_up: list[FollowUp] = Field(default_factory=list, description="Private.")
+    reflection: Reflection | None = Field(None, description="Private.")
+    visibility: Visibility = "private"
+    tags: list[Text] = Field(default_factory=list)
+
+
+class QuestionEntry(_Model):
+    """One entry of a question bank."""
+
+    id: Id = Field(description="Unique id; the id of a built-in question replaces it.")
+    topic: Topic
+    text: Text = Field(description="A Jinja2 template over `you`, `contact`, `org`.")
+    when: str | None = Field(None, description="A condition, e.g. `contact.background.transition`.")
+    industries: list[Text] = Field(default_factory=list)
+    priority: int = Field(0, description="Higher comes first within a topic.")
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """Return the JSON Schema of each kind of file, keyed by kind."""
+    schemas: dict[str, dict[str, Any]] = {}
+    for kind, model in (
+        ("profile", Profile),
+        ("organization", Organization),
+        ("contact", Contact),
+    ):
+        schema = model.model_json_schema()
+        schema["properties"].pop("id", None)
+        schema["required"] = [r for r in schema.get("required", []) if r != "id"]
+        schemas[kind] = schema
+    entry = QuestionEntry.model_json_schema()
+    schemas["questions"] = {
+        "title": "QuestionBank",
+        "description": "A prepguide question bank: a list of entries.",
+        "type": "array",
+        "items": {"$ref": "#/$defs/QuestionEntry"},
+        "$defs": {**entry.pop("$defs", {}), "QuestionEntry": entry},
+    }
+    for kind, schema in schemas.items():
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["$id"] = f"prepguide/{kind}.schema.json"
+    return schemas

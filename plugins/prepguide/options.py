@@ -1,0 +1,103 @@
+"""Guide options shared by the MkDocs plugin and the command line.
+
+The plugin reads them from ``mkdocs.yml`` through MkDocs' config system; the
+command line reads the same keys from the nearest ``mkdocs.yml``. Both end
+in one :class:`Options` value, so the dashboard and ``prepguide todo`` count
+from the same day.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+Audience = Literal["private", "public"]
+AUDIENCE_ENV = "PREPGUIDE_AUDIENCE"
+
+
+class OptionError(ValueError):
+    """An option has a value the guide cannot use."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options of one guide (see CONTRACT.md, "Plugin options")."""
+
+    audience: Audience = "private"
+    today: date | None = None
+    timezone: str = "UTC"
+    words_per_minute: int = 130
+    intro_seconds: int = 60
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The guide's timezone."""
+        return ZoneInfo(self.timezone)
+
+    def resolved_today(self) -> date:
+        """The day the dashboard counts from.
+
+        ``today`` when set; else the date of ``SOURCE_DATE_EPOCH`` (reproducible
+        builds); else today's date in the guide's timezone.
+        """
+        if self.today is not None:
+            return self.today
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(self.tz).date()
+        return datetime.now(self.tz).date()
+
+
+def make_options(
+    *,
+    audience: str | None = "private",
+    today: object = None,
+    timezone: str | None = "UTC",
+    words_per_minute: object = 130,
+    intro_seconds: object = 60,
+    environ: dict[str, str] | None = None,
+) -> Options:
+    """Build validated options; ``PREPGUIDE_AUDIENCE`` overrides ``audience``.
+
+    Raises:
+        OptionError: A value is out of range or of the wrong kind.
+    """
+    env = os.environ if environ is None else environ
+    audience = env.get(AUDIENCE_ENV) or audience or "private"
+    if audience not in ("private", "public"):
+        raise OptionError(f"audience: `{audience}` is not allowed; use `private` or `public`")
+    day: date | None
+    if today is None or today == "":
+        day = None
+    elif isinstance(today, datetime):
+        day = today.date()
+    elif isinstance(today, date):
+        day = today
+    else:
+        try:
+            day = date.fromisoformat(str(today).strip())
+        except ValueError:
+            raise OptionError(
+                f"today: `{today}` is not a date; write it as YYYY-MM-DD, or leave it out"
+            ) from None
+    zone = timezone or "UTC"
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise OptionError(
+            f"timezone: `{zone}` is not a known time zone; use a name like `Europe/Paris` or `UTC`"
+        ) from None
+    wpm = _int_in("words_per_minute", words_per_minute, 60, 250)
+    seconds = _int_in("intro_seconds", intro_seconds, 15, 300)
+    return Options(audience, day, zone, wpm, seconds)  # type: ignore[arg-type]
+
+
+def _int_in(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise OptionError(f"{name}: `{value}` must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise OptionError(f"{name}: {value} is out of range; use a number from {low} to {high}")
+    return value

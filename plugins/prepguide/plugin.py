@@ -1,0 +1,154 @@
+"""The MkDocs plugin: a thin adapter from MkDocs events to prepguide's core.
+
+Loading, validation, tailoring and rendering live in engine-neutral modules
+(:mod:`prepguide.corpus`, :mod:`prepguide.prep`, :mod:`prepguide.site`);
+this module only uses MkDocs' public plugin API: events, ``File.generated``,
+``Files``, ``PluginError`` and ``get_plugin_logger``.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import PrepGuideConfig
+from .corpus import Corpus, CorpusLoader
+from .errors import Problem, format_problems
+from .options import OptionError, Options, make_options
+from .privacy import for_audience
+from .site import Renderer, SiteContext, render_site, site_assets
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = get_plugin_logger(__name__)
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+RESEARCH_SUFFIXES = (".yml", ".yaml")
+
+
+class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
+    """Turn the YAML research notes in ``docs_dir`` into prep pages."""
+
+    def __init__(self) -> None:
+        self.loader = CorpusLoader()
+        self.is_serve = False
+        self.options = Options()
+        self.corpus: Corpus | None = None
+        self.renderer: Renderer | None = None
+        self.timings: dict[str, float] = {}
+        """Seconds spent in prepguide's own work during the last build, by step."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
+        self.is_serve = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Validate the options and register the stylesheet and filter script."""
+        if not self.config.enabled:
+            return config
+        try:
+            self.options = options_from(self.config)
+        except OptionError as exc:
+            raise PluginError(f"prepguide: {exc}") from None
+        custom_dir = config.theme.custom_dir
+        overrides = [Path(custom_dir) / "prepguide"] if custom_dir else []
+        self.renderer = Renderer(overrides)
+        for asset in ("assets/prepguide/prepguide.css",):
+            if asset not in config.extra_css:
+                config.extra_css.append(asset)
+        scripts = [str(s) for s in config.extra_javascript]
+        if "assets/prepguide/prepguide.js" not in scripts:
+            config.extra_javascript.append("assets/prepguide/prepguide.js")
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Load and validate every research file, before anything is written.
+
+        Errors stop the build here, so an existing ``site/`` is left untouched.
+        """
+        if not self.config.enabled:
+            return
+        start = time.perf_counter()
+        root = Path(config.config_file_path).parent if config.config_file_path else None
+        corpus = self.loader.load(Path(config.docs_dir), root)
+        problems: list[Problem] = list(corpus.problems)
+        if not corpus.errors:
+            from .prep import prep_warnings
+
+            problems.extend(prep_warnings(corpus, self.options))
+        report(problems)
+        self.corpus = for_audience(corpus, self.options.audience)
+        self.timings = {"load": time.perf_counter() - start}
+
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Keep research files out of the site and add the generated pages.
+
+        Priority: -50, after other plugins have added their files, so that a
+        clash with a page of the same path is detected.
+        """
+        if not self.config.enabled or self.corpus is None or self.renderer is None:
+            return remove_research_files(files)
+        start = time.perf_counter()
+        files = remove_research_files(files)
+        ctx = SiteContext(
+            options=self.options,
+            today=self.options.resolved_today(),
+            use_directory_urls=config.use_directory_urls,
+            site_url=config.site_url,
+            public=self.options.audience == "public",
+        )
+        with_dashboard = files.get_file_from_path("index.md") is None
+        pages = render_site(self.corpus, ctx, self.renderer, with_dashboard=with_dashboard)
+        for page in pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(
+                    f"prepguide: content/{page.src_uri} already exists, but prepguide generates "
+                    "that page; rename or remove your file"
+                )
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            )
+        for asset in site_assets(self.corpus, ctx, ASSETS_DIR):
+            files.append(File.generated(config, asset.src_uri, content=asset.content))
+        self.timings["render"] = time.perf_counter() - start
+        return files
+
+
+def options_from(config: PrepGuideConfig) -> Options:
+    """Build the core options from the plugin's config (``PREPGUIDE_AUDIENCE`` wins)."""
+    return make_options(
+        audience=config.audience,
+        today=config.today,
+        timezone=config.timezone,
+        words_per_minute=config.words_per_minute,
+        intro_seconds=config.intro_seconds,
+    )
+
+
+def remove_research_files(files: Files) -> Files:
+    """Drop every YAML file of ``docs_dir``: research notes are never published as is."""
+    for file in [f for f in files if f.src_uri.endswith(RESEARCH_SUFFIXES) and not f.generated_by]:
+        files.remove(file)
+    return files
+
+
+def report(problems: list[Problem]) -> None:
+    """Log warnings; raise one ``PluginError`` listing every error."""
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in problems:
+        if problem.severity == "warning":
+            log.warning(problem.format())
+    if errors:
+        count = len(errors)
+        raise PluginError(
+            f"prepguide found {count} error{'s' * (count != 1)} in the research notes; "
+            f"nothing was written:\n{format_problems(errors)}"
+        )

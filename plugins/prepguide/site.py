@@ -1,0 +1,263 @@
+"""Render a corpus into the pages of the site, as Markdown.
+
+Pages are Markdown with front matter (and sanitized HTML blocks where
+Markdown cannot say it), so that the engine builds the table of contents,
+checks links and indexes the text for search. Nothing here imports MkDocs:
+:func:`render_site` returns :class:`PageSpec` and :class:`AssetSpec` values
+that the plugin turns into MkDocs files.
+
+Templates are Jinja2 files named ``*.md.j2``. A file of the same name in the
+theme's ``custom_dir`` under ``prepguide/`` replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import markup
+from .corpus import Corpus, is_id_like
+from .model import STATUSES, Contact
+from .options import Options
+
+STATUS_LABELS = {
+    "researching": "Researching",
+    "to-contact": "To contact",
+    "requested": "Requested",
+    "scheduled": "Scheduled",
+    "met": "Met",
+    "thanked": "Thanked",
+    "closed": "Closed",
+}
+CONNECTION_LABELS = {
+    "family": "Family",
+    "friend": "Friend",
+    "colleague": "Colleague",
+    "mentor": "Mentor",
+    "alumni": "Alumni",
+    "mutual": "Mutual connection",
+    "conference": "Met at a conference",
+    "online": "Met online",
+    "cold": "Cold outreach",
+}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated Markdown page."""
+
+    src_uri: str
+    markdown: str
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class AssetSpec:
+    """A generated file copied as is (a calendar, for example)."""
+
+    src_uri: str
+    content: bytes
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL path of a page, as MkDocs computes it (``contacts/x.md`` -> ``contacts/x/``)."""
+    stem, _ = posixpath.splitext(src_uri)
+    if posixpath.basename(stem) in ("index", "README"):
+        parent = posixpath.dirname(stem)
+        return f"{parent}/" if parent else ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def relative_url(to_src: str, from_src: str, use_directory_urls: bool) -> str:
+    """A URL to page ``to_src`` relative to page ``from_src`` (for raw HTML links)."""
+    target = page_url(to_src, use_directory_urls)
+    source = page_url(from_src, use_directory_urls)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    rel = posixpath.relpath("/" + target, "/" + base.rstrip("/") if base else "/")
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel in (".", "./") else rel
+
+
+class Renderer:
+    """Jinja2 templates for the generated pages, with user overrides first."""
+
+    def __init__(self, override_dirs: Sequence[Path] = ()) -> None:
+        loaders: list[jinja2.BaseLoader] = [
+            jinja2.FileSystemLoader([str(d) for d in override_dirs if d.is_dir()]),
+            jinja2.PackageLoader("prepguide", "templates"),
+        ]
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=False,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=True,
+        )
+        self.env.filters.update(
+            text=markup.text,
+            html=markup.html,
+            href=markup.href,
+            md=markup.markdown_block,
+            status_label=lambda s: STATUS_LABELS.get(s, s),
+            connection_label=lambda s: CONNECTION_LABELS.get(s, s),
+            longdate=format_date,
+            datetime=format_datetime,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        """Render one template by name."""
+        return self.env.get_template(name).render(**context)
+
+
+def format_date(value: dt.date | None) -> str:
+    """``2026-12-04`` -> ``Friday 4 December 2026``."""
+    if value is None:
+        return ""
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def format_datetime(value: dt.datetime | None) -> str:
+    """``2026-12-04 15:30`` -> ``Friday 4 December 2026, 15:30``."""
+    if value is None:
+        return ""
+    return f"{format_date(value.date())}, {value:%H:%M}"
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every template may use besides the corpus."""
+
+    options: Options
+    today: dt.date
+    use_directory_urls: bool
+    site_url: str | None
+    public: bool
+
+    def link(self, to_src: str, from_src: str) -> str:
+        """A relative URL from one generated page to another (for HTML blocks)."""
+        return relative_url(to_src, from_src, self.use_directory_urls)
+
+
+def contact_src(contact_id: str) -> str:
+    """The source path of a contact's prep page."""
+    return f"contacts/{contact_id}.md"
+
+
+def organization_src(org_id: str) -> str:
+    """The source path of an organization page."""
+    return f"organizations/{org_id}.md"
+
+
+def render_site(
+    corpus: Corpus,
+    ctx: SiteContext,
+    renderer: Renderer,
+    *,
+    with_dashboard: bool = True,
+    extra: Iterable[tuple[str, str, dict[str, Any]]] = (),
+) -> list[PageSpec]:
+    """Render every generated page of the site.
+
+    Arguments:
+        corpus: The corpus as the audience may see it.
+        ctx: Options and URL settings.
+        renderer: The templates.
+        with_dashboard: Generate ``index.md`` (false when the user wrote one).
+        extra: More pages as ``(src_uri, template, context)``.
+    """
+    from .prep import build_prep
+
+    common = {"corpus": corpus, "ctx": ctx, "statuses": STATUSES, "status_labels": STATUS_LABELS}
+    pages: list[PageSpec] = []
+    if with_dashboard:
+        pages.append(
+            PageSpec(
+                "index.md",
+                renderer.render("dashboard.md.j2", **common, **dashboard_context(corpus, ctx)),
+                in_nav=True,
+            )
+        )
+    pages.append(
+        PageSpec(
+            "contacts.md",
+            renderer.render("contacts.md.j2", **common, **contacts_context(corpus)),
+            in_nav=True,
+        )
+    )
+    pages.append(
+        PageSpec("organizations.md", renderer.render("organizations.md.j2", **common), in_nav=True)
+    )
+    contact_template = renderer.env.get_template("contact.md.j2")
+    for cid, contact in sorted(corpus.contacts.items()):
+        org = corpus.organization_of(contact)
+        prep = build_prep(corpus, contact, ctx.options)
+        body = contact_template.render(
+            **common,
+            contact=contact,
+            org=org,
+            prep=prep,
+            via=corpus.contacts.get(contact.connection.via or ""),
+            referrals=referral_links(corpus, contact),
+            profile=corpus.profile,
+        )
+        pages.append(PageSpec(contact_src(cid), body))
+    org_template = renderer.env.get_template("organization.md.j2")
+    for oid, org in sorted(corpus.organizations.items()):
+        body = org_template.render(**common, org=org, people=corpus.contacts_at(oid))
+        pages.append(PageSpec(organization_src(oid), body))
+    for src_uri, template, context in extra:
+        pages.append(PageSpec(src_uri, renderer.render(template, **common, **context), in_nav=True))
+    return pages
+
+
+def referral_links(corpus: Corpus, contact: Contact) -> list[tuple[str, str | None]]:
+    """Each referral as ``(name, contact id or None)``."""
+    result: list[tuple[str, str | None]] = []
+    for referral in contact.referrals:
+        if is_id_like(referral) and referral in corpus.contacts:
+            result.append((corpus.contacts[referral].name, referral))
+        else:
+            result.append((referral, None))
+    return result
+
+
+def contacts_context(corpus: Corpus) -> dict[str, Any]:
+    """Filter choices for the contacts index."""
+    tags: Counter[str] = Counter(t for c in corpus.contacts.values() for t in c.tags)
+    used_orgs = {c.organization for c in corpus.contacts.values() if c.organization}
+    orgs = sorted(
+        ((oid, corpus.organizations[oid].name) for oid in used_orgs if oid in corpus.organizations),
+        key=lambda item: item[1].casefold(),
+    )
+    contacts = sorted(corpus.contacts.values(), key=lambda c: c.name.casefold())
+    return {"contacts": contacts, "filter_orgs": orgs, "filter_tags": sorted(tags)}
+
+
+def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:
+    """Pipeline, upcoming meetings and due items for the dashboard."""
+    from .dashboard import due, pipeline, upcoming
+
+    return {
+        "pipeline": pipeline(corpus),
+        "upcoming": upcoming(corpus, ctx.options),
+        "due": due(corpus, ctx.options),
+    }
+
+
+def site_assets(corpus: Corpus, ctx: SiteContext, assets_dir: Path) -> list[AssetSpec]:
+    """The stylesheet and filter script, shipped with the site (no CDN)."""
+    return [
+        AssetSpec(f"assets/prepguide/{path.name}", path.read_bytes())
+        for path in sorted(assets_dir.iterdir())
+        if path.suffix in (".css", ".js")
+    ]

@@ -1,0 +1,271 @@
+"""Validate one loaded YAML document against the model, with located messages.
+
+Pydantic reports each problem with a ``loc`` path such as
+``("meeting", "duration")``; this module turns it into the line and column
+of that key or value (from :class:`~prepguide.loader.Document`) and a message
+that says how to fix it: the closest known field for a typo, the allowed
+values of an enum, the format of a date.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .errors import Problem
+from .loader import Document
+from .model import Contact, Organization, Profile, QuestionEntry
+
+Kind = Literal["profile", "organization", "contact", "questions"]
+
+MODELS: dict[str, type[BaseModel]] = {
+    "profile": Profile,
+    "organization": Organization,
+    "contact": Contact,
+    "questions": QuestionEntry,
+}
+_BANK = TypeAdapter(list[QuestionEntry])
+
+
+def closest(word: str, candidates: typing.Iterable[str]) -> str | None:
+    """Return the candidate closest to ``word``, if any is close enough."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def validate_document(
+    doc: Document, kind: Kind, file_id: str | None = None
+) -> tuple[Any, list[Problem]]:
+    """Validate a document as a file of the given kind.
+
+    Arguments:
+        doc: The loaded document.
+        kind: What the file holds.
+        file_id: The id from the file stem (organizations and contacts).
+
+    Returns:
+        The model (a list of entries for question banks), or ``None`` when the
+        file has errors, and the problems found.
+    """
+    data = doc.data
+    if kind == "questions":
+        if not isinstance(data, list):
+            return None, [
+                _error(
+                    doc,
+                    (),
+                    "a question bank is a list of entries, each starting with `- id: …`",
+                )
+            ]
+        try:
+            return _BANK.validate_python(data), []
+        except ValidationError as exc:
+            return None, _problems(doc, exc, QuestionEntry, is_list=True)
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "a single value"
+        return None, [
+            _error(
+                doc,
+                (),
+                f"the file holds {found}; it must be a mapping of fields such as `name: …`",
+            )
+        ]
+    model = MODELS[kind]
+    if "id" in data and kind in ("organization", "contact"):
+        return None, [
+            _error(
+                doc,
+                ("id",),
+                "`id`: unknown field; the id is the file name, so rename the file instead",
+                value=False,
+            )
+        ]
+    if file_id is not None:
+        data = {**data, "id": file_id}
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, _problems(doc, exc, model, is_list=False)
+
+
+def _error(
+    doc: Document, loc: tuple[str | int, ...], message: str, *, value: bool = True
+) -> Problem:
+    line, column = doc.position(loc, value=value)
+    return Problem(doc.path, line, column, "error", message)
+
+
+def _problems(
+    doc: Document, exc: ValidationError, model: type[BaseModel], *, is_list: bool
+) -> list[Problem]:
+    seen: set[tuple[str | int, ...]] = set()
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        if loc in seen:
+            continue
+        seen.add(loc)
+        message, at_key = _message(err, loc, model, is_list)
+        problems.append(_error(doc, loc, message, value=not at_key))
+    return problems
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + part
+    return text
+
+
+def _message(
+    err: Any, loc: tuple[str | int, ...], model: type[BaseModel], is_list: bool
+) -> tuple[str, bool]:
+    """Return the message for one pydantic error, and whether it points at the key."""
+    kind = err["type"]
+    name = _dotted(loc)
+    given = err.get("input")
+    ctx = err.get("ctx") or {}
+    field_loc = loc[1:] if is_list else loc
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = _fields_at(model, field_loc[:-1])
+        guess = closest(key, known)
+        hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(known)
+        return f"`{name}`: unknown field; {hint}", True
+    if kind == "missing":
+        key = str(loc[-1])
+        return f"`{name}` is required; add a line `{key}: …`", True
+    if kind == "literal_error":
+        allowed = _literal_values(model, field_loc)
+        guess = closest(str(given), allowed) if isinstance(given, str) else None
+        hint = f"; did you mean `{guess}`?" if guess else ""
+        return f"`{name}`: `{given}` is not allowed; use one of: {', '.join(allowed)}{hint}", False
+    if kind in ("string_type",):
+        return f"`{name}` must be text, not {_type_name(given)}; put the value in quotes", False
+    if kind == "string_too_short":
+        return f"`{name}` must not be empty", False
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"`{name}` must be a whole number, not {_show(given)}", False
+    if kind in ("bool_type", "bool_parsing"):
+        return f"`{name}` must be `true` or `false`, not {_show(given)}", False
+    if kind == "list_type":
+        return (
+            f"`{name}` must be a list: write each item on its own line starting with `- `",
+            False,
+        )
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (
+            f"`{name}` must be a mapping of fields (`key: value` lines indented below it), "
+            f"not {_type_name(given)}",
+            False,
+        )
+    if kind.startswith("date") and not kind.startswith("datetime"):
+        why = ctx.get("error", "not a date")
+        return (
+            f"`{name}`: {_show(given)} is not a valid date ({why}); "
+            "write dates as YYYY-MM-DD, e.g. 2026-12-04",
+            False,
+        )
+    if kind.startswith("datetime"):
+        why = ctx.get("error", "not a date-time")
+        return (
+            f"`{name}`: {_show(given)} is not a valid date-time ({why}); "
+            "write it as YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30",
+            False,
+        )
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        low, high = _bounds(model, field_loc)
+        unit = " minutes" if loc[-1] == "duration" else ""
+        return f"`{name}` must be between {low} and {high}{unit}, not {_show(given)}", False
+    if kind in ("http_url", "prepguide_id", "prepguide_period"):
+        return f"`{name}`: {err['msg']}", False
+    return f"`{name}`: {err['msg']}", False
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"`{value}`"
+    if isinstance(value, (dict, list)):
+        return _type_name(value)
+    return f"`{value!r}`"
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}` (true/false)"
+    if isinstance(value, (int, float)):
+        return f"a number (`{value}`)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return "text"
+
+
+def _annotation_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> Any:
+    """Return the annotation of the field at ``loc`` (list indexes skipped)."""
+    current: Any = model
+    annotation: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        sub = _submodel(annotation)
+        if sub is None or part not in sub.model_fields:
+            return None
+        annotation = sub.model_fields[part].annotation
+        current = sub
+    del current
+    return annotation
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    annotation = model if not loc else _annotation_at(model, loc)
+    sub = _submodel(annotation)
+    if sub is None:
+        return []
+    return [name for name in sub.model_fields if name != "id" or sub is QuestionEntry]
+
+
+def _literal_values(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    found: list[str] = []
+
+    def walk(annotation: Any) -> None:
+        origin = get_origin(annotation)
+        if origin is Literal:
+            found.extend(str(a) for a in get_args(annotation))
+        elif origin in (Union, types.UnionType, list, typing.Annotated) or get_args(annotation):
+            for arg in get_args(annotation):
+                walk(arg)
+
+    walk(_annotation_at(model, loc))
+    return found
+
+
+def _bounds(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, Any]:
+    sub = _submodel(_annotation_at(model, loc[:-1]) if len(loc) > 1 else model)
+    low: Any = "?"
+    high: Any = "?"
+    if sub is not None and isinstance(loc[-1], str) and loc[-1] in sub.model_fields:
+        for meta in sub.model_fields[loc[-1]].metadata:
+            low = getattr(meta, "ge", low) if getattr(meta, "ge", None) is not None else low
+            high = getattr(meta, "le", high) if getattr(meta, "le", None) is not None else high
+    return low, high
