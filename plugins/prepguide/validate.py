@@ -64,7 +64,7 @@ def validate_document(
         try:
             return _BANK.validate_python(data), []
         except ValidationError as exc:
-            return None, _problems(doc, exc, QuestionEntry, is_list=True)
+            return None, sorted(_problems(doc, exc, QuestionEntry, is_list=True))
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "a single value"
         return None, [
@@ -89,7 +89,7 @@ def validate_document(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, _problems(doc, exc, model, is_list=False)
+        return None, sorted(_problems(doc, exc, model, is_list=False))
 
 
 def _error(

@@ -1,0 +1,79 @@
+"""Shared fixtures: guides in tmp_path, real MkDocs builds."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_CONTENT = ROOT / "content"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+MINIMAL_MKDOCS = """\
+site_name: Test guide
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - prepguide:
+      today: 2026-11-26
+      timezone: Europe/Stockholm
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    """Write a text file, creating its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def guide(tmp_path: Path) -> Path:
+    """A copy of the example guide in tmp_path, with a minimal mkdocs.yml."""
+    shutil.copytree(EXAMPLE_CONTENT, tmp_path / "content")
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    return tmp_path
+
+
+@pytest.fixture
+def example_guide(tmp_path: Path) -> Path:
+    """A copy of the example guide with the repository's own mkdocs.yml."""
+    shutil.copytree(EXAMPLE_CONTENT, tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    overrides = ROOT / "site_overrides"
+    if overrides.is_dir():
+        shutil.copytree(overrides, tmp_path / "site_overrides")
+    else:
+        (tmp_path / "site_overrides").mkdir()
+    return tmp_path
+
+
+def build_site(root: Path, *, strict: bool = False, **overrides: object) -> Path:
+    """Run a real MkDocs build of the guide at ``root`` into ``root/site``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(
+        str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict, **overrides
+    )
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return root / "site"
+
+
+@pytest.fixture
+def mkdocs_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    """Capture MkDocs' log records (warnings and errors)."""
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    yield caplog
