@@ -5,6 +5,6 @@ Each module has ``register(sub)``, which adds its parser and sets ``handler``.
 
 from __future__ import annotations
 
-from . import check
+from . import check, todo
 
-REGISTRARS = [check.register]
+REGISTRARS = [check.register, todo.register]

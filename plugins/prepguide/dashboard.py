@@ -1,0 +1,326 @@
+"""What the dashboard shows: the pipeline, upcoming meetings and due actions.
+
+Pure functions over a loaded :class:`~prepguide.corpus.Corpus`; the site's
+dashboard page and ``prepguide todo`` both call them, so the terminal and the
+site agree. Everything counts from :meth:`Options.resolved_today
+<prepguide.options.Options.resolved_today>` (the ``today`` option, else
+``SOURCE_DATE_EPOCH``, else the current date), never from the clock directly,
+so a build with a pinned ``today`` is reproducible.
+
+With ``audience: public`` only contacts with ``visibility: public`` are
+counted and private data (``follow_up``) is left out, whatever corpus the
+caller passes in.
+
+No MkDocs imports: the module is shared by the plugin and the command line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from .corpus import Corpus
+from .model import STATUSES, Contact
+from .options import Options
+
+DueKind = Literal["thank-you", "follow-up", "nudge"]
+
+NUDGE_AFTER_BUSINESS_DAYS = 7
+"""A request with no answer gets a nudge after this many business days (Mon-Fri)."""
+
+STATUS_LABELS: dict[str, str] = {
+    "researching": "Researching",
+    "to-contact": "To contact",
+    "requested": "Requested",
+    "scheduled": "Scheduled",
+    "met": "Met",
+    "thanked": "Thanked",
+    "closed": "Closed",
+}
+"""A readable label per ``meeting.status``, in pipeline order."""
+
+FUNNEL: tuple[str, ...] = ("requested", "scheduled", "met")
+"""The stages of the funnel, in order."""
+
+_KIND_ORDER: dict[str, int] = {"thank-you": 0, "nudge": 1, "follow-up": 2}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing to do, as of the guide's ``today``.
+
+    Attributes:
+        contact_id: The contact it concerns.
+        name: The contact's name.
+        kind: ``thank-you`` after a talk, ``follow-up`` for an open
+            ``follow_up`` entry, ``nudge`` for a request left unanswered.
+        due: The day it is due.
+        message: What to do, one line of plain text (not escaped).
+        days_overdue: Days past ``due``; 0 when due today.
+    """
+
+    contact_id: str
+    name: str
+    kind: DueKind
+    due: date
+    message: str
+    days_overdue: int
+
+    @property
+    def overdue(self) -> bool:
+        """Whether the item is past its due day."""
+        return self.days_overdue > 0
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """A scheduled meeting on or after ``today``.
+
+    Attributes:
+        when: The meeting's start, timezone-aware in the guide's ``timezone``.
+        days: Whole days from ``today`` to the meeting's day (0 = today).
+        duration: Minutes.
+    """
+
+    contact_id: str
+    name: str
+    organization: str | None
+    when: datetime
+    days: int
+    format: str | None
+    duration: int
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    """One stage of the outreach funnel.
+
+    Attributes:
+        status: ``requested``, ``scheduled`` or ``met``.
+        label: A readable label ("Requested").
+        count: Contacts that reached this stage or went beyond it.
+        rate: ``count`` divided by the previous stage's count; ``None`` for the
+            first stage, or when the previous stage is empty.
+    """
+
+    status: str
+    label: str
+    count: int
+    rate: float | None
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Where every conversation stands.
+
+    Attributes:
+        counts: Contacts per ``meeting.status``: all seven statuses, in
+            pipeline order, zeros included.
+        funnel: requested → scheduled → met.
+        total: All contacts counted.
+    """
+
+    counts: dict[str, int]
+    funnel: tuple[FunnelStage, ...]
+    total: int
+
+
+def visible_contacts(corpus: Corpus, options: Options | None = None) -> list[Contact]:
+    """Return the contacts the audience may see, sorted by name then id."""
+    contacts: Iterable[Contact] = corpus.contacts.values()
+    if options is not None and options.audience == "public":
+        contacts = (c for c in contacts if c.visibility == "public")
+    return sorted(contacts, key=lambda c: (c.name.casefold(), c.id))
+
+
+def _stage_reached(contact: Contact, today: date | None) -> int:
+    """How far a contact got: 0 none, 1 requested, 2 scheduled, 3 met."""
+    meeting = contact.meeting
+    status = meeting.status
+    if status in ("met", "thanked"):
+        return 3
+    if status == "scheduled":
+        return 2
+    if status == "requested":
+        return 1
+    if status == "closed":
+        if meeting.date is not None:
+            held = today is None or meeting.date.date() <= today
+            return 3 if held else 2
+        return 1 if meeting.requested is not None else 0
+    return 0
+
+
+def pipeline(corpus: Corpus, options: Options | None = None) -> Pipeline:
+    """Count contacts per status and build the requested → scheduled → met funnel.
+
+    A contact at a later status counts as having passed the earlier stages:
+    ``thanked`` counts as met, and so does ``closed`` when the meeting date is
+    in the past (or, without ``options``, whenever it has a meeting date). A
+    ``closed`` contact with only ``meeting.requested`` counts as requested.
+
+    Arguments:
+        corpus: The loaded guide.
+        options: The guide's options; they set ``today`` (for ``closed``
+            meetings) and the audience. Optional.
+    """
+    today = options.resolved_today() if options is not None else None
+    contacts = visible_contacts(corpus, options)
+    counts = dict.fromkeys(STATUSES, 0)
+    reached = [0, 0, 0, 0]
+    for contact in contacts:
+        counts[contact.meeting.status] += 1
+        stage = _stage_reached(contact, today)
+        for level in range(1, stage + 1):
+            reached[level] += 1
+    funnel: list[FunnelStage] = []
+    previous: int | None = None
+    for level, status in enumerate(FUNNEL, start=1):
+        count = reached[level]
+        rate = None if not previous else count / previous
+        funnel.append(FunnelStage(status, STATUS_LABELS[status], count, rate))
+        previous = count
+    return Pipeline(counts=counts, funnel=tuple(funnel), total=len(contacts))
+
+
+def upcoming(corpus: Corpus, options: Options) -> list[Upcoming]:
+    """Return the scheduled meetings on or after ``today``, soonest first.
+
+    Only contacts with status ``scheduled`` and a ``meeting.date`` are listed;
+    ``days`` counts calendar days from ``today`` to the meeting's day.
+    """
+    today = options.resolved_today()
+    zone = options.tz
+    items: list[Upcoming] = []
+    for contact in visible_contacts(corpus, options):
+        meeting = contact.meeting
+        if meeting.status != "scheduled" or meeting.date is None:
+            continue
+        day = meeting.date.date()
+        if day < today:
+            continue
+        org = corpus.organization_of(contact)
+        items.append(
+            Upcoming(
+                contact_id=contact.id,
+                name=contact.name,
+                organization=org.name if org else None,
+                when=meeting.date.replace(tzinfo=zone),
+                days=(day - today).days,
+                format=meeting.format,
+                duration=meeting.duration,
+            )
+        )
+    items.sort(key=lambda u: (u.when.replace(tzinfo=None), u.name.casefold(), u.contact_id))
+    return items
+
+
+def add_business_days(start: date, days: int) -> date:
+    """Return the day ``days`` business days (Monday to Friday) after ``start``."""
+    current = start
+    counted = 0
+    while counted < days:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            counted += 1
+    return current
+
+
+def _second_person(corpus: Corpus, contact: Contact, options: Options) -> Contact | None:
+    """Another contact at the same organization, preferring open conversations."""
+    if not contact.organization:
+        return None
+    others = [
+        c
+        for c in visible_contacts(corpus, options)
+        if c.organization == contact.organization and c.id != contact.id
+    ]
+    if not others:
+        return None
+    others.sort(key=lambda c: (c.meeting.status == "closed", c.name.casefold(), c.id))
+    return others[0]
+
+
+def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: Options) -> str:
+    message = f"no answer since {requested.isoformat()}: send a polite nudge"
+    org = corpus.organization_of(contact)
+    other = _second_person(corpus, contact, options)
+    if other is not None:
+        where = f" at {org.name}" if org else ""
+        return f"{message}, or reach out to {other.name}, who also works{where}"
+    if org is not None:
+        return f"{message}, or look for a second person at {org.name}"
+    return message
+
+
+def due(corpus: Corpus, options: Options) -> list[DueItem]:
+    """Return what is due as of ``today``, sorted by due day, then name.
+
+    * ``thank-you``: a talk was held (status ``met``, its date on or before
+      ``today``): the note is due the day after the meeting (within 24
+      hours) and overdue after that. A ``met`` contact without a meeting date
+      gets a thank-you due today.
+    * ``follow-up``: each ``follow_up`` entry not ``done`` whose date is on or
+      before ``today`` (private: left out for a public audience).
+    * ``nudge``: status ``requested`` with ``meeting.requested`` set and no
+      answer after seven business days; the message suggests a polite nudge,
+      or another contact at the same organization.
+    """
+    today = options.resolved_today()
+    items: list[DueItem] = []
+    for contact in visible_contacts(corpus, options):
+        meeting = contact.meeting
+        if meeting.status == "met":
+            if meeting.date is None:
+                items.append(
+                    DueItem(
+                        contact.id, contact.name, "thank-you", today, "send a thank-you note", 0
+                    )
+                )
+            elif meeting.date.date() <= today:
+                held = meeting.date.date()
+                deadline = held + timedelta(days=1)
+                items.append(
+                    DueItem(
+                        contact.id,
+                        contact.name,
+                        "thank-you",
+                        deadline,
+                        f"send a thank-you note (met {held.isoformat()})",
+                        max(0, (today - deadline).days),
+                    )
+                )
+        if meeting.status == "requested" and meeting.requested is not None:
+            deadline = add_business_days(meeting.requested, NUDGE_AFTER_BUSINESS_DAYS)
+            if deadline <= today:
+                items.append(
+                    DueItem(
+                        contact.id,
+                        contact.name,
+                        "nudge",
+                        deadline,
+                        _nudge_message(corpus, contact, meeting.requested, options),
+                        (today - deadline).days,
+                    )
+                )
+        if options.audience == "public":
+            continue
+        for entry in contact.follow_up:
+            if entry.done or entry.date > today:
+                continue
+            items.append(
+                DueItem(
+                    contact.id,
+                    contact.name,
+                    "follow-up",
+                    entry.date,
+                    entry.note,
+                    (today - entry.date).days,
+                )
+            )
+    items.sort(
+        key=lambda i: (i.due, i.name.casefold(), _KIND_ORDER[i.kind], i.contact_id, i.message)
+    )
+    return items
