@@ -209,6 +209,7 @@ def render_site(
             via=corpus.contacts.get(contact.connection.via or ""),
             referrals=referral_links(corpus, contact),
             profile=corpus.profile,
+            ics_link=None,
         )
         pages.append(PageSpec(contact_src(cid), body))
     org_template = renderer.env.get_template("organization.md.j2")

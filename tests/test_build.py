@@ -1,0 +1,136 @@
+"""Real MkDocs builds into tmp_path, asserting on the HTML and the search index."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .conftest import build_site, write
+
+
+def test_example_guide_builds_strict(example_guide: Path) -> None:
+    site = build_site(example_guide, strict=True)
+    assert (site / "index.html").is_file()
+    assert (site / "contacts/index.html").is_file()
+    assert (site / "organizations/index.html").is_file()
+    for contact in (example_guide / "content/contacts").glob("*.yml"):
+        assert (site / "contacts" / contact.stem / "index.html").is_file()
+    for org in (example_guide / "content/organizations").glob("*.yml"):
+        assert (site / "organizations" / org.stem / "index.html").is_file()
+    assert (site / "about/index.html").is_file()
+
+
+def test_no_yaml_file_reaches_the_site(example_guide: Path) -> None:
+    site = build_site(example_guide)
+    published = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".yml", ".yaml")]
+    assert published == []
+    marker = "Lakeshore"  # from profile.yml; appears only where rendered, never as a raw file
+    assert not any("yaml-language-server" in p.read_text(errors="ignore") for p in site.rglob("*.html"))
+    assert marker
+
+
+def test_prep_page_sections_in_order(guide: Path) -> None:
+    site = build_site(guide)
+    html = (site / "contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
+    headings = [
+        "Who they are and how you are connected",
+        "Common ground",
+        "The organization",
+        "Your goals",
+        "Questions",
+        "One-minute intro",
+        "Outreach",
+        "Venue and logistics",
+        "After the talk",
+    ]
+    positions = [html.index(f">{h}<") for h in headings]
+    assert positions == sorted(positions)
+    assert 'href="../../organizations/cedar-ridge-health/"' in html
+
+
+def test_search_index_has_contacts_but_no_yaml(guide: Path) -> None:
+    site = build_site(guide)
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    assert "Joan Whitcombe" in titles
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "contacts/joan-whitcombe/" in locations
+    assert not any(loc.endswith((".yml", ".yaml")) for loc in locations)
+
+
+def test_invalid_file_fails_before_writing_and_keeps_site(guide: Path, mkdocs_logs: pytest.LogCaptureFixture) -> None:
+    site = build_site(guide)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    contact = guide / "content/contacts/joan-whitcombe.yml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("name:", "nmae:", 1), encoding="utf-8")
+    with pytest.raises(Abort, match="Aborted with a BuildError"):
+        build_site(guide)
+    after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    errors = [r.getMessage() for r in mkdocs_logs.records if r.levelno >= logging.ERROR]
+    assert any("content/contacts/joan-whitcombe.yml:" in m and "`nmae`: unknown field; did you mean `name`?" in m for m in errors)
+    assert not any("Traceback" in m for m in errors)
+
+
+def test_warnings_fail_only_strict_builds(guide: Path) -> None:
+    write(guide / "content/contacts/extra.yaml", "name: Extra\n")
+    build_site(guide)
+    with pytest.raises(Abort, match="in strict mode"):
+        build_site(guide, strict=True)
+
+
+def test_user_index_replaces_dashboard_and_nav_is_respected(guide: Path) -> None:
+    write(guide / "content/index.md", "# My own start page\n")
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    config += "nav:\n  - Home: index.md\n  - People: contacts.md\n"
+    (guide / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = build_site(guide)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "My own start page" in html
+    assert "What is due" not in html
+    assert ">People<" in html or "People" in html
+    assert (site / "contacts/joan-whitcombe/index.html").is_file()
+
+
+def test_untrusted_text_is_harmless(guide: Path) -> None:
+    write(
+        guide / "content/contacts/mallory.yml",
+        "name: '<img src=x onerror=alert(1)>'\n"
+        "role: '<script>alert(2)</script>'\n"
+        "background:\n"
+        "  notes: |\n"
+        "    <img src=x onerror=alert(3)> and [x](javascript:alert(4)) and <script>alert(5)</script>\n"
+        "    **bold** and [a link](https://example.org/ok) and [mail](mailto:a@example.org)\n"
+        "notes: '<a href=\"javascript:alert(6)\" onclick=\"alert(7)\">x</a>'\n"
+        "goals: ['[click](javascript:alert(8))']\n",
+    )
+    site = build_site(guide)
+    html = (site / "contacts/mallory/index.html").read_text(encoding="utf-8")
+    body = html[html.index("<article") : html.index("</article>")]
+    assert "<script" not in body
+    assert "<img" not in body
+    assert not re.search(r"<[^>]+\son[a-z]+\s*=", body), "an event-handler attribute survived"
+    assert not re.search(r"href=[\"']?\s*javascript:", html, re.IGNORECASE)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "<strong>bold</strong>" in body
+    assert 'href="https://example.org/ok"' in body
+    assert 'href="mailto:a@example.org"' in body
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "<script>alert" not in index
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_links_work_with_either_url_style(guide: Path, use_directory_urls: bool) -> None:
+    site = build_site(guide, use_directory_urls=use_directory_urls)
+    if use_directory_urls:
+        listing = (site / "contacts/index.html").read_text(encoding="utf-8")
+        assert 'href="joan-whitcombe/"' in listing
+    else:
+        listing = (site / "contacts.html").read_text(encoding="utf-8")
+        assert 'href="contacts/joan-whitcombe.html"' in listing
+        assert (site / "contacts/joan-whitcombe.html").is_file()
