@@ -5,6 +5,6 @@ Each module has ``register(sub)``, which adds its parser and sets ``handler``.
 
 from __future__ import annotations
 
-from . import check, todo
+from . import check, lint_questions, status, todo
 
-REGISTRARS = [check.register, todo.register]
+REGISTRARS = [check.register, lint_questions.register, todo.register, status.register]
