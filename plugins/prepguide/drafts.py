@@ -1,0 +1,738 @@
+"""Drafts for one conversation: outreach, introduction request, thank-you notes,
+the logistics checklist and the after-talk reflection prompts.
+
+Every draft is plain text written from the data; where the data cannot say
+something (what you did with their advice, or anything about you in a
+playbook without a profile) the draft carries a marked blank in square
+brackets, such as ``[your name]``, for you to fill in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from .common_ground import (
+    GroundPoint,
+    clause,
+    first_item,
+    first_name,
+    join_words,
+    lower_first,
+    with_article,
+)
+from .corpus import Corpus
+from .intro import (
+    BLANK_LEARN,
+    BLANK_NAME,
+    BLANK_WHO,
+    MONTHS,
+    WEEKDAYS,
+    address_directly,
+    count_words,
+    goal_phrase,
+    is_reminder_due,
+    month_year,
+    story_sentence,
+)
+from .model import Contact, Organization, Profile
+from .options import Options
+from .questions import SelectedQuestion
+
+OUTREACH_MAX_WORDS = 150
+"""The outreach email's body never exceeds this many words."""
+OUTREACH_AIM_WORDS = 110
+"""Optional sentences are dropped until the body is about this long."""
+FORWARDABLE_MAX_WORDS = 80
+
+BLANK_ADVICE = "[what you did with their advice]"
+BLANK_MEMORY = "[one thing they said that stayed with you]"
+BLANK_REFERRAL = "[the person they introduced you to]"
+
+TOPIC_PHRASES = {
+    "role": "what your work looks like day to day",
+    "organization": "what it is like to work where you do",
+    "trends": "where your field is heading",
+    "path": "how you found your way into your role",
+    "transition": "how you made your own career change",
+    "advice": "what you would suggest to someone in my position",
+    "resources": "what is worth reading or joining",
+    "timing": "when people usually make a move like this",
+}
+"""How each question topic is named in the outreach email ("I'd love to hear about …")."""
+
+REFLECTION_PROMPTS = (
+    "Now that you have heard how the work really goes, do you still want to make this change?",
+    "Is this the right time for the move, or should it wait? What would change the timing?",
+    "What will you need to prepare, learn or arrange before your next step?",
+    "What surprised you most, and what would you ask next time?",
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message to send (or a text to hand over).
+
+    Attributes:
+        title: What the draft is, for the page ("Outreach email").
+        subject: The email subject, or ``None`` for a text without one.
+        body: The text, paragraphs separated by blank lines.
+        words: The body's word count.
+        mailto: A ``mailto:`` link that opens the draft in a mail program, or ``None``.
+        note: Advice on when or how to send it, or ``None``.
+    """
+
+    title: str
+    subject: str | None
+    body: str
+    words: int
+    mailto: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class DraftContext:
+    """Everything the drafts are written from.
+
+    Attributes:
+        profile: You, or ``None`` in a playbook (drafts then use marked blanks).
+        contact: The person.
+        org: Their organization, or ``None``.
+        corpus: The guide (other contacts: the introducer, the referrals).
+        options: The guide's options (today, timezone, audience).
+        ground: Common ground, strongest first.
+        questions: The selected questions, in conversation order.
+    """
+
+    profile: Profile | None
+    contact: Contact
+    org: Organization | None
+    corpus: Corpus
+    options: Options
+    ground: Sequence[GroundPoint]
+    questions: Sequence[SelectedQuestion]
+
+    @property
+    def public(self) -> bool:
+        """Whether private fields must stay out of the drafts."""
+        return self.options.audience == "public"
+
+    @property
+    def first(self) -> str:
+        """The contact's first name."""
+        return first_name(self.contact.name)
+
+    @property
+    def your_name(self) -> str:
+        """Your name, or its blank."""
+        return self.profile.name if self.profile else BLANK_NAME
+
+    @property
+    def minutes(self) -> int:
+        """The meeting's length in minutes."""
+        return self.contact.meeting.duration
+
+    def email_of(self, contact: Contact) -> str:
+        """A contact's email address for a ``mailto:`` link (empty in a public build)."""
+        if self.public or not contact.email:
+            return ""
+        return contact.email
+
+
+def make_mailto(address: str, subject: str, body: str) -> str:
+    """Build a ``mailto:`` link (RFC 6068) with an encoded subject and body.
+
+    Arguments:
+        address: The recipient, possibly empty (``mailto:?subject=…``).
+        subject: The subject line.
+        body: The body; line breaks are sent as CRLF.
+
+    Returns:
+        The link.
+    """
+    body = body.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (
+        f"mailto:{quote(address, safe='@')}"
+        f"?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+    )
+
+
+def _draft(
+    title: str, subject: str | None, body: str, address: str | None, note: str | None
+) -> Draft:
+    mailto = make_mailto(address, subject or "", body) if address is not None else None
+    return Draft(title, subject, body, count_words(body), mailto, note)
+
+
+def _paragraphs(parts: Sequence[str]) -> str:
+    return "\n\n".join(p for p in parts if p)
+
+
+def _referral_name(ref: str, corpus: Corpus) -> str:
+    person = corpus.contacts.get(ref)
+    if person is not None:
+        return person.name
+    name = ref.split("(")[0].strip()
+    return clause(name) or ref
+
+
+def format_meeting_time(when: dt.datetime, options: Options) -> str:
+    """Format a meeting's date and time in the guide's timezone.
+
+    Arguments:
+        when: ``meeting.date`` (naive values are local time of the guide).
+        options: The guide's options (``timezone``).
+
+    Returns:
+        E.g. ``"Thursday 4 December 2026, 15:30 (Europe/Paris)"``.
+    """
+    if when.tzinfo is not None:
+        when = when.astimezone(options.tz)
+    return (
+        f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year}, "
+        f"{when.hour:02d}:{when.minute:02d} ({options.timezone})"
+    )
+
+
+def format_day(day: dt.date) -> str:
+    """Format a date as ``"Thursday 4 December 2026"``.
+
+    Arguments:
+        day: A date.
+
+    Returns:
+        The weekday, day, month and year in English.
+    """
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# ---------------------------------------------------------------------------
+# Outreach
+
+
+def _topics(ctx: DraftContext) -> list[str]:
+    phrases: list[str] = []
+    for question in ctx.questions:
+        phrase = TOPIC_PHRASES.get(question.topic)
+        if question.topic == "organization" and ctx.org is not None:
+            phrase = f"what it is like to work at {ctx.org.name}"
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
+    for fallback in (TOPIC_PHRASES["role"], TOPIC_PHRASES["path"]):
+        if len(phrases) >= 2:
+            break
+        if fallback not in phrases:
+            phrases.append(fallback)
+    return phrases[:3]
+
+
+def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
+    contact = ctx.contact
+    conn = contact.connection
+    if conn.via and conn.via != contact.id:
+        person = ctx.corpus.contacts.get(conn.via)
+        name = person.name if person else conn.via.replace("-", " ").title()
+        return (
+            f"{name} suggested I get in touch with you, and kindly offered to introduce us.",
+            f"{first_name(name)} suggested I write to you.",
+        )
+    if conn.last_spoke is not None and is_reminder_due(contact, ctx.options.resolved_today()):
+        when = month_year(conn.last_spoke)
+        sentence = story_sentence(conn.story, 30) if conn.story else None
+        if sentence:
+            sentence = address_directly(sentence, contact.pronouns)
+        short = f"It has been a while since we last spoke, in {when}, and I hope you are well."
+        if sentence:
+            return (
+                f"It has been a while since we last spoke, in {when}. As a reminder, "
+                f"{lower_first(sentence)}",
+                short,
+            )
+        return (short,)
+    kind = conn.type
+    if kind in ("family", "friend"):
+        return ("I hope you're doing well.",)
+    if kind == "colleague":
+        return ("I hope all is well since we worked together.",)
+    if kind == "mentor":
+        return ("I hope you're well. Your advice has stayed with me since we last spoke.",)
+    if kind == "alumni":
+        school = next(
+            (
+                e.school
+                for e in contact.background.education
+                for p in ctx.ground
+                if p.kind == "school" and e.school in p.sentence
+            ),
+            None,
+        )
+        if school:
+            return (f"I found your name through the {school} alumni network.",)
+        return ("I found your name through our alumni network.",)
+    if kind == "mutual":
+        return ("We have people in common, so I hope you don't mind my writing.",)
+    if kind == "conference":
+        return ("We met at a conference, and I have wanted to follow up since.",)
+    if kind == "online":
+        return ("We connected online, and I would like to continue the conversation.",)
+    where = f" at {ctx.org.name}" if ctx.org else ""
+    return (
+        f"I came across your work{where} and hoped you might be open to a short conversation.",
+        "I hope you don't mind a message out of the blue.",
+    )
+
+
+def _who_lines(ctx: DraftContext) -> tuple[str, ...]:
+    profile = ctx.profile
+    if profile is None:
+        return (f"I'm {BLANK_NAME}, {BLANK_WHO}.",)
+    headline = clause(profile.headline or "")
+    known = ctx.contact.connection.type in {"family", "friend", "colleague", "mentor"}
+    if headline and known:
+        return (f"These days I'm {with_article(headline)}.", "")
+    if headline:
+        return (f"I'm {profile.name}, {with_article(headline)}.", f"I'm {profile.name}.")
+    return ("",) if known else (f"I'm {profile.name}.",)
+
+
+def _learn_lines(ctx: DraftContext) -> tuple[str, ...]:
+    contact = ctx.contact
+    role = clause((contact.role or "").split(",")[0])
+    perspective = ""
+    if role:
+        perspective = f"your perspective as {with_article(role)}"
+    elif ctx.org:
+        perspective = f"your perspective from {ctx.org.name}"
+    else:
+        perspective = "your perspective"
+    if ctx.profile is None:
+        return (f"I'm hoping to learn {BLANK_LEARN}, and I would value {perspective}.",)
+    lines = []
+    if ctx.profile.goal:
+        lines.append(f"I'm exploring {clause(ctx.profile.goal)}, and I would value {perspective}.")
+    goals = [g for g in contact.goals if clause(g)]
+    if goals:
+        lines.append(f"I'm hoping to {goal_phrase(goals[0])}, and I would value {perspective}.")
+    lines.append(f"I would value {perspective}.")
+    return tuple(lines)
+
+
+def _ask_line(ctx: DraftContext) -> str:
+    fmt = ctx.contact.meeting.format
+    kind = {
+        "video": "a video call",
+        "phone": "a phone call",
+        "in-person": "a coffee",
+    }.get(fmt or "", "a call or a coffee")
+    where = "time" if fmt in ("video", "phone") else "time and place"
+    return (
+        f"Would you have {ctx.minutes} minutes for {kind} in the coming weeks? "
+        f"I'm flexible, so any {where} that suits you works for me."
+    )
+
+
+def outreach_subject(ctx: DraftContext) -> str:
+    """The outreach email's subject line.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        A short subject naming the introducer, the reunion or the request.
+    """
+    contact = ctx.contact
+    conn = contact.connection
+    if conn.via and conn.via != contact.id:
+        person = ctx.corpus.contacts.get(conn.via)
+        via = first_name(person.name) if person else conn.via.split("-")[0].capitalize()
+        return f"{via} suggested I get in touch"
+    if conn.last_spoke is not None and is_reminder_due(contact, ctx.options.resolved_today()):
+        return f"Reconnecting since {month_year(conn.last_spoke)}, and a small request"
+    if conn.type in {"family", "friend", "colleague", "mentor"}:
+        return f"Could I borrow {ctx.minutes} minutes of your advice?"
+    where = f" at {ctx.org.name}" if ctx.org else ""
+    return f"A {ctx.minutes}-minute conversation about your work{where}"
+
+
+def outreach(ctx: DraftContext) -> Draft:
+    """Write the outreach email asking for the conversation.
+
+    The body opens with the connection (or a reminder of how you met), says
+    who you are in one sentence and what you hope to learn, asks for the
+    meeting's length with flexibility on time and place, names two or three
+    topics so they can prepare, and thanks them. Optional sentences are
+    dropped until it is about 110 words, and it never exceeds 150.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The draft, with a ``mailto:`` link to the contact's address (empty
+        when unknown, or in a public build).
+    """
+    topics = _topics(ctx)
+    topic_lines = [
+        f"If it helps you prepare, I'd love to hear about {join_words(topics[:n])}."
+        for n in range(len(topics), 1, -1)
+    ]
+    ground = next((p.spoken for p in ctx.ground if p.kind != "mutual" and p.spoken), "")
+    sections: list[list[str]] = [
+        [f"Hi {ctx.first},"],
+        list(_connection_lines(ctx)),
+        list(_who_lines(ctx)),
+        [ground, ""] if ground else [""],
+        list(_learn_lines(ctx)),
+        [_ask_line(ctx)],
+        [*topic_lines, ""],
+        [
+            "Thank you for considering it, and no worries if now is a busy time.",
+            "Thank you for considering it.",
+        ],
+        [f"Best wishes,\n{ctx.your_name}"],
+    ]
+    choice = [0] * len(sections)
+
+    def body() -> str:
+        picked = [sections[i][choice[i]] for i in range(len(sections))]
+        opening = " ".join(p for p in picked[1:4] if p)
+        ask = " ".join(p for p in picked[5:7] if p)
+        return _paragraphs([picked[0], opening, picked[4], ask, picked[7], picked[8]])
+
+    # Shorten section by section: first the optional sentences (down to about
+    # OUTREACH_AIM_WORDS), then whatever the hard limit needs.
+    for limit, steps in (
+        (OUTREACH_AIM_WORDS, (3, 6)),
+        (OUTREACH_MAX_WORDS, (1, 4, 4, 2, 6, 7, 3)),
+    ):
+        for index in steps:
+            if count_words(body()) <= limit:
+                break
+            if choice[index] < len(sections[index]) - 1:
+                choice[index] += 1
+    text = body()
+    return _draft(
+        "Outreach email",
+        outreach_subject(ctx),
+        text,
+        ctx.email_of(ctx.contact),
+        "Keep it short; send it from your own address and follow up once after about a week "
+        "if there is no answer.",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Introductions
+
+
+def intro_request(ctx: DraftContext) -> Draft | None:
+    """Write a note asking the person in ``connection.via`` for an introduction.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The draft, or ``None`` when the contact has no ``connection.via``.
+    """
+    contact = ctx.contact
+    via = contact.connection.via
+    if not via or via == contact.id:
+        return None
+    person = ctx.corpus.contacts.get(via)
+    via_name = person.name if person else via.replace("-", " ").title()
+    via_first = first_name(via_name)
+    role = clause((contact.role or "").split(",")[0])
+    who = contact.name
+    if role and ctx.org:
+        who += f", {with_article(role)} at {ctx.org.name}"
+    elif ctx.org:
+        who += f" at {ctx.org.name}"
+    if ctx.profile is None:
+        exploring = f"I'm exploring {BLANK_LEARN}"
+    elif ctx.profile.goal:
+        exploring = f"I'm exploring {clause(ctx.profile.goal)}"
+    else:
+        exploring = "I'm exploring a change of direction"
+    body = _paragraphs(
+        [
+            f"Hi {via_first},",
+            f"I'm hoping you might introduce me to {who}. {exploring}, and "
+            f"{ctx.first}'s experience would help me a great deal.",
+            f"If you're happy to, could you forward the short note below, or copy me into an "
+            f"email to {ctx.first}? I'm asking for {ctx.minutes} minutes, at a time that suits "
+            f"{ctx.first}.",
+            "Thank you so much for your help.",
+            f"Best wishes,\n{ctx.your_name}",
+        ]
+    )
+    address = "" if person is None else ctx.email_of(person)
+    return _draft(
+        f"Ask {via_first} for an introduction",
+        f"Could you introduce me to {ctx.first}?",
+        body,
+        address,
+        f"Send this to {via_name} first; write to {ctx.first} yourself only after the introduction.",
+    )
+
+
+def forwardable(ctx: DraftContext) -> Draft | None:
+    """Write a short blurb (at most 80 words) the introducer can forward.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The draft, or ``None`` when the contact has no ``connection.via``.
+    """
+    contact = ctx.contact
+    if not contact.connection.via or contact.connection.via == contact.id:
+        return None
+    profile = ctx.profile
+    if profile is None:
+        name, short = BLANK_NAME, BLANK_NAME
+        who = [
+            f"{name} is {BLANK_WHO}, exploring {BLANK_LEARN}.",
+            f"{name} is {BLANK_WHO}.",
+        ]
+    else:
+        name, short = profile.name, first_name(profile.name)
+        headline = clause(profile.headline or "")
+        described = f"{name} is {with_article(headline)}" if headline else f"{name} is"
+        who = []
+        if profile.goal:
+            exploring = f"{short} is exploring {clause(profile.goal)}."
+            who.append(f"{described}. {exploring}" if headline else exploring)
+        if headline:
+            who.append(f"{described}.")
+        else:
+            who.append("")
+    about = f"the work at {ctx.org.name}" if ctx.org else f"{ctx.first}'s work"
+    asks = [
+        f"{short} would be grateful for a {ctx.minutes}-minute conversation with {ctx.first} "
+        f"about {about} and how people find their way into it, at a time that suits {ctx.first}.",
+        f"{short} would be grateful for a {ctx.minutes}-minute conversation with {ctx.first}.",
+    ]
+    body = ""
+    for line in who:
+        for ask in asks:
+            body = " ".join(p for p in (line, ask) if p)
+            if count_words(body) <= FORWARDABLE_MAX_WORDS:
+                break
+        if count_words(body) <= FORWARDABLE_MAX_WORDS:
+            break
+    return _draft(
+        "A note they can forward",
+        None,
+        body,
+        None,
+        f"Short enough to paste into an email to {ctx.first} as it is.",
+    )
+
+
+# ---------------------------------------------------------------------------
+# After the conversation
+
+
+def thank_you(ctx: DraftContext) -> Draft:
+    """Write the thank-you note, mentioning one thing from your notes.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The draft; its note says to send it within 24 hours.
+    """
+    contact = ctx.contact
+    meeting = contact.meeting
+    on_day = f" on {WEEKDAYS[meeting.date.weekday()]}" if meeting.date else ""
+    remembered = None
+    if contact.notes and not ctx.public:
+        remembered = first_item(contact.notes)
+    memory = (
+        f"One thing that stayed with me: {lower_first(clause(remembered))}."
+        if remembered
+        else f"One thing that stayed with me: {BLANK_MEMORY}."
+    )
+    referral = ""
+    if contact.referrals:
+        ref = _referral_name(contact.referrals[0], ctx.corpus)
+        referral = f"Thank you also for suggesting I speak with {ref}."
+    body = _paragraphs(
+        [
+            f"Hi {ctx.first},",
+            f"Thank you for taking the time to talk with me{on_day}. {memory}",
+            referral,
+            "Your advice has given me a clearer next step, and I'll let you know how it goes.",
+            f"Best wishes,\n{ctx.your_name}",
+        ]
+    )
+    note = "Send within 24 hours of the conversation."
+    if meeting.date is not None:
+        due = meeting.date + dt.timedelta(hours=24 + meeting.duration / 60)
+        note = (
+            f"Send within 24 hours of the conversation: by {format_meeting_time(due, ctx.options)}."
+        )
+    return _draft(
+        "Thank-you note",
+        f"Thank you, {ctx.first}",
+        body,
+        ctx.email_of(contact),
+        note,
+    )
+
+
+def follow_up(ctx: DraftContext) -> Draft:
+    """Write the follow-up note: what you did with their advice.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The draft; its note says to send it two to four weeks after the talk.
+    """
+    contact = ctx.contact
+    lines = [
+        f"Hi {ctx.first},",
+        "It has been a few weeks since we talked, and I wanted to tell you what I did with "
+        f"your advice: {BLANK_ADVICE}.",
+    ]
+    if contact.referrals:
+        ref = _referral_name(contact.referrals[0], ctx.corpus)
+        lines.append(f"I have also been in touch with {ref}, as you suggested.")
+    lines += [
+        "Thank you again; our conversation made a real difference to how I'm approaching this.",
+        f"Best wishes,\n{ctx.your_name}",
+    ]
+    note = "Send two to four weeks after the conversation."
+    if contact.meeting.date is not None:
+        day = contact.meeting.date.date()
+        start = format_day(day + dt.timedelta(weeks=2))
+        end = format_day(day + dt.timedelta(weeks=4))
+        note = f"Send two to four weeks after the conversation: between {start} and {end}."
+    return _draft(
+        "Follow-up note",
+        "An update since we spoke",
+        _paragraphs(lines),
+        ctx.email_of(contact),
+        note,
+    )
+
+
+def referral_thanks(ctx: DraftContext) -> Draft:
+    """Write the note thanking the contact for an introduction to their first referral.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The draft (with a marked blank when there is no referral yet).
+    """
+    contact = ctx.contact
+    referred: Contact | None = None
+    if contact.referrals:
+        ref_id = contact.referrals[0]
+        name = _referral_name(ref_id, ctx.corpus)
+        referred = ctx.corpus.contacts.get(ref_id)
+    else:
+        name = BLANK_REFERRAL
+    ref_first = first_name(name) if contact.referrals else name
+    status = ""
+    if referred is not None and referred.meeting.date is not None:
+        day = format_day(referred.meeting.date.date())
+        if referred.meeting.status in ("met", "thanked", "closed"):
+            status = f"We talked on {day}, and it was every bit as useful as you said it would be."
+        else:
+            status = f"We have a conversation planned for {day}."
+    if not status:
+        who = ref_first if contact.referrals else "them"
+        status = f"[When you are meeting {who}, or how the conversation went.]"
+    body = _paragraphs(
+        [
+            f"Hi {ctx.first},",
+            f"Thank you for introducing me to {name}. {status}",
+            "I really appreciate you vouching for me.",
+            f"Best wishes,\n{ctx.your_name}",
+        ]
+    )
+    return _draft(
+        f"Thanks for the introduction to {name}",
+        f"Thank you for introducing me to {ref_first}",
+        body,
+        ctx.email_of(contact),
+        f"Send once you have heard back from {ref_first}, and again after you talk.",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Logistics and reflection
+
+
+def logistics(ctx: DraftContext) -> tuple[str, ...]:
+    """Return the checklist for the meeting's format (in person, video, phone or unknown).
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        The checklist items, starting with the date and length when known.
+    """
+    meeting = ctx.contact.meeting
+    items: list[str] = []
+    if meeting.date is not None:
+        items.append(
+            f"{format_meeting_time(meeting.date, ctx.options)}, {meeting.duration} minutes"
+        )
+    else:
+        items.append(f"Agree on a day and time; plan for {meeting.duration} minutes")
+    if meeting.format == "in-person":
+        items += [
+            "Suggest a place that is convenient and quiet for them",
+            "Plan the route and arrive ten minutes early",
+            "Bring the printed brief, a notebook and a pen",
+            "Offer to pay for the coffee",
+        ]
+    elif meeting.format == "video":
+        items += [
+            "Test the call link, your camera and your microphone the day before",
+            "Check your connection, and sit facing a window or a lamp so your face is well lit",
+            "Have a phone number ready as a backup in case the call drops",
+            "Keep the brief open beside the call, with notifications silenced",
+        ]
+    elif meeting.format == "phone":
+        items += [
+            "Book a quiet room with good reception",
+            "Confirm the number, and who calls whom",
+            "Keep your notes and questions at hand",
+        ]
+    else:
+        items += [
+            "Offer to meet where it suits them",
+            "Confirm the format: in person, video or phone",
+            "Keep your notes and questions at hand",
+        ]
+    items += [
+        "Confirm the day before",
+        f"Watch the time, and offer to stop when the {meeting.duration} minutes are up",
+    ]
+    return tuple(items)
+
+
+def reflection(ctx: DraftContext) -> tuple[tuple[str, str | None], ...]:
+    """Pair the after-talk reflection prompts with your answers.
+
+    Arguments:
+        ctx: The draft context.
+
+    Returns:
+        ``(prompt, answer)`` pairs; an answer is ``None`` when not written yet
+        (and always in a public build: reflections are private).
+    """
+    answers: list[str | None] = [None, None, None, None]
+    given = ctx.contact.reflection
+    if given is not None and not ctx.public:
+        if given.still_interested is not None:
+            answers[0] = "Yes" if given.still_interested else "No"
+        answers[1] = " ".join(given.timing.split()) or None if given.timing else None
+        answers[2] = " ".join(given.next_steps.split()) or None if given.next_steps else None
+    return tuple(zip(REFLECTION_PROMPTS, answers, strict=True))

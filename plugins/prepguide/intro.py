@@ -1,0 +1,590 @@
+"""The one-minute intro script: composed from the profile and the contact, and timed.
+
+The script is built from pieces (a greeting, who you are, how you are
+connected, the strongest common ground, what you hope to learn, thanks for
+the meeting's length). Each piece has a rank and one or more wordings,
+longest first. Pieces are added in rank order while the spoken time stays
+at or under the target; if the script is still short of the lower bound,
+optional sentences are added until it fits. So the generated script always
+lands within ``intro_seconds`` ± 15 seconds at the guide's speaking rate,
+whatever the data (unless the options themselves make that impossible).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .common_ground import (
+    GroundPoint,
+    clause,
+    first_name,
+    first_sentence,
+    lower_first,
+    organization_key,
+    with_article,
+)
+from .corpus import Corpus
+from .model import Contact, Experience, Organization, Profile
+from .options import Options
+
+TOLERANCE_SECONDS = 15
+"""The intro is in range within this many seconds of ``intro_seconds``."""
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+BLANK_NAME = "[your name]"
+BLANK_WHO = "[your program and year]"
+BLANK_LEARN = "[what you hope to learn]"
+
+_WORD = re.compile(r"[^\W_]")
+
+
+@dataclass(frozen=True)
+class Intro:
+    """An intro script and its timing.
+
+    Attributes:
+        text: The script.
+        words: Its word count (see :func:`count_words`).
+        seconds: Its spoken time, ``round(words / words_per_minute * 60)``.
+        generated: False for a hand-written ``contact.intro``.
+        target: The target time (``intro_seconds``).
+        in_range: Whether ``seconds`` is within the target ± 15 seconds.
+    """
+
+    text: str
+    words: int
+    seconds: int
+    generated: bool
+    target: int
+    in_range: bool
+
+
+def count_words(text: str) -> int:
+    """Count words: whitespace-separated tokens that contain a letter or digit.
+
+    Arguments:
+        text: Any text; blanks such as ``[your name]`` count as two words.
+
+    Returns:
+        The number of words.
+    """
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+def spoken_seconds(words: int, words_per_minute: int) -> int:
+    """Return the time to say ``words`` at a speaking rate, in whole seconds.
+
+    Arguments:
+        words: A word count.
+        words_per_minute: The speaking rate.
+
+    Returns:
+        ``round(words / words_per_minute * 60)``.
+    """
+    return round(words / words_per_minute * 60)
+
+
+def intro_bounds(options: Options) -> tuple[int, int]:
+    """Return the accepted range of an intro's spoken time, in seconds.
+
+    Arguments:
+        options: The guide's options (``intro_seconds``).
+
+    Returns:
+        ``(low, high)``: the target minus and plus 15 seconds (low at least 0).
+    """
+    return max(0, options.intro_seconds - TOLERANCE_SECONDS), (
+        options.intro_seconds + TOLERANCE_SECONDS
+    )
+
+
+def time_intro(text: str, options: Options, *, generated: bool) -> Intro:
+    """Time a script.
+
+    Arguments:
+        text: The script.
+        options: The guide's options (speaking rate and target).
+        generated: Whether prepguide wrote it.
+
+    Returns:
+        The timed intro.
+    """
+    words = count_words(text)
+    seconds = spoken_seconds(words, options.words_per_minute)
+    low, high = intro_bounds(options)
+    return Intro(
+        text=text,
+        words=words,
+        seconds=seconds,
+        generated=generated,
+        target=options.intro_seconds,
+        in_range=low <= seconds <= high,
+    )
+
+
+def month_year(day: dt.date) -> str:
+    """Format a date as ``"October 2023"``.
+
+    Arguments:
+        day: A date.
+
+    Returns:
+        The month's English name and the year.
+    """
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def is_reminder_due(contact: Contact, today: dt.date) -> bool:
+    """Whether you last spoke with a contact over a year before ``today``.
+
+    Arguments:
+        contact: The contact.
+        today: The guide's today.
+
+    Returns:
+        True when ``connection.last_spoke`` is set and more than a year old.
+    """
+    last = contact.connection.last_spoke
+    if last is None:
+        return False
+    try:
+        year_later = last.replace(year=last.year + 1)
+    except ValueError:  # 29 February
+        year_later = last.replace(year=last.year + 1, day=28)
+    return today > year_later
+
+
+def story_sentence(story: str, limit: int = 35) -> str | None:
+    """Return the first sentence of a connection story, if short enough to say.
+
+    Arguments:
+        story: ``connection.story``.
+        limit: The most words accepted.
+
+    Returns:
+        The sentence (ending in a full stop), or ``None``.
+    """
+    sentence = clause(first_sentence(" ".join(story.split())))
+    if not sentence or count_words(sentence) > limit:
+        return None
+    return sentence + "."
+
+
+_NOT_NOUN = {
+    "a",
+    "an",
+    "the",
+    "our",
+    "my",
+    "your",
+    "his",
+    "her",
+    "their",
+    "some",
+    "this",
+    "that",
+    "these",
+    "those",
+    "to",
+    "and",
+    "or",
+    "but",
+    "when",
+    "while",
+    "at",
+    "in",
+    "on",
+    "about",
+    "with",
+    "for",
+    "from",
+    "how",
+    "what",
+    "a lot",
+}
+_IRREGULAR = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "isn't": "aren't",
+    "wasn't": "weren't",
+    "hasn't": "haven't",
+    "doesn't": "don't",
+    "says": "say",
+    "goes": "go",
+}
+
+
+def _plural_verb(word: str) -> str:
+    low = word.casefold()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if not low.isalpha() or low.endswith(("ss", "us", "is")) or not low.endswith("s"):
+        return word
+    if low.endswith("ies") and len(low) > 4:
+        return word[:-3] + "y"
+    if low.endswith(("shes", "ches", "xes", "zes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def address_directly(sentence: str, pronouns: str | None) -> str:
+    """Rewrite a sentence about someone so it speaks to them ("her talk" -> "your talk").
+
+    Only for contacts whose ``pronouns`` are she/her or he/him; other text
+    is returned unchanged. "her"/"his" before a noun become "your", "her"/"him"
+    as an object become "you", and "she"/"he" become "you" with the verb
+    agreeing ("she answers" -> "you answer").
+
+    Arguments:
+        sentence: A sentence from ``connection.story``.
+        pronouns: The contact's ``pronouns``.
+
+    Returns:
+        The rewritten sentence.
+    """
+    key = (pronouns or "").casefold().replace(" ", "")
+    if key.startswith("she/her"):
+        subject, objective, possessive = "she", "her", "her"
+    elif key.startswith("he/him"):
+        subject, objective, possessive = "he", "him", "his"
+    else:
+        return sentence
+    tokens = re.split(r"(\s+)", sentence)
+    words = [i for i, t in enumerate(tokens) if t and not t.isspace()]
+    out = list(tokens)
+    for position, index in enumerate(words):
+        token = tokens[index]
+        core = token.strip(".,;:!?\"'()")
+        low = core.casefold()
+        nxt = tokens[words[position + 1]] if position + 1 < len(words) else ""
+        nxt_core = nxt.strip(".,;:!?\"'()").casefold()
+        replacement = None
+        if low == subject:
+            replacement = "you"
+            if nxt_core and position + 1 < len(words):
+                follow = words[position + 1]
+                out[follow] = tokens[follow].replace(
+                    nxt.strip(".,;:!?\"'()"), _plural_verb(nxt.strip(".,;:!?\"'()")), 1
+                )
+        elif low in (f"{subject}'s", f"{subject}’s"):
+            replacement = "you're"
+        elif low == possessive and low == objective:
+            ends_phrase = core != token.rstrip(".,;:!?\"')") or not nxt_core
+            replacement = "you" if ends_phrase or nxt_core in _NOT_NOUN else "your"
+        elif low == possessive:
+            replacement = "your"
+        elif low == objective:
+            replacement = "you"
+        if replacement is not None:
+            if core[:1].isupper():
+                replacement = replacement.capitalize()
+            out[index] = token.replace(core, replacement, 1)
+    return "".join(out)
+
+
+def current_job(profile: Profile) -> Experience | None:
+    """Return the job you hold now (no end, or ``present``), else the latest one.
+
+    Arguments:
+        profile: You.
+
+    Returns:
+        The job, or ``None`` without experience.
+    """
+    jobs = list(profile.experience)
+    if not jobs:
+        return None
+    for job in jobs:
+        if job.end is None or str(job.end).lower() == "present":
+            return job
+    return max(jobs, key=lambda j: str(j.end))
+
+
+def organization_name(ref: str, corpus: Corpus) -> str:
+    """Name an organization given as an id of the corpus or as free text.
+
+    Arguments:
+        ref: An ``organization`` value.
+        corpus: The guide.
+
+    Returns:
+        The organization's name.
+    """
+    org = corpus.organizations.get(ref)
+    return org.name if org else ref
+
+
+def goal_phrase(goal: str) -> str:
+    """Turn a goal from ``contact.goals`` into a phrase that follows "I'm hoping to".
+
+    Arguments:
+        goal: A goal as written ("Understand how the lab works").
+
+    Returns:
+        ``"understand how the lab works"``; a goal starting with a question
+        word gets "learn" in front ("learn how the lab works").
+    """
+    text = lower_first(clause(goal))
+    first = text.split()[0].casefold() if text.split() else ""
+    if first in {"how", "what", "why", "where", "when", "who", "which", "whether", "if"}:
+        return f"learn {text}"
+    return text
+
+
+@dataclass(frozen=True)
+class _Piece:
+    position: int
+    rank: int
+    variants: tuple[str, ...]
+    required: bool = False
+
+
+_KNOWN = {"family", "friend", "colleague", "mentor"}
+
+_CONNECTION_LINES = {
+    "family": "It's a treat to talk about work with family for once.",
+    "friend": "It's nice to talk about work with a friend for a change.",
+    "colleague": "It's good to catch up properly since we worked together.",
+    "mentor": "You have helped me before, and I'm grateful you're willing to again.",
+    "alumni": "I found you through our school's alumni network.",
+    "mutual": "We have people in common, which made it easier to reach out.",
+    "conference": "We met at a conference, and I have wanted to follow up since.",
+    "online": "We connected online, and I'm glad we can finally talk properly.",
+    "cold": "Thank you for answering a message from someone you hadn't met.",
+}
+
+_FILLERS = (
+    "I'm at an early stage, so I'm here to learn rather than to ask for a job.",
+    "I have a few questions ready, but I'm happy to follow wherever the conversation goes.",
+    "Hearing how the work looks from the inside will help me more than anything I can read.",
+    "If a question touches on something you'd rather not discuss, just say so and we'll move on.",
+    "I'll take a few notes as we talk, if that's all right with you.",
+    "Whatever I decide, I want to decide it with real information rather than guesses.",
+    "I'll keep an eye on the clock so that we finish on time.",
+    "I have been looking forward to this conversation for a while.",
+    "Your honest view, including the parts of the work that are hard, is exactly what I need.",
+    "I'm also glad to share anything from my own experience that might be useful to you.",
+    "Later on, I'd be grateful for any names of people you think I should meet.",
+    "So thank you for being open to a conversation like this one.",
+)
+
+
+def _pieces(
+    profile: Profile | None,
+    contact: Contact,
+    org: Organization | None,
+    ground: Sequence[GroundPoint],
+    corpus: Corpus,
+    today: dt.date,
+) -> list[_Piece]:
+    first = first_name(contact.name)
+    conn = contact.connection
+    known = conn.type in _KNOWN
+    pieces: list[_Piece] = []
+
+    met_before = known or conn.last_spoke is not None or conn.type in {"conference", "online"}
+    greeting = (
+        f"Hi {first}, it's really good to talk again."
+        if met_before
+        else f"Hi {first}, it's good to meet you."
+    )
+    pieces.append(_Piece(10, 0, (greeting, f"Hi {first}."), required=True))
+
+    if profile is None:
+        pieces.append(_Piece(20, 1, (f"I'm {BLANK_NAME}, {BLANK_WHO}.",), required=True))
+    else:
+        headline = clause(profile.headline or "")
+        if known and headline:
+            variants: tuple[str, ...] = (
+                f"As you know, I'm {profile.name}, and these days I'm {with_article(headline)}.",
+                f"As you know, I'm {profile.name}.",
+            )
+        elif headline:
+            variants = (f"I'm {profile.name}, {with_article(headline)}.", f"I'm {profile.name}.")
+        else:
+            variants = (f"I'm {profile.name}.",)
+        pieces.append(_Piece(20, 1, variants, required=True))
+
+    if contact.meeting.duration:
+        minutes = contact.meeting.duration
+        pieces.append(
+            _Piece(
+                90,
+                2,
+                (
+                    f"Thank you again for giving me {minutes} minutes of your time.",
+                    "Thank you for your time.",
+                ),
+                required=True,
+            )
+        )
+
+    via = conn.via
+    connection: tuple[str, ...] = ()
+    if via and via != contact.id:
+        person = corpus.contacts.get(via)
+        via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
+        connection = (
+            f"{via_name} suggested we talk, and I'm grateful to {via_name} for the introduction.",
+            f"Thank you to {via_name} for introducing us.",
+        )
+    elif conn.last_spoke is not None and is_reminder_due(contact, today):
+        when = month_year(conn.last_spoke)
+        sentence = story_sentence(conn.story) if conn.story else None
+        if sentence:
+            sentence = address_directly(sentence, contact.pronouns)
+        short = f"It has been a while since we last spoke, back in {when}."
+        connection = (
+            (
+                f"It has been a while since we last spoke, in {when}. As a reminder, {lower_first(sentence)}",
+                short,
+            )
+            if sentence
+            else (short,)
+        )
+    elif conn.type is not None:
+        connection = (_CONNECTION_LINES[conn.type],)
+    if connection:
+        pieces.append(_Piece(30, 3, connection))
+
+    spoken = [p for p in ground if p.kind != "mutual" and p.spoken]
+    for index, point in enumerate(spoken[:2]):
+        pieces.append(_Piece(40 + index, 5 if index == 0 else 7, (point.spoken,)))
+
+    own_org = False
+    if profile is not None:
+        job = current_job(profile)
+        if job is not None and job.role:
+            role = clause(job.role.split(",")[0])
+            place = organization_name(job.organization, corpus)
+            now = job.end is None or str(job.end).lower() == "present"
+            own_org = org is not None and (
+                job.organization == org.id or organization_key(place) == organization_key(org.name)
+            )
+            if not own_org:
+                verb = "Right now I work as" if now else "Most recently I worked as"
+                pieces.append(_Piece(50, 8, (f"{verb} {with_article(role)} at {place}.",)))
+        if profile.goal:
+            pieces.append(_Piece(60, 4, (f"I'm exploring {clause(profile.goal)}.",)))
+    else:
+        pieces.append(_Piece(60, 4, (f"I'm exploring {BLANK_LEARN}.",)))
+
+    goals = [g for g in contact.goals if clause(g)]
+    if goals:
+        pieces.append(
+            _Piece(65, 6, (f"In our conversation, I'm hoping to {goal_phrase(goals[0])}.",))
+        )
+    if len(goals) > 1:
+        pieces.append(_Piece(66, 10, (f"I'd also love to {goal_phrase(goals[1])}.",)))
+
+    if org is not None and not own_org:
+        focus = next((clause(re.sub(r"\s*\([^)]*\)", "", f)) for f in org.focus), "")
+        if focus:
+            line = f"I have been reading about {org.name}'s work on {lower_first(focus)}."
+            pieces.append(_Piece(70, 9, (line, f"I have been reading about {org.name}.")))
+        else:
+            pieces.append(_Piece(70, 9, (f"I have been reading about {org.name}.",)))
+    if contact.role:
+        role = clause(contact.role.split(",")[0])
+        pieces.append(
+            _Piece(72, 11, (f"I'm especially curious about your work as {with_article(role)}.",))
+        )
+
+    for index, filler in enumerate(_FILLERS):
+        pieces.append(_Piece(80 + index, 20 + index, (filler,)))
+    return pieces
+
+
+def fit_pieces(pieces: Sequence[_Piece], options: Options) -> str:
+    """Choose pieces and wordings so the spoken time lands in range.
+
+    Arguments:
+        pieces: The candidate pieces.
+        options: Speaking rate and target.
+
+    Returns:
+        The script: chosen pieces in script order, joined with spaces.
+    """
+    wpm = options.words_per_minute
+    target = options.intro_seconds
+    low, high = intro_bounds(options)
+    chosen: dict[int, str] = {}
+    total = 0
+
+    def fits(extra: int, limit: int) -> bool:
+        return spoken_seconds(total + extra, wpm) <= limit
+
+    ordered = sorted(pieces, key=lambda p: (p.rank, p.position))
+    for piece in ordered:
+        for variant in piece.variants:
+            words = count_words(variant)
+            if fits(words, target):
+                chosen[piece.position] = variant
+                total += words
+                break
+        else:
+            if piece.required:
+                variant = min(piece.variants, key=count_words)
+                chosen[piece.position] = variant
+                total += count_words(variant)
+    for piece in ordered:
+        if spoken_seconds(total, wpm) >= low:
+            break
+        if piece.position in chosen:
+            continue
+        for variant in piece.variants:
+            words = count_words(variant)
+            if fits(words, high):
+                chosen[piece.position] = variant
+                total += words
+                break
+    return " ".join(chosen[position] for position in sorted(chosen))
+
+
+def build_intro(
+    profile: Profile | None,
+    contact: Contact,
+    org: Organization | None,
+    ground: Sequence[GroundPoint],
+    corpus: Corpus,
+    options: Options,
+) -> Intro:
+    """Write and time the intro script for one conversation.
+
+    A hand-written ``contact.intro`` is used as it is (and timed).
+
+    Arguments:
+        profile: You, or ``None`` in a playbook (marked blanks are used).
+        contact: The person.
+        org: Their organization, or ``None``.
+        ground: Common ground, strongest first.
+        corpus: The guide (to name the person who introduces you).
+        options: Speaking rate, target and today.
+
+    Returns:
+        The timed intro.
+    """
+    if contact.intro and contact.intro.strip():
+        return time_intro(contact.intro.strip(), options, generated=False)
+    pieces = _pieces(profile, contact, org, ground, corpus, options.resolved_today())
+    return time_intro(fit_pieces(pieces, options), options, generated=True)

@@ -1,0 +1,285 @@
+"""The tailored preparation for one conversation, and the warnings about it.
+
+:func:`build_prep` is the public entry: it compares you with the contact,
+chooses and orders the questions, writes and times the intro, and drafts the
+emails, the logistics checklist and the reflection prompts. Everything is
+computed from the corpus and the options alone: the same data always gives
+the same :class:`Prep`.
+
+:func:`prep_warnings` reports what a user should fix: hand-written intros
+that run too long or too short, and closed or leading questions (in contact
+files and in user question banks), each located at its line.
+
+No MkDocs imports: the command line and the plugin share this module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .common_ground import GroundPoint, find_common_ground
+from .corpus import Corpus
+from .drafts import (
+    Draft,
+    DraftContext,
+    follow_up,
+    forwardable,
+    intro_request,
+    logistics,
+    outreach,
+    referral_thanks,
+    reflection,
+    thank_you,
+)
+from .errors import Problem
+from .intro import Intro, build_intro, intro_bounds, time_intro
+from .model import Contact
+from .options import Options
+from .questions import SelectedQuestion, merge_banks, select_questions, template_error
+
+__all__ = [
+    "Draft",
+    "GroundPoint",
+    "Intro",
+    "Prep",
+    "SelectedQuestion",
+    "build_prep",
+    "build_preps",
+    "prep_warnings",
+]
+
+
+@dataclass(frozen=True)
+class Prep:
+    """Everything prepared for one conversation.
+
+    Attributes:
+        common_ground: What you share with the contact, strongest first.
+        questions: Fitted to ``meeting.duration``, in conversation order,
+            ending with a referral question.
+        backups: Further questions, in conversation order.
+        question_budget: How many questions fit the meeting.
+        budget_note: A sentence explaining the budget.
+        intro: The intro script (generated, or the hand-written one) and its timing.
+        outreach: The email asking for the conversation.
+        intro_request: With ``connection.via``: a note asking that person for
+            an introduction; else ``None``.
+        forwardable: With ``connection.via``: a short blurb they can forward.
+        thank_you: The thank-you note (send within 24 hours).
+        follow_up: The follow-up note (two to four weeks later).
+        referral_thanks: Thanks for the introduction to the first referral.
+        logistics: Checklist items for the meeting's format.
+        reflection: ``(prompt, your answer or None)`` pairs for after the talk.
+        placeholders: True in playbook mode (no profile): the texts carry
+            marked blanks such as ``[your name]``.
+    """
+
+    common_ground: tuple[GroundPoint, ...]
+    questions: tuple[SelectedQuestion, ...]
+    backups: tuple[SelectedQuestion, ...]
+    question_budget: int
+    budget_note: str
+    intro: Intro
+    outreach: Draft
+    intro_request: Draft | None
+    forwardable: Draft | None
+    thank_you: Draft
+    follow_up: Draft
+    referral_thanks: Draft
+    logistics: tuple[str, ...]
+    reflection: tuple[tuple[str, str | None], ...]
+    placeholders: bool
+
+
+def build_prep(corpus: Corpus, contact: Contact, options: Options) -> Prep:
+    """Prepare one conversation.
+
+    Arguments:
+        corpus: The validated guide (profile, organizations, contacts, question banks).
+        contact: The person to prepare for (one of ``corpus.contacts``).
+        options: The guide's options: speaking rate and intro target, today,
+            timezone, and audience (a public build leaves private fields out
+            of the drafts and the reflection).
+
+    Returns:
+        The prep.
+    """
+    profile = corpus.profile
+    org = corpus.organization_of(contact)
+    ground = find_common_ground(profile, contact, corpus)
+    selection = select_questions(merge_banks(corpus.questions), profile, contact, org)
+    intro = build_intro(profile, contact, org, ground, corpus, options)
+    ctx = DraftContext(profile, contact, org, corpus, options, ground, selection.questions)
+    return Prep(
+        common_ground=ground,
+        questions=selection.questions,
+        backups=selection.backups,
+        question_budget=selection.budget,
+        budget_note=selection.note,
+        intro=intro,
+        outreach=outreach(ctx),
+        intro_request=intro_request(ctx),
+        forwardable=forwardable(ctx),
+        thank_you=thank_you(ctx),
+        follow_up=follow_up(ctx),
+        referral_thanks=referral_thanks(ctx),
+        logistics=logistics(ctx),
+        reflection=reflection(ctx),
+        placeholders=profile is None,
+    )
+
+
+def build_preps(corpus: Corpus, options: Options) -> dict[str, Prep]:
+    """Prepare every contact of a guide.
+
+    Arguments:
+        corpus: The validated guide.
+        options: The guide's options.
+
+    Returns:
+        The preps by contact id, in id order.
+    """
+    return {
+        cid: build_prep(corpus, corpus.contacts[cid], options) for cid in sorted(corpus.contacts)
+    }
+
+
+# ---------------------------------------------------------------------------
+# Warnings
+
+_DEFAULT_REASONS = {
+    "closed": "answerable with yes or no",
+    "leading": "it suggests the answer",
+}
+
+
+def _linter() -> Callable[[str], Any] | None:
+    """Return ``prepguide.lint.lint_question`` when that module is available."""
+    try:
+        module = importlib.import_module(f"{__package__}.lint")
+    except ImportError:
+        return None
+    function = getattr(module, "lint_question", None)
+    return function if callable(function) else None
+
+
+def lint_message(where: str, text: str, lint: Callable[[str], Any]) -> str | None:
+    """Describe a closed or leading question, with a suggested rewrite.
+
+    Arguments:
+        where: The field, e.g. ``questions[2]``.
+        text: The question.
+        lint: ``lint_question``.
+
+    Returns:
+        A message such as ``"`questions[2]`: closed question (answerable with yes
+        or no); try: \\"What …?\\""``, or ``None`` for an open question.
+    """
+    result = lint(text)
+    label = getattr(result, "label", "open")
+    if label not in ("closed", "leading"):
+        return None
+    reason = getattr(result, "reason", None) or _DEFAULT_REASONS[label]
+    message = f"`{where}`: {label} question ({reason})"
+    rewrite = getattr(result, "rewrite", None)
+    if rewrite:
+        message += f'; try: "{rewrite}"'
+    return message
+
+
+_JINJA_BLOCK = re.compile(r"\{%-?.*?-?%\}|\{#.*?#\}", re.DOTALL)
+_JINJA_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+
+
+def _template_for_lint(text: str) -> str:
+    """A question template as plain words: values become "this", tags disappear."""
+    text = _JINJA_BLOCK.sub("", text)
+    text = _JINJA_VALUE.sub("this", text)
+    return " ".join(text.split())
+
+
+def prep_warnings(corpus: Corpus, options: Options) -> list[Problem]:
+    """Return the warnings about intros and questions, each at its line.
+
+    - a hand-written ``intro`` whose spoken time is outside ``intro_seconds``
+      ± 15 seconds (at the ``intro`` key);
+    - a closed or leading question in a contact's ``questions`` (at that item);
+    - a closed or leading question in a user question bank (at its ``text``),
+      and a ``text`` or ``when`` that is not a valid Jinja2 template.
+
+    The question checks need :mod:`prepguide.lint`; without it only the
+    intro and template checks run.
+
+    Arguments:
+        corpus: The validated guide.
+        options: The guide's options (speaking rate and intro target).
+
+    Returns:
+        The warnings, sorted by path and position.
+    """
+    problems: list[Problem] = []
+    lint = _linter()
+    low, high = intro_bounds(options)
+
+    def warn(path: str, line: int, column: int, message: str) -> None:
+        problems.append(Problem(path, line, column, "warning", message))
+
+    for cid in sorted(corpus.contacts):
+        contact = corpus.contacts[cid]
+        if contact.intro and contact.intro.strip():
+            timed = time_intro(contact.intro.strip(), options, generated=False)
+            if not timed.in_range:
+                advice = "cut some sentences" if timed.seconds > high else "add a sentence or two"
+                path, line, column = corpus.locate("contact", cid, ("intro",))
+                warn(
+                    path,
+                    line,
+                    column,
+                    f"`intro`: takes about {timed.seconds} seconds to say ({timed.words} words "
+                    f"at {options.words_per_minute} words a minute); aim for {low}–{high} "
+                    f"seconds: {advice}",
+                )
+        if lint is None:
+            continue
+        for index, question in enumerate(contact.questions):
+            message = lint_message(f"questions[{index}]", question, lint)
+            if message:
+                path, line, column = corpus.locate("contact", cid, ("questions", index))
+                warn(path, line, column, message)
+
+    for entry, (path, index) in zip(corpus.questions, corpus.question_sources, strict=False):
+        document = corpus.documents.get(path)
+
+        def position(key: str, document: Any = document, index: int = index) -> tuple[int, int]:
+            return document.position((index, key)) if document is not None else (1, 1)
+
+        error = template_error(entry.text)
+        if error:
+            line, column = position("text")
+            warn(
+                path,
+                line,
+                column,
+                f"`text`: not a valid template ({error}); this question is never used",
+            )
+        elif lint is not None:
+            message = lint_message("text", _template_for_lint(entry.text), lint)
+            if message:
+                line, column = position("text")
+                warn(path, line, column, message)
+        if entry.when:
+            error = template_error(entry.when, expression=True)
+            if error:
+                line, column = position("when")
+                warn(
+                    path,
+                    line,
+                    column,
+                    f"`when`: not a valid condition ({error}); this question is never used",
+                )
+    problems.sort()
+    return problems
