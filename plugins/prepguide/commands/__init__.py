@@ -5,6 +5,14 @@ Each module has ``register(sub)``, which adds its parser and sets ``handler``.
 
 from __future__ import annotations
 
-from . import check, lint_questions, status, todo
+from . import check, init, intro, lint_questions, new, status, todo
 
-REGISTRARS = [check.register, lint_questions.register, todo.register, status.register]
+REGISTRARS = [
+    check.register,
+    intro.register,
+    lint_questions.register,
+    todo.register,
+    status.register,
+    new.register,
+    init.register,
+]
