@@ -1,0 +1,190 @@
+"""iCalendar files of scheduled meetings and follow-up reminders.
+
+``calendar_ics`` makes the guide's ``/calendar.ics`` (a private build only):
+one event per scheduled meeting, in the guide's time zone with its
+``VTIMEZONE``, plus an all-day reminder per open ``follow_up``.
+``meeting_ics`` makes the file of one meeting, linked from its prep page.
+
+The output is deterministic: UIDs come from contact ids, ``DTSTAMP`` from the
+guide's ``today`` (not the clock), events are sorted, so two builds of the
+same notes on the same ``today`` are byte-identical and calendar apps update
+events in place instead of duplicating them.
+
+No MkDocs imports: the module is shared by the plugin and the command line.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+import icalendar
+
+from .corpus import Corpus
+from .model import Contact
+from .options import Options
+
+PRODID = "-//prepguide//prepguide//EN"
+UID_DOMAIN = "prepguide"
+
+
+def meeting_uid(contact_id: str) -> str:
+    """The UID of a contact's meeting event (stable across rebuilds)."""
+    return f"{contact_id}@{UID_DOMAIN}"
+
+
+def follow_up_uid(contact_id: str, index: int) -> str:
+    """The UID of a follow-up reminder; ``index`` is its position in ``follow_up`` (from 0)."""
+    return f"{contact_id}-follow-up-{index}@{UID_DOMAIN}"
+
+
+def prep_url(contact_id: str, site_url: str | None) -> str:
+    """The prep page's address: absolute under ``site_url``, else relative."""
+    path = f"contacts/{contact_id}/"
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    return path
+
+
+def _stamp(options: Options) -> datetime:
+    """DTSTAMP: midnight UTC of the guide's today (deterministic)."""
+    return datetime.combine(options.resolved_today(), time(0), tzinfo=timezone.utc)
+
+
+def _calendar(name: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _contacts(corpus: Corpus, options: Options) -> list[Contact]:
+    contacts = sorted(corpus.contacts.values(), key=lambda c: c.id)
+    if options.audience == "public":
+        contacts = [c for c in contacts if c.visibility == "public"]
+    return contacts
+
+
+def _meeting_event(
+    corpus: Corpus, contact: Contact, options: Options, site_url: str | None
+) -> icalendar.Event | None:
+    meeting = contact.meeting
+    if meeting.status != "scheduled" or meeting.date is None:
+        return None
+    zone = options.tz
+    start = meeting.date.replace(tzinfo=zone)
+    end = start + timedelta(minutes=meeting.duration)
+    org = corpus.organization_of(contact)
+    url = prep_url(contact.id, site_url)
+    title = f"Informational interview: {contact.name}"
+    if org is not None:
+        title += f" ({org.name})"
+    lines = []
+    who = ", ".join(part for part in (contact.role, org.name if org else None) if part)
+    if who:
+        lines.append(f"{contact.name}: {who}.")
+    how = f"{meeting.duration} minutes"
+    if meeting.format:
+        how = f"{meeting.format.replace('-', ' ')}, {how}"
+    lines.append(f"Format: {how}.")
+    lines.append(f"Prep page: {url}")
+    event = icalendar.Event()
+    event.add("uid", meeting_uid(contact.id))
+    event.add("dtstamp", _stamp(options))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", title)
+    event.add("description", "\n".join(lines))
+    event.add("url", url)
+    if meeting.place and options.audience != "public":
+        event.add("location", meeting.place)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _follow_up_events(
+    contact: Contact, options: Options, site_url: str | None
+) -> list[icalendar.Event]:
+    if options.audience == "public":
+        return []  # follow_up is private
+    events = []
+    url = prep_url(contact.id, site_url)
+    for index, entry in enumerate(contact.follow_up):
+        if entry.done:
+            continue
+        event = icalendar.Event()
+        event.add("uid", follow_up_uid(contact.id, index))
+        event.add("dtstamp", _stamp(options))
+        event.add("dtstart", entry.date)
+        event.add("dtend", entry.date + timedelta(days=1))
+        event.add("summary", f"Follow up with {contact.name}: {entry.note}")
+        event.add("description", f"{entry.note}\nPrep page: {url}")
+        event.add("url", url)
+        event.add("transp", "TRANSPARENT")
+        events.append(event)
+    return events
+
+
+def _sort_key(event: icalendar.Event) -> tuple[str, str]:
+    start: Any = event.decoded("dtstart")
+    if isinstance(start, datetime):
+        key = start.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    else:
+        key = start.strftime("%Y%m%dT000000")
+    return key, str(event.get("uid"))
+
+
+def _finish(cal: icalendar.Calendar, events: list[icalendar.Event], options: Options) -> bytes:
+    events.sort(key=_sort_key)
+    for event in events:
+        cal.add_component(event)
+    timed = [e.decoded("dtstart") for e in events if isinstance(e.decoded("dtstart"), datetime)]
+    if timed:  # a VTIMEZONE for the guide's zone (none is needed for UTC)
+        years = [d.year for d in timed]
+        cal.add_missing_timezones(
+            first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1)
+        )
+    return bytes(cal.to_ical())
+
+
+def calendar_ics(corpus: Corpus, options: Options, site_url: str | None) -> bytes:
+    """Return the guide's calendar: scheduled meetings and open follow-up reminders.
+
+    Arguments:
+        corpus: The loaded guide.
+        options: Its options (time zone, ``today`` for ``DTSTAMP``, audience).
+        site_url: The site's ``site_url`` (links become absolute), or None.
+
+    Meetings are events with status ``scheduled`` and a ``meeting.date``, from
+    that local time for ``meeting.duration`` minutes, with the prep page as
+    ``URL``. Each ``follow_up`` entry not ``done`` is an all-day reminder.
+    With ``audience: public``, only public contacts are included, without
+    ``LOCATION`` or follow-ups (both private); the plugin publishes no calendar
+    in a public build anyway.
+    """
+    cal = _calendar("Informational interviews")
+    events: list[icalendar.Event] = []
+    for contact in _contacts(corpus, options):
+        event = _meeting_event(corpus, contact, options, site_url)
+        if event is not None:
+            events.append(event)
+        events.extend(_follow_up_events(contact, options, site_url))
+    return _finish(cal, events, options)
+
+
+def meeting_ics(
+    corpus: Corpus, contact_id: str, options: Options, site_url: str | None
+) -> bytes | None:
+    """Return a calendar with one contact's scheduled meeting, or None if there is none."""
+    contact = corpus.contacts.get(contact_id)
+    if contact is None or (options.audience == "public" and contact.visibility != "public"):
+        return None
+    event = _meeting_event(corpus, contact, options, site_url)
+    if event is None:
+        return None
+    cal = _calendar(f"Informational interview: {contact.name}")
+    return _finish(cal, [event], options)
