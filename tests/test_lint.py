@@ -1,0 +1,446 @@
+"""Tests for the open-ended question linter (prepguide.lint)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from prepguide.lint import (
+    FLAG_MESSAGES,
+    LABELS,
+    LintResult,
+    _main,
+    evaluate,
+    format_line,
+    lint_lines,
+    lint_question,
+    load_labelled,
+)
+
+LABELLED = Path(__file__).parent / "data" / "lint_labelled.tsv"
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does a normal week look like for a hospital pharmacist?",
+        "How did you decide to leave the newsroom?",
+        "Why do some analysts move into product roles?",
+        "Which part of the budget process takes the most time?",
+        "Where do you see community health work going?",
+        "When did you realise you wanted to manage people?",
+        "Tell me about the first project you led.",
+        "Describe how your team handles a data breach.",
+        "I'd love to hear what keeps you in public service",
+        "in your experience, what makes a strong grant proposal",
+    ],
+)
+def test_open_questions(question: str) -> None:
+    result = lint_question(question)
+    assert result.label == "open", result
+    assert result.rewrite is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Could you walk me through how a budget gets approved?",
+        "Can you tell me about your move into compliance?",
+        "Would you describe what a charge nurse does on a night shift?",
+        "Could you share how you found your first clinical placement?",
+        "Would you mind explaining how bonuses work at your firm?",
+        "Would you be willing to talk about what you'd do differently?",
+        "Can you help me understand how the civil service exam works?",
+        "I was wondering if you could tell me about your path into policy.",
+        "Can I ask how you got your first board seat?",
+    ],
+)
+def test_polite_requests_that_open_the_floor_are_open(question: str) -> None:
+    assert lint_question(question).label == "open"
+
+
+@pytest.mark.parametrize(
+    ("question", "reason_word"),
+    [
+        ("Do you enjoy working at Acme?", "yes or no"),
+        ("Is it stressful to work in the ICU?", "yes or no"),
+        ("Have you ever thought about teaching?", "yes or no"),
+        ("Are there many jobs in grant writing?", "yes or no"),
+        ("Did you need a CPA to get hired?", "yes or no"),
+        ("Would you recommend nursing or physical therapy?", "choice"),
+        ("Which do you prefer, fieldwork or desk research?", "choice"),
+        ("Can I send you a short follow-up email?", "permission"),
+        ("May I take notes while we talk?", "permission"),
+        ("Could you tell me whether the team is growing?", "whether"),
+        ("Any advice for someone starting out?", "yes or no"),
+    ],
+)
+def test_closed_questions(question: str, reason_word: str) -> None:
+    result = lint_question(question)
+    assert result.label == "closed", result
+    assert reason_word in result.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Don't you think remote work is better?",
+        "Isn't it exhausting to work nights?",
+        "Hospital jobs are safer than startup jobs, right?",
+        "The pay is better in the private sector, correct?",
+        "Surely you'd do it all again?",
+        "You must love the variety.",
+        "Wouldn't you agree that certifications are overrated?",
+        "I assume the hours are long?",
+        "Obviously the money is in finance, so why teach?",
+        "What do you think, isn't public health the best field?",
+        "Your manager is great, isn't she?",
+        "How much do you hate the commute?",
+    ],
+)
+def test_leading_questions(question: str) -> None:
+    result = lint_question(question)
+    assert result.label == "leading", result
+    assert result.rewrite
+
+
+def test_tag_question_reason_mentions_agreement() -> None:
+    result = lint_question("Consulting pays well, right?")
+    assert result.label == "leading"
+    assert "agree" in result.reason
+
+
+def test_question_mark_is_optional() -> None:
+    assert lint_question("Do you like your job").label == "closed"
+    assert lint_question("How did you get started").label == "open"
+    assert lint_question("Isn't the pay low").label == "leading"
+
+
+def test_curly_apostrophes_are_understood() -> None:
+    assert lint_question("Don\u2019t you think it\u2019s hard?").label == "leading"
+    assert lint_question("What\u2019s the hardest part?").label == "open"
+
+
+# --- rewrites ---------------------------------------------------------------------------------
+
+
+def test_rewrite_examples_keep_the_subject() -> None:
+    assert (
+        lint_question("Do you enjoy working at Acme?").rewrite
+        == "What do you enjoy most about working at Acme?"
+    )
+    rewrite = lint_question("Don't you think remote work is better?").rewrite
+    assert rewrite is not None and "remote work" in rewrite
+    rewrite = lint_question("Is networking important in finance?").rewrite
+    assert rewrite == "How important is networking in finance?"
+    rewrite = lint_question("In your experience, is it hard to get promoted?").rewrite
+    assert rewrite == "In your experience, what makes it easier or harder to get promoted?"
+
+
+def _closed_and_leading() -> list[str]:
+    return [q for label, q in load_labelled(LABELLED) if label != "open"]
+
+
+@pytest.mark.parametrize("question", _closed_and_leading())
+def test_every_rewrite_is_itself_an_open_question(question: str) -> None:
+    result = lint_question(question)
+    if result.label == "open":
+        pytest.skip("labelled open by the linter; covered by the accuracy test")
+    assert result.rewrite, result
+    assert result.rewrite.endswith("?")
+    assert result.rewrite[0].isupper()
+    again = lint_question(result.rewrite)
+    assert again.label == "open", (question, result.rewrite, again)
+    assert FLAG_JOB_ASK_NAME not in again.flags
+    assert "double" not in again.flags, (question, result.rewrite)
+
+
+FLAG_JOB_ASK_NAME = "job-ask"
+
+
+def test_open_questions_have_no_rewrite() -> None:
+    for _label, question in load_labelled(LABELLED):
+        result = lint_question(question)
+        if result.label == "open":
+            assert result.rewrite is None, question
+
+
+# --- flags ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do you do? And how did you get started?",
+        "How did you get started, and what would you do differently?",
+        "What do you like about the role and what do you find hard about it?",
+        "Do you like your job, and do you see yourself staying?",
+    ],
+)
+def test_double_questions_are_flagged(question: str) -> None:
+    result = lint_question(question)
+    assert "double" in result.flags
+    assert result.flag_messages[result.flags.index("double")] == FLAG_MESSAGES["double"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which professional groups have helped you most, and why?",
+        "What does your team do and why?",
+        "How do you balance research and teaching?",
+        "Would you recommend it, or not?",
+    ],
+)
+def test_single_questions_are_not_flagged_double(question: str) -> None:
+    assert "double" not in lint_question(question).flags
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can you get me a job?",
+        "Are you hiring?",
+        "Is your team hiring right now?",
+        "Could you refer me for the position?",
+        "Give me a job.",
+        "Could you help me land a role at your company?",
+        "Would you put in a good word for me?",
+        "Do you have any openings?",
+    ],
+)
+def test_job_asks_are_flagged_and_closed(question: str) -> None:
+    result = lint_question(question)
+    assert "job-ask" in result.flags
+    assert result.label == "closed"
+    assert result.rewrite is not None
+    assert lint_question(result.rewrite).flags == ()
+    assert len(result.flag_messages) == len(result.flags)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did you get your job at the hospital?",
+        "What made the move to a startup work for you?",
+        "Could you refer me to someone who knows about grants?",
+        "How does hiring work on your team?",
+    ],
+)
+def test_questions_about_jobs_are_not_job_asks(question: str) -> None:
+    assert "job-ask" not in lint_question(question).flags
+
+
+# --- odd input --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n", "???", "…", "🙂🙂?"])
+def test_empty_or_wordless_input(text: str) -> None:
+    result = lint_question(text)
+    assert result.label == "open"
+    assert result.rewrite is None
+    assert result.flags == ()
+    assert "\n" not in result.question and "\t" not in result.question
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Qué te gusta de tu trabajo?",
+        "你喜欢你的工作吗？",
+        "Was machst du den ganzen Tag?",
+        "Ça va, right?",
+        "\u200bDo you\u00a0like it?\u202e",
+        "Do you like it?\x00\x07",
+        "x" * 5000,
+        "Do you " + "really " * 500 + "like it?",
+        "isn't " * 300,
+        "?" * 200 + "what",
+    ],
+)
+def test_unusual_text_does_not_crash(text: str) -> None:
+    result = lint_question(text)
+    assert result.label in LABELS
+    line = format_line(result)
+    assert "\n" not in line
+    assert 2 <= len(line.split("\t")) <= 3
+
+
+def test_non_english_is_not_given_an_english_rewrite() -> None:
+    result = lint_question("¿Qué te gusta de tu trabajo?")
+    assert result.label == "open"
+    assert "not" in result.reason or "no English" in result.reason
+
+
+# --- output -----------------------------------------------------------------------------------
+
+
+def test_format_line() -> None:
+    assert format_line(lint_question("How did you start?")) == "open\tHow did you start?"
+    closed = format_line(lint_question("Do you enjoy working at Acme?"))
+    assert closed == (
+        "closed\tDo you enjoy working at Acme?\tWhat do you enjoy most about working at Acme?"
+    )
+    leading = format_line(lint_question("Isn't the pay low?")).split("\t")
+    assert leading[0] == "leading" and len(leading) == 3
+
+
+def test_format_line_keeps_one_line_per_question() -> None:
+    result = lint_question("  Do you\tlike\nyour job?  ")
+    assert result.question == "Do you like your job?"
+    assert format_line(result).count("\t") == 2
+
+
+def test_lint_lines_skips_blank_lines() -> None:
+    out = list(lint_lines(["How did you start?", "", "   ", "Do you like it?"]))
+    assert len(out) == 2
+    assert out[0].startswith("open\t") and out[1].startswith("closed\t")
+
+
+def test_result_is_frozen_and_deterministic() -> None:
+    first = lint_question("Wouldn't you say nursing is hard?")
+    assert first == lint_question("Wouldn't you say nursing is hard?")
+    with pytest.raises(AttributeError):
+        first.label = "open"  # type: ignore[misc]
+
+
+# --- accuracy on the labelled set ---------------------------------------------------------------
+
+
+def test_labelled_set_is_large_and_balanced() -> None:
+    items = load_labelled(LABELLED)
+    assert len(items) >= 180
+    counts = {label: sum(1 for gold, _ in items if gold == label) for label in LABELS}
+    assert counts["open"] >= 0.4 * len(items)
+    assert counts["closed"] >= 0.2 * len(items)
+    assert counts["leading"] >= 0.2 * len(items)
+    questions = [q for _, q in items]
+    assert len(set(questions)) == len(questions), "duplicate questions in the labelled set"
+
+
+def test_accuracy_on_labelled_set() -> None:
+    result = evaluate(load_labelled(LABELLED))
+    misses = "\n".join(f"{gold} -> {got}: {q}" for gold, got, q in result.errors)
+    assert result.accuracy >= 0.90, misses
+    for label in LABELS:
+        assert result.precision[label] >= 0.8, (label, misses)
+        assert result.recall[label] >= 0.8, (label, misses)
+
+
+def test_accuracy_on_held_out_section() -> None:
+    held_out = load_labelled(LABELLED, section="held-out")
+    assert len(held_out) >= 60
+    assert evaluate(held_out).accuracy >= 0.90
+
+
+def test_lint_is_fast() -> None:
+    questions = [q for _, q in load_labelled(LABELLED)]
+    start = time.perf_counter()
+    for question in questions:
+        lint_question(question)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_evaluate_entry_point_prints_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _main(["--evaluate", str(LABELLED)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("| label | precision | recall | questions |")
+    for label in LABELS:
+        assert f"| {label} |" in out
+    assert "accuracy" in out
+
+
+def test_evaluate_entry_point_rejects_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        _main(["--evaluate", str(tmp_path / "missing.tsv")])
+    assert exc.value.code == 2
+
+
+def test_load_labelled_rejects_bad_labels(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("opne\tHow are you?\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.tsv:1"):
+        load_labelled(bad)
+
+
+# --- property test ------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "do",
+        "you",
+        "don't",
+        "isn't",
+        "is",
+        "are",
+        "what",
+        "how",
+        "why",
+        "could",
+        "can",
+        "i",
+        "tell",
+        "me",
+        "about",
+        "the",
+        "job",
+        "hiring",
+        "right",
+        "surely",
+        ",",
+        "?",
+        "and",
+        "or",
+        "not",
+        "work",
+        "team",
+        "must",
+        "would",
+        "you'd",
+        "agree",
+        "it's",
+        "better",
+        "worse",
+        "than",
+        "a",
+        "an",
+        "my",
+        "your",
+        "get",
+        "refer",
+        "for",
+        "position",
+        "describe",
+        "walk",
+        "through",
+        "ever",
+        "have",
+        "been",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_a_result(text: str) -> None:
+    result = lint_question(text)
+    assert isinstance(result, LintResult)
+    assert result.label in LABELS
+    assert (result.rewrite is None) == (result.label == "open")
+    assert len(result.flags) == len(result.flag_messages)
+    assert "\n" not in format_line(result)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=14).map(" ".join))
+def test_question_like_word_salad_gives_a_result(text: str) -> None:
+    result = lint_question(text)
+    assert result.label in LABELS
+    if result.rewrite is not None:
+        assert result.rewrite.endswith("?")
