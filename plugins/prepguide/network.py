@@ -1,0 +1,444 @@
+"""The network map: who introduced you to whom, and who referred whom.
+
+Two kinds of relation come from the notes:
+
+* ``introduced``: a contact's ``connection.via`` names the contact who
+  introduced you (edge ``via → contact``);
+* ``referred``: a contact's ``referrals`` that are contact ids (edge
+  ``contact → referral``).
+
+:func:`render_svg` draws them at build time as a static SVG (no script): a
+layered layout where each generation of introductions sits one band lower,
+each connected group of people drawn as its own block and blocks set side
+by side in rows of a fixed width (wide generations wrap), so a hundred
+people stay readable; every person is a link to their prep page. Only people in at least one relation are
+drawn; the picture says how many have none. Every text in it is user text
+and is XML-escaped.
+
+No MkDocs imports: the module is shared by the plugin and the command line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+from xml.sax.saxutils import escape
+
+from .corpus import Corpus, is_id_like
+
+EdgeKind = Literal["introduced", "referred"]
+KINDS: tuple[EdgeKind, ...] = ("introduced", "referred")
+
+# Geometry of the drawing, in SVG user units (pixels at 100 %).
+NODE_W = 184
+NODE_H = 46
+GAP_X = 28
+GAP_ROW = 22
+GAP_LAYER = 58
+MARGIN = 16
+LEGEND_H = 64
+FOOT_H = 30
+MAX_COLUMNS = 5
+GAP_BLOCK = 44
+NAME_CHARS = 21
+ORG_CHARS = 27
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One relation: ``source`` introduced or referred ``target``."""
+
+    source: str
+    target: str
+    kind: EdgeKind
+
+
+@dataclass(frozen=True)
+class Network:
+    """The relations between the contacts of a guide.
+
+    Attributes:
+        nodes: Ids of the contacts in at least one relation, sorted.
+        edges: The relations, sorted by source, target and kind.
+        unconnected: How many contacts are in no relation.
+    """
+
+    nodes: tuple[str, ...]
+    edges: tuple[Edge, ...]
+    unconnected: int
+
+
+def build_network(corpus: Corpus) -> Network:
+    """Collect the introductions (``connection.via``) and referrals between contacts.
+
+    Only references to contacts present in ``corpus`` count (a referral written
+    as a plain name, or to a contact left out of a public build, draws nothing),
+    and nobody is linked to themselves.
+    """
+    contacts = corpus.contacts
+    edges: set[Edge] = set()
+    for cid, contact in contacts.items():
+        via = contact.connection.via
+        if via and via in contacts and via != cid:
+            edges.add(Edge(via, cid, "introduced"))
+        for referral in contact.referrals:
+            if is_id_like(referral) and referral in contacts and referral != cid:
+                edges.add(Edge(cid, referral, "referred"))
+    ordered = tuple(sorted(edges, key=lambda e: (e.source, e.target, e.kind)))
+    nodes = tuple(sorted({e.source for e in ordered} | {e.target for e in ordered}))
+    return Network(nodes=nodes, edges=ordered, unconnected=len(contacts) - len(nodes))
+
+
+def relations(network: Network, contact_id: str) -> tuple[list[str], list[str]]:
+    """Return who led to a contact, and whom the contact led to.
+
+    Returns:
+        ``(by, to)``: the ids that introduced or referred ``contact_id``, and
+        the ids that ``contact_id`` introduced or referred; each sorted, without
+        repeats.
+    """
+    by = sorted({e.source for e in network.edges if e.target == contact_id})
+    to = sorted({e.target for e in network.edges if e.source == contact_id})
+    return by, to
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Box:
+    x: float
+    y: float
+
+
+def _layers(network: Network, names: dict[str, str]) -> list[list[str]]:
+    """Assign each node a generation (distance from a root), breaking cycles by name."""
+    children: dict[str, list[str]] = defaultdict(list)
+    indegree: dict[str, int] = dict.fromkeys(network.nodes, 0)
+    for edge in network.edges:
+        children[edge.source].append(edge.target)
+        indegree[edge.target] += 1
+
+    def key(node: str) -> tuple[str, str]:
+        return names.get(node, node).casefold(), node
+
+    depth: dict[str, int] = {}
+    pending = sorted(network.nodes, key=key)
+    roots = [n for n in pending if indegree[n] == 0]
+    while len(depth) < len(network.nodes):
+        if not roots:  # only cycles left: start from the first unplaced node
+            roots = [next(n for n in pending if n not in depth)]
+        queue = deque(roots)
+        for root in roots:
+            depth.setdefault(root, 0)
+        while queue:
+            node = queue.popleft()
+            for child in sorted(children[node], key=key):
+                if child not in depth:
+                    depth[child] = depth[node] + 1
+                    queue.append(child)
+        roots = []
+    layers: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
+    for node in pending:
+        layers[depth[node]].append(node)
+    # Order each layer by where its parents stand, so edges cross less.
+    position: dict[str, float] = {}
+    parents: dict[str, list[str]] = defaultdict(list)
+    for edge in network.edges:
+        parents[edge.target].append(edge.source)
+    for index, layer in enumerate(layers):
+        if index:
+
+            def barycenter(node: str) -> tuple[float, str, str]:
+                placed = [position[p] for p in parents[node] if p in position]
+                mean = sum(placed) / len(placed) if placed else float("inf")
+                return (mean, *key(node))
+
+            layer.sort(key=barycenter)
+        for rank, node in enumerate(layer):
+            position[node] = rank
+    return layers
+
+
+def _components(network: Network, names: dict[str, str]) -> list[Network]:
+    """Split the network into its connected parts, largest first."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for edge in network.edges:
+        neighbours[edge.source].add(edge.target)
+        neighbours[edge.target].add(edge.source)
+    seen: set[str] = set()
+    parts: list[Network] = []
+    for node in network.nodes:
+        if node in seen:
+            continue
+        group: set[str] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current in group:
+                continue
+            group.add(current)
+            stack.extend(neighbours[current] - group)
+        seen |= group
+        edges = tuple(e for e in network.edges if e.source in group)
+        parts.append(Network(tuple(sorted(group)), edges, 0))
+
+    def key(part: Network) -> tuple[int, str, str]:
+        targets = {e.target for e in part.edges}
+        roots = [n for n in part.nodes if n not in targets] or list(part.nodes)
+        first = min(roots, key=lambda n: (names.get(n, n).casefold(), n))
+        return -len(part.nodes), names.get(first, first).casefold(), first
+
+    return sorted(parts, key=key)
+
+
+def _block(layers: list[list[str]]) -> tuple[dict[str, tuple[float, float]], float, float]:
+    """Lay out one part: layers top to bottom, each wrapped into rows of MAX_COLUMNS."""
+    columns = max((min(len(layer), MAX_COLUMNS) for layer in layers), default=1)
+    width = columns * NODE_W + (columns - 1) * GAP_X
+    places: dict[str, tuple[float, float]] = {}
+    y = 0.0
+    for layer in layers:
+        for start in range(0, len(layer), MAX_COLUMNS):
+            row = layer[start : start + MAX_COLUMNS]
+            row_width = len(row) * NODE_W + (len(row) - 1) * GAP_X
+            x = (width - row_width) / 2
+            for node in row:
+                places[node] = (x, y)
+                x += NODE_W + GAP_X
+            y += NODE_H + GAP_ROW
+        y += GAP_LAYER - GAP_ROW
+    height = y - GAP_LAYER if layers else 0.0
+    return places, width, height
+
+
+def _layout(network: Network, names: dict[str, str]) -> tuple[dict[str, _Box], float, float]:
+    """Place each connected part as a block; blocks flow left to right in shelves.
+
+    Small parts (one person and the people they referred) sit side by side;
+    a part wider than the remaining space starts a new shelf. The drawing is
+    at most MAX_COLUMNS boxes wide, so a large guide grows downwards only.
+    """
+    limit = MAX_COLUMNS * NODE_W + (MAX_COLUMNS - 1) * GAP_X
+    boxes: dict[str, _Box] = {}
+    x = 0.0
+    y = float(MARGIN + LEGEND_H)
+    shelf = 0.0
+    used = 0.0
+    for part in _components(network, names):
+        places, width, height = _block(_layers(part, names))
+        if x > 0 and x + width > limit:
+            x = 0.0
+            y += shelf + GAP_LAYER
+            shelf = 0.0
+        for node, (bx, by) in places.items():
+            boxes[node] = _Box(MARGIN + x + bx, y + by)
+        used = max(used, x + width)
+        shelf = max(shelf, height)
+        x += width + GAP_BLOCK
+    width_total = 2 * MARGIN + max(used, 420.0)
+    height_total = y + shelf + (GAP_ROW if boxes else 0) + FOOT_H + MARGIN
+    return boxes, width_total, height_total
+
+
+# --- drawing -----------------------------------------------------------------------------------
+
+
+def xml_text(text: str) -> str:
+    """Escape user text for XML content (and drop characters XML cannot hold)."""
+    return escape(_XML_INVALID.sub("", text))
+
+
+def xml_attr(text: str) -> str:
+    """Escape user text for a double-quoted XML attribute."""
+    return escape(_XML_INVALID.sub("", text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _num(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _path(a: _Box, b: _Box, bend: float) -> str:
+    """A curve from box ``a`` to box ``b``; ``bend`` separates parallel edges."""
+    ax, ay = a.x + NODE_W / 2, a.y + NODE_H / 2
+    bx, by = b.x + NODE_W / 2, b.y + NODE_H / 2
+    if by > ay + 1:  # downwards: bottom of a to top of b
+        sy, ty = a.y + NODE_H, b.y
+        mid = (sy + ty) / 2
+        return (
+            f"M{_num(ax + bend)} {_num(sy)} C{_num(ax + bend)} {_num(mid)} "
+            f"{_num(bx + bend)} {_num(mid)} {_num(bx + bend)} {_num(ty)}"
+        )
+    if by < ay - 1:  # upwards (a cycle): top of a to bottom of b
+        sy, ty = a.y, b.y + NODE_H
+        mid = (sy + ty) / 2
+        return (
+            f"M{_num(ax + bend)} {_num(sy)} C{_num(ax + bend)} {_num(mid)} "
+            f"{_num(bx + bend)} {_num(mid)} {_num(bx + bend)} {_num(ty)}"
+        )
+    # Same row: an arc above the boxes, side to side.
+    right = bx > ax
+    sx = a.x + (NODE_W if right else 0)
+    tx = b.x + (0 if right else NODE_W)
+    lift = 26 + abs(bend)
+    return (
+        f"M{_num(sx)} {_num(ay - 8)} C{_num(sx + (20 if right else -20))} {_num(ay - lift)} "
+        f"{_num(tx + (-20 if right else 20))} {_num(by - lift)} {_num(tx)} {_num(by - 8)}"
+    )
+
+
+_STYLE = """
+.{p} {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
+.{p}-node rect {{ fill: var(--md-default-bg-color, #fff); stroke: currentColor; stroke-width: 1.2; }}
+.{p}-node:hover rect, .{p}-node:focus rect {{ stroke-width: 2.5; }}
+.{p}-node text {{ fill: currentColor; }}
+.{p}-name {{ font-size: 13px; font-weight: 600; }}
+.{p}-org {{ font-size: 11px; opacity: .8; }}
+.{p}-legend, .{p}-foot {{ font-size: 12px; fill: currentColor; }}
+.{p}-edge {{ fill: none; stroke-width: 1.6; }}
+.{p}-introduced {{ stroke: var(--pg-net-introduced, #1f6fbf); }}
+.{p}-referred {{ stroke: var(--pg-net-referred, #b35900); stroke-dasharray: 6 4; }}
+.{p}-head-introduced {{ fill: var(--pg-net-introduced, #1f6fbf); }}
+.{p}-head-referred {{ fill: var(--pg-net-referred, #b35900); }}
+"""
+
+
+def render_svg(
+    network: Network,
+    corpus: Corpus,
+    href: Callable[[str], str],
+    *,
+    prefix: str = "pg-net",
+) -> str:
+    """Draw the network as an SVG document (a string, no XML declaration).
+
+    Arguments:
+        network: From :func:`build_network`.
+        corpus: Supplies names and organizations.
+        href: The link of a contact's prep page, from its id (e.g. a relative URL).
+        prefix: Prefix of the SVG's ids and CSS classes; change it when two
+            maps share one page.
+
+    The root has ``<title>`` and ``<desc>`` and ``aria-labelledby`` pointing at
+    them. Its role is ``group`` rather than ``img``: every person is a link,
+    and ``img`` would hide the links from assistive technology.
+    """
+    names = {cid: c.name for cid, c in corpus.contacts.items()}
+    boxes, width, height = _layout(network, names)
+    p = prefix
+    introduced = sum(e.kind == "introduced" for e in network.edges)
+    referred = len(network.edges) - introduced
+    people = len(network.nodes)
+    none = network.unconnected
+    title = "Who introduced and referred whom"
+    if people:
+        desc = (
+            f"{people} {'person' if people == 1 else 'people'} linked by {introduced} "
+            f"introduction{'s' * (introduced != 1)} and {referred} referral{'s' * (referred != 1)}. "
+            "Arrows point from the person who introduced or referred to the person they led "
+            "to. Solid arrows are introductions, dashed arrows referrals."
+        )
+    else:
+        desc = "No introductions or referrals between contacts yet."
+    foot = (
+        f"{none} contact{'s' * (none != 1)} with no introduction or referral "
+        f"{'is' if none == 1 else 'are'} not shown."
+        if none
+        else "Every contact is shown."
+    )
+    desc += " " + foot
+
+    out: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="{p}" viewBox="0 0 {_num(width)} '
+        f'{_num(height)}" width="{_num(width)}" height="{_num(height)}" role="group" '
+        f'aria-labelledby="{p}-title {p}-desc" style="max-width: 100%; height: auto">',
+        f'<title id="{p}-title">{xml_text(title)}</title>',
+        f'<desc id="{p}-desc">{xml_text(desc)}</desc>',
+        f"<style>{_STYLE.format(p=p)}</style>",
+        "<defs>",
+    ]
+    for kind in KINDS:
+        out.append(
+            f'<marker id="{p}-arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" '
+            'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+            f'<path class="{p}-head-{kind}" d="M0 0 L10 5 L0 10 z"/></marker>'
+        )
+    out.append("</defs>")
+
+    # Legend.
+    ly = MARGIN + 14
+    out.append(f'<g class="{p}-legend" aria-hidden="true">')
+    out.append(
+        f'<path class="{p}-edge {p}-introduced" d="M{MARGIN} {ly} h36" '
+        f'marker-end="url(#{p}-arrow-introduced)"/>'
+        f'<text x="{MARGIN + 46}" y="{ly + 4}">introduced (connection.via)</text>'
+    )
+    out.append(
+        f'<path class="{p}-edge {p}-referred" d="M{MARGIN} {ly + 22} h36" '
+        f'marker-end="url(#{p}-arrow-referred)"/>'
+        f'<text x="{MARGIN + 46}" y="{ly + 26}">referred (referrals)</text>'
+    )
+    out.append("</g>")
+
+    # Edges, under the nodes; parallel edges between one pair bend apart.
+    out.append(f'<g class="{p}-edges" aria-hidden="true">')
+    pairs: dict[frozenset[str], list[Edge]] = defaultdict(list)
+    for edge in network.edges:
+        pairs[frozenset((edge.source, edge.target))].append(edge)
+    for group in pairs.values():
+        for index, edge in enumerate(group):
+            bend = (index - (len(group) - 1) / 2) * 14
+            d = _path(boxes[edge.source], boxes[edge.target], bend)
+            out.append(
+                f'<path class="{p}-edge {p}-{edge.kind}" d="{d}" '
+                f'marker-end="url(#{p}-arrow-{edge.kind})"/>'
+            )
+    out.append("</g>")
+
+    # Nodes: one link per person.
+    out.append(f'<g class="{p}-nodes">')
+    for node in network.nodes:
+        box = boxes[node]
+        contact = corpus.contacts.get(node)
+        name = contact.name if contact else node
+        org = corpus.organization_of(contact) if contact else None
+        subtitle = ", ".join(
+            part
+            for part in ((contact.role if contact else None), org.name if org else None)
+            if part
+        )
+        full = name + (f" — {subtitle}" if subtitle else "")
+        cx = box.x + NODE_W / 2
+        out.append(f'<a href="{xml_attr(href(node))}" class="{p}-node">')
+        out.append(f"<title>{xml_text(full)}</title>")
+        out.append(
+            f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
+        )
+        name_y = box.y + (19 if org else 28)
+        out.append(
+            f'<text class="{p}-name" x="{_num(cx)}" y="{_num(name_y)}" text-anchor="middle">'
+            f"{xml_text(_clip(name, NAME_CHARS))}</text>"
+        )
+        if org:
+            out.append(
+                f'<text class="{p}-org" x="{_num(cx)}" y="{_num(box.y + 36)}" '
+                f'text-anchor="middle">{xml_text(_clip(org.name, ORG_CHARS))}</text>'
+            )
+        out.append("</a>")
+    out.append("</g>")
+    out.append(
+        f'<text class="{p}-foot" x="{MARGIN}" y="{_num(height - MARGIN - 6)}">'
+        f"{xml_text(foot if people else desc)}</text>"
+    )
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
