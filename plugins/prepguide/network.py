@@ -188,11 +188,13 @@ def _components(network: Network, names: dict[str, str]) -> list[Network]:
         edges = tuple(e for e in network.edges if e.source in group)
         parts.append(Network(tuple(sorted(group)), edges, 0))
 
+    def by_name(node: str) -> tuple[str, str]:
+        return names.get(node, node).casefold(), node
+
     def key(part: Network) -> tuple[int, str, str]:
         targets = {e.target for e in part.edges}
         roots = [n for n in part.nodes if n not in targets] or list(part.nodes)
-        first = min(roots, key=lambda n: (names.get(n, n).casefold(), n))
-        return -len(part.nodes), names.get(first, first).casefold(), first
+        return (-len(part.nodes), *by_name(min(roots, key=by_name)))
 
     return sorted(parts, key=key)
 
