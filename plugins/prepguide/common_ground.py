@@ -13,6 +13,7 @@ share (first names, Markdown stripping, articles).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -47,6 +48,7 @@ class GroundPoint:
 # Text helpers shared by the tailoring modules
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold text for comparison: no accents, case folded, punctuation as spaces.
 
@@ -725,7 +727,7 @@ def _interests(profile: Profile, contact: Contact) -> list[GroundPoint]:
         key = fold(interest)
         if key in theirs and key not in seen:
             seen.add(key)
-            shared.append(clause(interest))
+            shared.append(lower_first(clause(interest)))
     if not shared:
         return []
     strength = min(30 + 5 * (len(shared) - 1), 45)

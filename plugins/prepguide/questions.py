@@ -240,6 +240,7 @@ class Selection:
 # Industries
 
 
+@functools.lru_cache(maxsize=4096)
 def industry_key(text: str | None) -> str | None:
     """Map a free-text industry to a canonical key.
 

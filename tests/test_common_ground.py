@@ -1,0 +1,215 @@
+"""Common ground between the profile and a contact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from prepguide.common_ground import (
+    find_common_ground,
+    first_item,
+    organization_key,
+    split_transition,
+    strip_markdown,
+    with_article,
+)
+from prepguide.corpus import Corpus
+from prepguide.model import Contact, Organization, Profile
+
+
+def profile(**fields: Any) -> Profile:
+    return Profile.model_validate({"name": "Adaora Lindqvist", **fields})
+
+
+def person(**fields: Any) -> Contact:
+    return Contact.model_validate({"id": "x", "name": "Sam Rivera", **fields})
+
+
+def corpus(*contacts: Contact, orgs: tuple[Organization, ...] = ()) -> Corpus:
+    return Corpus(
+        organizations={o.id: o for o in orgs},
+        contacts={c.id: c for c in contacts},
+    )
+
+
+def kinds(points: Any) -> list[str]:
+    return [p.kind for p in points]
+
+
+def test_same_school_and_years_apart() -> None:
+    you = profile(education=[{"school": "Lakeshore State University", "year": 2016}])
+    them = person(
+        background={"education": [{"school": "lakeshore state university", "year": 2012}]}
+    )
+    (point,) = find_common_ground(you, them, corpus())
+    assert point.kind == "school"
+    assert "Lakeshore State University" in point.sentence
+    assert "2012, 4 years before you" in point.sentence
+    assert "4 years before me" in point.spoken
+
+
+def test_same_school_same_year_and_field_is_stronger() -> None:
+    you = profile(education=[{"school": "Kestrel College", "field": "Nursing", "year": 2016}])
+    close = person(
+        background={"education": [{"school": "Kestrel College", "field": "nursing", "year": 2016}]}
+    )
+    far = person(background={"education": [{"school": "Kestrel College", "year": 1990}]})
+    (near_point,) = find_common_ground(you, close, corpus())
+    (far_point,) = find_common_ground(you, far, corpus())
+    assert near_point.strength > far_point.strength
+    assert "same year (2016)" in near_point.sentence
+    assert "nursing" in near_point.sentence
+    assert not any(p.kind == "field" for p in find_common_ground(you, close, corpus()))
+
+
+def test_same_employer_by_id_or_normalized_name() -> None:
+    acme = Organization.model_validate({"id": "acme", "name": "The Acme Company, Inc."})
+    you = profile(experience=[{"organization": "acme", "start": 2015, "end": 2018}])
+    by_name = person(
+        background={"experience": [{"organization": "ACME company", "start": 2017, "end": 2020}]}
+    )
+    points = find_common_ground(you, by_name, corpus(orgs=(acme,)))
+    assert kinds(points) == ["employer"]
+    assert "The Acme Company, Inc." in points[0].sentence
+    assert "from 2017 to 2018" in points[0].sentence
+    works_there = person(organization="acme")
+    (point,) = find_common_ground(you, works_there, corpus(orgs=(acme,)))
+    assert point.kind == "employer"
+    assert "where you used to work" in point.sentence
+
+
+def test_both_working_there_now() -> None:
+    you = profile(experience=[{"organization": "Cedar Ridge Health", "start": 2019}])
+    them = person(
+        background={
+            "experience": [
+                {"organization": "Cedar Ridge Health LLC", "start": 2017, "end": "present"}
+            ]
+        }
+    )
+    (point,) = find_common_ground(you, them, corpus())
+    assert point.sentence == "You and Sam both work at Cedar Ridge Health, together since 2019."
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Acme, Inc.", "acme"),
+        ("ACME LLC", "acme"),
+        ("The Acme Corporation", "acme"),
+        ("Harbor & Finch Ltd", "harbor and finch"),
+        ("Zoë's Café GmbH", "zoes cafe"),
+    ],
+)
+def test_organization_key(name: str, key: str) -> None:
+    assert organization_key(name) == key
+
+
+def test_same_field_at_different_schools() -> None:
+    you = profile(education=[{"school": "A College", "field": "Statistics"}])
+    them = person(background={"education": [{"school": "B University", "field": "statistics"}]})
+    (point,) = find_common_ground(you, them, corpus())
+    assert point.kind == "field"
+    assert point.sentence == "You and Sam both studied statistics."
+
+
+def test_shared_city_and_region() -> None:
+    you = profile(locations=["Minneapolis, Minnesota", "Duluth, Minnesota"])
+    (city,) = find_common_ground(you, person(location="Remote (Duluth, Minnesota)"), corpus())
+    assert city.kind == "city"
+    assert "Duluth" in city.sentence
+    (region,) = find_common_ground(you, person(location="Saint Paul, Minnesota"), corpus())
+    assert region.kind == "city"
+    assert "Minnesota" in region.sentence
+    assert region.strength < city.strength
+    assert find_common_ground(you, person(location="Lyon, France"), corpus()) == ()
+
+
+def test_shared_interests_are_normalized() -> None:
+    you = profile(interests=["Trail running", "Plain-language health information", "Chess"])
+    them = person(background={"interests": ["trail-running", "plain language health information!"]})
+    (point,) = find_common_ground(you, them, corpus())
+    assert point.kind == "interest"
+    assert "trail running and plain-language health information" in point.sentence
+
+
+def test_the_same_career_change() -> None:
+    you = profile(headline="ICU nurse exploring UX research", goal="how nurses move into UX")
+    same = person(background={"transition": "ICU nursing to UX research"})
+    (point,) = find_common_ground(you, same, corpus())
+    assert point.kind == "transition"
+    assert point.strength >= 80
+    assert "made the move you are considering" in point.sentence
+    leaving = person(background={"transition": "pediatric nursing to program management"})
+    (left,) = find_common_ground(you, leaving, corpus())
+    assert left.kind == "transition" and left.strength < point.strength
+    assert "started out in pediatric nursing" in left.sentence
+    unrelated = person(background={"transition": "law to carpentry"})
+    assert find_common_ground(you, unrelated, corpus()) == ()
+
+
+def test_mutual_connection_names_the_introducer() -> None:
+    anais = Contact.model_validate({"id": "anais", "name": "Anaïs Thibodeaux"})
+    marcus = person(id="marcus", connection={"via": "anais"})
+    (point,) = find_common_ground(profile(), marcus, corpus(anais, marcus))
+    assert point.kind == "mutual"
+    assert point.sentence.startswith("You both know Anaïs Thibodeaux")
+    # Even in a playbook (no profile) a mutual connection is a fact of the data.
+    assert kinds(find_common_ground(None, marcus, corpus(anais, marcus))) == ["mutual"]
+
+
+def test_points_are_ranked_by_strength() -> None:
+    anais = Contact.model_validate({"id": "anais", "name": "Anaïs Thibodeaux"})
+    you = profile(
+        headline="ICU nurse exploring UX research",
+        education=[{"school": "Lakeshore", "field": "Nursing", "year": 2016}],
+        experience=[{"organization": "Cedar Ridge", "start": 2019}],
+        locations=["Minneapolis, Minnesota"],
+        interests=["accessibility"],
+    )
+    them = person(
+        location="Minneapolis, Minnesota",
+        connection={"via": "anais"},
+        background={
+            "education": [
+                {"school": "Lakeshore", "year": 2010},
+                {"school": "Other", "field": "nursing"},
+            ],
+            "experience": [{"organization": "Cedar Ridge", "start": 2015, "end": 2018}],
+            "interests": ["Accessibility"],
+            "transition": "ICU nursing to UX research",
+        },
+    )
+    points = find_common_ground(you, them, corpus(anais, them))
+    assert kinds(points) == [
+        "mutual",
+        "transition",
+        "school",
+        "employer",
+        "field",
+        "city",
+        "interest",
+    ]
+    strengths = [p.strength for p in points]
+    assert strengths == sorted(strengths, reverse=True)
+    assert all(p.sentence.endswith(".") and p.spoken for p in points)
+
+
+def test_no_profile_no_common_ground() -> None:
+    assert find_common_ground(None, person(location="Minneapolis"), corpus()) == ()
+
+
+def test_text_helpers() -> None:
+    assert with_article("ICU nurse") == "an ICU nurse"
+    assert with_article("UX researcher") == "a UX researcher"
+    assert with_article("engineer") == "an engineer"
+    assert with_article("university lecturer") == "a university lecturer"
+    assert with_article("the head of design") == "the head of design"
+    assert split_transition("From nursing to UX research.") == ("nursing", "UX research")
+    assert split_transition("law → carpentry") == ("law", "carpentry")
+    assert split_transition("a career change") is None
+    assert strip_markdown("**Bold** and [a link](https://x.example) and `code`") == (
+        "Bold and a link and code"
+    )
+    notes = "- First point, with **emphasis**. Second sentence.\n- Next bullet"
+    assert first_item(notes) == "First point, with emphasis."

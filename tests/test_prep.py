@@ -1,0 +1,200 @@
+"""build_prep (the whole preparation for one conversation) and prep_warnings."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from prepguide.corpus import Corpus, CorpusLoader
+from prepguide.model import Contact, Organization, Profile
+from prepguide.options import Options
+from prepguide.prep import Prep, build_prep, build_preps, prep_warnings
+from prepguide.questions import is_referral_text
+
+ROOT = Path(__file__).resolve().parent.parent
+OPTIONS = Options(today=dt.date(2026, 11, 26), timezone="America/Chicago")
+
+
+@pytest.fixture(scope="module")
+def example() -> Corpus:
+    corpus = CorpusLoader().load(ROOT / "content")
+    assert corpus.errors == []
+    return corpus
+
+
+def test_every_example_contact_gets_a_full_prep(example: Corpus) -> None:
+    preps = build_preps(example, OPTIONS)
+    assert set(preps) == set(example.contacts)
+    for cid, prep in preps.items():
+        contact = example.contacts[cid]
+        assert isinstance(prep, Prep)
+        assert not prep.placeholders
+        assert prep.questions and is_referral_text(prep.questions[-1].text), cid
+        assert {q.text for q in prep.questions} >= set(contact.questions) - {
+            q for q in contact.questions if is_referral_text(q)
+        }
+        assert prep.budget_note
+        assert 45 <= prep.intro.seconds <= 75, cid
+        assert prep.intro.generated == (contact.intro is None)
+        assert prep.outreach.words <= 150
+        assert f"{contact.meeting.duration} minutes" in prep.outreach.body
+        assert (prep.intro_request is None) == (contact.connection.via is None)
+        assert (prep.forwardable is None) == (contact.connection.via is None)
+        assert prep.logistics and prep.reflection
+
+
+def test_example_details(example: Corpus) -> None:
+    marcus = build_prep(example, example.contacts["marcus-ebbesen"], OPTIONS)
+    assert marcus.common_ground[0].kind == "mutual"
+    assert "Anaïs" in marcus.intro.text
+    assert marcus.intro_request is not None
+    assert marcus.intro_request.body.startswith("Hi Anaïs,")
+    assert marcus.logistics[0] == "Wednesday 2 December 2026, 12:30 (America/Chicago), 20 minutes"
+    ines = build_prep(example, example.contacts["ines-carvalho"], OPTIONS)
+    assert ines.common_ground[0].kind == "transition"
+    joan = build_prep(example, example.contacts["joan-whitcombe"], OPTIONS)
+    assert "70% configuration and training" in joan.thank_you.body
+    assert joan.reflection[0][1] == "Yes"
+
+
+def test_prep_is_deterministic(example: Corpus) -> None:
+    contact = example.contacts["devika-raman"]
+    assert build_prep(example, contact, OPTIONS) == build_prep(example, contact, OPTIONS)
+
+
+def test_contacts_in_different_industries_get_different_questions(example: Corpus) -> None:
+    colette = build_prep(example, example.contacts["colette-varga"], OPTIONS)
+    elin = build_prep(example, example.contacts["elin-lindqvist"], OPTIONS)
+    tailored = {q.text for q in colette.questions + colette.backups if q.source != "yours"}
+    other = {q.text for q in elin.questions + elin.backups if q.source != "yours"}
+    assert tailored != other
+    assert any("Lumenchart" in t for t in tailored)
+    assert any("Bellwether Mutual" in t for t in other)
+
+
+def test_public_audience_leaves_private_fields_out(example: Corpus) -> None:
+    public = dataclasses.replace(OPTIONS, audience="public")
+    joan = build_prep(example, example.contacts["joan-whitcombe"], public)
+    assert "70%" not in joan.thank_you.body
+    assert all(answer is None for _, answer in joan.reflection)
+    for draft in (joan.outreach, joan.thank_you, joan.follow_up, joan.referral_thanks):
+        assert draft.mailto is None or draft.mailto.startswith("mailto:?")
+        assert "example.org" not in draft.body
+
+
+def test_playbook_mode_uses_placeholders_and_still_tailors() -> None:
+    hospital = Organization.model_validate(
+        {"id": "st-anne", "name": "St Anne Hospital", "industry": "Hospital"}
+    )
+    alumnus = Contact.model_validate(
+        {
+            "id": "kim-lee",
+            "name": "Kim Lee",
+            "organization": "st-anne",
+            "role": "Charge Nurse",
+            "connection": {"type": "alumni"},
+            "background": {"transition": "teaching to nursing"},
+        }
+    )
+    corpus = Corpus(organizations={"st-anne": hospital}, contacts={"kim-lee": alumnus})
+    prep = build_prep(corpus, alumnus, OPTIONS)
+    assert prep.placeholders
+    assert "[your name]" in prep.intro.text
+    assert "[your name]" in prep.outreach.body
+    assert "[your name]" in prep.thank_you.body
+    assert 45 <= prep.intro.seconds <= 75
+    joined = " ".join(q.text for q in prep.questions + prep.backups)
+    assert "St Anne Hospital" in joined
+    assert "from teaching to nursing" in joined
+
+
+def test_profile_makes_placeholders_false() -> None:
+    you = Profile.model_validate({"name": "Sam Rivera"})
+    contact = Contact.model_validate({"id": "x", "name": "Jo"})
+    prep = build_prep(Corpus(profile=you, contacts={"x": contact}), contact, OPTIONS)
+    assert not prep.placeholders
+    assert "[your name]" not in prep.intro.text + prep.outreach.body
+
+
+# ---------------------------------------------------------------------------
+# Warnings
+
+LONG_INTRO = " ".join(["word"] * 300)
+CONTACT_FILE = f"""\
+name: Sam Rivera
+questions:
+  - What does your week look like?
+  - Do you like working there?
+  - Don't you think the pay is too low?
+intro: >-
+  {LONG_INTRO}
+"""
+BANK_FILE = """\
+- id: my-open
+  topic: role
+  text: What does {{{{ contact.role }}}} involve?
+- id: my-closed
+  topic: role
+  text: Is {{{{ org.name }}}} a good place to work?
+- id: my-broken
+  topic: role
+  text: What is {{{{ contact.role
+- id: my-bad-when
+  topic: role
+  when: contact.role ==
+  text: What now?
+"""
+
+
+def write_guide(root: Path) -> Corpus:
+    (root / "content" / "contacts").mkdir(parents=True)
+    (root / "content" / "questions").mkdir(parents=True)
+    (root / "content" / "contacts" / "sam-rivera.yml").write_text(CONTACT_FILE, encoding="utf-8")
+    (root / "content" / "questions" / "mine.yml").write_text(BANK_FILE.format(), encoding="utf-8")
+    corpus = CorpusLoader().load(root / "content", root)
+    assert corpus.errors == []
+    return corpus
+
+
+def test_hand_written_intro_out_of_range_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    corpus = write_guide(tmp_path)
+    problems = [p for p in prep_warnings(corpus, OPTIONS) if "`intro`" in p.message]
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.path == "content/contacts/sam-rivera.yml"
+    assert problem.line == 6
+    assert problem.severity == "warning"
+    assert "138 seconds" in problem.message and "45–75" in problem.message
+    roomy = dataclasses.replace(OPTIONS, words_per_minute=250, intro_seconds=75)
+    assert not [p for p in prep_warnings(corpus, roomy) if "`intro`" in p.message]
+
+
+def test_invalid_bank_templates_are_warnings_at_their_lines(tmp_path: Path) -> None:
+    corpus = write_guide(tmp_path)
+    problems = {p.line: p for p in prep_warnings(corpus, OPTIONS) if p.path.endswith("mine.yml")}
+    assert "`text`: not a valid template" in problems[9].message
+    assert "`when`: not a valid condition" in problems[12].message
+
+
+def test_closed_and_leading_questions_are_warnings_at_their_lines(tmp_path: Path) -> None:
+    pytest.importorskip("prepguide.lint")
+    corpus = write_guide(tmp_path)
+    problems = prep_warnings(corpus, OPTIONS)
+    contact = {p.line: p for p in problems if p.path.endswith("sam-rivera.yml")}
+    assert 2 not in contact and 3 not in contact
+    assert contact[4].message.startswith("`questions[1]`: closed question (")
+    assert '; try: "' in contact[4].message
+    assert contact[5].message.startswith("`questions[2]`: leading question (")
+    bank = {p.line: p for p in problems if p.path.endswith("mine.yml")}
+    assert 3 not in bank
+    assert bank[6].message.startswith("`text`: closed question (")
+    assert all(p.severity == "warning" for p in problems)
+    assert problems == sorted(problems)
+
+
+def test_example_guide_warnings(example: Corpus) -> None:
+    problems = prep_warnings(example, OPTIONS)
+    # Devika's hand-written intro is about a minute long: no intro warning.
+    assert not [p for p in problems if "`intro`" in p.message]
