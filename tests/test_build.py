@@ -27,10 +27,14 @@ def test_example_guide_builds_strict(example_guide: Path) -> None:
 
 def test_no_yaml_file_reaches_the_site(example_guide: Path) -> None:
     site = build_site(example_guide)
-    published = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".yml", ".yaml")]
+    published = [
+        p.relative_to(site).as_posix() for p in site.rglob("*") if p.suffix in (".yml", ".yaml")
+    ]
     assert published == []
     marker = "Lakeshore"  # from profile.yml; appears only where rendered, never as a raw file
-    assert not any("yaml-language-server" in p.read_text(errors="ignore") for p in site.rglob("*.html"))
+    assert not any(
+        "yaml-language-server" in p.read_text(errors="ignore") for p in site.rglob("*.html")
+    )
     assert marker
 
 
@@ -63,17 +67,25 @@ def test_search_index_has_contacts_but_no_yaml(guide: Path) -> None:
     assert not any(loc.endswith((".yml", ".yaml")) for loc in locations)
 
 
-def test_invalid_file_fails_before_writing_and_keeps_site(guide: Path, mkdocs_logs: pytest.LogCaptureFixture) -> None:
+def test_invalid_file_fails_before_writing_and_keeps_site(
+    guide: Path, mkdocs_logs: pytest.LogCaptureFixture
+) -> None:
     site = build_site(guide)
     before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     contact = guide / "content/contacts/joan-whitcombe.yml"
-    contact.write_text(contact.read_text(encoding="utf-8").replace("name:", "nmae:", 1), encoding="utf-8")
+    contact.write_text(
+        contact.read_text(encoding="utf-8").replace("name:", "nmae:", 1), encoding="utf-8"
+    )
     with pytest.raises(Abort, match="Aborted with a BuildError"):
         build_site(guide)
     after = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
     assert after == before
     errors = [r.getMessage() for r in mkdocs_logs.records if r.levelno >= logging.ERROR]
-    assert any("content/contacts/joan-whitcombe.yml:" in m and "`nmae`: unknown field; did you mean `name`?" in m for m in errors)
+    assert any(
+        "content/contacts/joan-whitcombe.yml:" in m
+        and "`nmae`: unknown field; did you mean `name`?" in m
+        for m in errors
+    )
     assert not any("Traceback" in m for m in errors)
 
 
@@ -106,7 +118,7 @@ def test_untrusted_text_is_harmless(guide: Path) -> None:
         "  notes: |\n"
         "    <img src=x onerror=alert(3)> and [x](javascript:alert(4)) and <script>alert(5)</script>\n"
         "    **bold** and [a link](https://example.org/ok) and [mail](mailto:a@example.org)\n"
-        "notes: '<a href=\"javascript:alert(6)\" onclick=\"alert(7)\">x</a>'\n"
+        'notes: \'<a href="javascript:alert(6)" onclick="alert(7)">x</a>\'\n'
         "goals: ['[click](javascript:alert(8))']\n",
     )
     site = build_site(guide)

@@ -185,7 +185,7 @@ yaml_fragments = st.lists(
             "referrals: [a-b, C D]\n",
             "visibility: 3\n",
         ]
-    ),  # fmt: skip
+    ),
     max_size=12,
 )
 

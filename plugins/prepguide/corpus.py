@@ -41,6 +41,8 @@ class Corpus:
     paths: dict[tuple[str, str], str] = field(default_factory=dict)
     """Display path of each file, keyed by ``(kind, id)``; the profile is ``("profile", "")``."""
     problems: list[Problem] = field(default_factory=list)
+    invalid: set[tuple[str, str]] = field(default_factory=set)
+    """``(kind, id)`` of files that exist but have errors (references to them are not missing)."""
     source_files: list[Path] = field(default_factory=list)
     """Every YAML file read (they must be kept out of the built site)."""
 
@@ -189,6 +191,7 @@ class CorpusLoader:
         if entry.doc is not None:
             corpus.documents[entry.doc.path] = entry.doc
         if entry.model is None or entry.doc is None:
+            corpus.invalid.add((kind, ident))
             return
         if kind == "questions":
             corpus.questions.extend(entry.model)
@@ -227,13 +230,18 @@ def resolve_references(corpus: Corpus) -> None:
         corpus.problems.append(Problem(path, line, column, severity, message))  # type: ignore[arg-type]
 
     def missing(what: str, ref: str, known: dict[str, Any], folder: str) -> str:
-        guess = closest(ref, known)
+        kind = "organization" if folder == "organizations" else "contact"
+        guess = closest(ref, set(known) | {i for k, i in corpus.invalid if k == kind})
         if guess:
             return f"no {what} `{ref}`; did you mean `{guess}`?"
         return f"no {what} `{ref}`; create content/{folder}/{ref}.yml or fix the id"
 
     for cid, contact in contacts.items():
-        if contact.organization and contact.organization not in orgs:
+        if (
+            contact.organization
+            and contact.organization not in orgs
+            and ("organization", contact.organization) not in corpus.invalid
+        ):
             problem(
                 "contact",
                 cid,
@@ -252,7 +260,7 @@ def resolve_references(corpus: Corpus) -> None:
                     "error",
                     "`connection.via`: a contact cannot introduce themselves; name who introduces you",
                 )
-            elif via not in contacts:
+            elif via not in contacts and ("contact", via) not in corpus.invalid:
                 problem(
                     "contact",
                     cid,
@@ -261,7 +269,11 @@ def resolve_references(corpus: Corpus) -> None:
                     "`connection.via`: " + missing("contact", via, contacts, "contacts"),
                 )
         for index, referral in enumerate(contact.referrals):
-            if is_id_like(referral) and referral not in contacts:
+            if (
+                is_id_like(referral)
+                and referral not in contacts
+                and ("contact", referral) not in corpus.invalid
+            ):
                 problem(
                     "contact",
                     cid,

@@ -197,6 +197,9 @@ def render_site(
     pages.append(
         PageSpec("organizations.md", renderer.render("organizations.md.j2", **common), in_nav=True)
     )
+    ics_ids = (
+        set() if ctx.public else {cid for cid, c in corpus.contacts.items() if has_meeting_event(c)}
+    )
     contact_template = renderer.env.get_template("contact.md.j2")
     for cid, contact in sorted(corpus.contacts.items()):
         org = corpus.organization_of(contact)
@@ -209,7 +212,7 @@ def render_site(
             via=corpus.contacts.get(contact.connection.via or ""),
             referrals=referral_links(corpus, contact),
             profile=corpus.profile,
-            ics_link=None,
+            ics_link=meeting_ics_link(cid, ctx) if cid in ics_ids else None,
         )
         pages.append(PageSpec(contact_src(cid), body))
     org_template = renderer.env.get_template("organization.md.j2")
@@ -256,9 +259,38 @@ def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:
 
 
 def site_assets(corpus: Corpus, ctx: SiteContext, assets_dir: Path) -> list[AssetSpec]:
-    """The stylesheet and filter script, shipped with the site (no CDN)."""
-    return [
+    """Files besides pages: the stylesheet and filter script (no CDN) and the calendars."""
+    assets = [
         AssetSpec(f"assets/prepguide/{path.name}", path.read_bytes())
         for path in sorted(assets_dir.iterdir())
         if path.suffix in (".css", ".js")
     ]
+    return assets + calendar_assets(corpus, ctx)
+
+
+def calendar_assets(corpus: Corpus, ctx: SiteContext) -> list[AssetSpec]:
+    """``calendar.ics`` and one ``calendar/<id>.ics`` per scheduled meeting (private only).
+
+    A public build publishes no calendar: meeting places and follow-ups are private.
+    """
+    from .calendar import calendar_ics, meeting_ics
+
+    if ctx.public:
+        return []
+    assets = [AssetSpec("calendar.ics", calendar_ics(corpus, ctx.options, ctx.site_url))]
+    for cid in sorted(corpus.contacts):
+        one = meeting_ics(corpus, cid, ctx.options, ctx.site_url)
+        if one is not None:
+            assets.append(AssetSpec(f"calendar/{cid}.ics", one))
+    return assets
+
+
+def has_meeting_event(contact: Contact) -> bool:
+    """Whether a contact's meeting goes into the calendar (scheduled, with a date)."""
+    return contact.meeting.status == "scheduled" and contact.meeting.date is not None
+
+
+def meeting_ics_link(contact_id: str, ctx: SiteContext) -> str:
+    """The link from a prep page to its meeting's ``.ics`` file."""
+    up = "../../" if ctx.use_directory_urls else "../"
+    return f"{up}calendar/{contact_id}.ics"

@@ -33,8 +33,15 @@ _BANK = TypeAdapter(list[QuestionEntry])
 
 def closest(word: str, candidates: typing.Iterable[str]) -> str | None:
     """Return the candidate closest to ``word``, if any is close enough."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    options = sorted(candidates)
+    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    if len(word) >= 3:
+        prefixed = [c for c in options if c.startswith(word) or c.startswith(f"{word}-")]
+        if len(prefixed) == 1:
+            return prefixed[0]
+    return None
 
 
 def validate_document(

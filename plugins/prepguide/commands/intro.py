@@ -1,0 +1,44 @@
+"""``prepguide intro ID``: print a contact's one-minute intro and its spoken time."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..cli import EXIT_OK, CommandError, load_guide
+from ..validate import closest
+
+
+def register(sub: Any) -> None:
+    """Add the ``intro`` subcommand."""
+    parser = sub.add_parser(
+        "intro",
+        help="print a contact's intro script and its spoken time",
+        description="Print the one-minute intro for contact ID (the hand-written `intro`, or "
+        "the generated one), then a line `~N seconds (W words)` at the guide's "
+        "words_per_minute.",
+    )
+    parser.add_argument("id", help="the contact's id (its file name without .yml)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the intro of one contact."""
+    from ..prep import build_prep
+
+    guide, corpus = load_guide()
+    contact = corpus.contacts.get(args.id)
+    if contact is None:
+        if corpus.errors and corpus.paths.get(("contact", args.id)) is None:
+            problems = [p for p in corpus.errors if p.path.endswith(f"/{args.id}.yml")]
+            if problems:
+                raise CommandError(
+                    f"{problems[0].format()}\nfix the file first (`prepguide check`)"
+                )
+        guess = closest(args.id, corpus.contacts)
+        hint = f"; did you mean `{guess}`?" if guess else "; see `content/contacts/`"
+        raise CommandError(f"no contact `{args.id}`{hint}")
+    intro = build_prep(corpus, contact, guide.options).intro
+    print(intro.text)
+    print(f"~{intro.seconds} seconds ({intro.words} words)")
+    return EXIT_OK
