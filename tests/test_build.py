@@ -146,3 +146,21 @@ def test_links_work_with_either_url_style(guide: Path, use_directory_urls: bool)
         listing = (site / "contacts.html").read_text(encoding="utf-8")
         assert 'href="contacts/joan-whitcombe.html"' in listing
         assert (site / "contacts/joan-whitcombe.html").is_file()
+
+
+def test_network_page_and_calendar(guide: Path) -> None:
+    import icalendar
+
+    site = build_site(guide)
+    html = (site / "network/index.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "<title" in html
+    assert 'href="../contacts/marcus-ebbesen/"' in html
+    assert "introduced you to" in html
+    prep = (site / "contacts/marcus-ebbesen/index.html").read_text(encoding="utf-8")
+    assert "Led to them by:" in prep and 'href="../anais-thibodeaux/"' in prep
+    assert 'href="../../calendar/marcus-ebbesen.ics"' in prep
+    calendar = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert any("Marcus Ebbesen" in s for s in summaries)
+    one = icalendar.Calendar.from_ical((site / "calendar/marcus-ebbesen.ics").read_bytes())
+    assert len(list(one.walk("VEVENT"))) == 1

@@ -175,6 +175,7 @@ def render_site(
         with_dashboard: Generate ``index.md`` (false when the user wrote one).
         extra: More pages as ``(src_uri, template, context)``.
     """
+    from .network import build_network, render_svg
     from .prep import build_prep
 
     common = {"corpus": corpus, "ctx": ctx, "statuses": STATUSES, "status_labels": STATUS_LABELS}
@@ -197,6 +198,12 @@ def render_site(
     pages.append(
         PageSpec("organizations.md", renderer.render("organizations.md.j2", **common), in_nav=True)
     )
+    network = build_network(corpus)
+    led_by: dict[str, list[str]] = {}
+    led_to: dict[str, list[str]] = {}
+    for edge in network.edges:
+        led_by.setdefault(edge.target, []).append(edge.source)
+        led_to.setdefault(edge.source, []).append(edge.target)
     ics_ids = (
         set() if ctx.public else {cid for cid, c in corpus.contacts.items() if has_meeting_event(c)}
     )
@@ -213,12 +220,22 @@ def render_site(
             referrals=referral_links(corpus, contact),
             profile=corpus.profile,
             ics_link=meeting_ics_link(cid, ctx) if cid in ics_ids else None,
+            led_by=[corpus.contacts[i] for i in sorted(set(led_by.get(cid, ())))],
+            led_to=[corpus.contacts[i] for i in sorted(set(led_to.get(cid, ())))],
         )
         pages.append(PageSpec(contact_src(cid), body))
     org_template = renderer.env.get_template("organization.md.j2")
     for oid, org in sorted(corpus.organizations.items()):
         body = org_template.render(**common, org=org, people=corpus.contacts_at(oid))
         pages.append(PageSpec(organization_src(oid), body))
+    svg = render_svg(network, corpus, lambda cid: ctx.link(contact_src(cid), "network.md"))
+    pages.append(
+        PageSpec(
+            "network.md",
+            renderer.render("network.md.j2", **common, network=network, svg=svg),
+            in_nav=True,
+        )
+    )
     for src_uri, template, context in extra:
         pages.append(PageSpec(src_uri, renderer.render(template, **common, **context), in_nav=True))
     return pages
