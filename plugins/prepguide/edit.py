@@ -569,8 +569,8 @@ def update_section(
         value = root[section]
         if isinstance(value, CommentedMap) and not value.fa.flow_style() and value:
             names = list(value)
-            for key in updates:
-                if key in value:
+            for key, new_value in updates.items():
+                if key in value and (current or {}).get(key) != _plain(new_value):
                     first = value.lc.key(key)[0]
                     after = [value.lc.key(k)[0] for k in names[names.index(key) + 1 :]]
                     allowed.update(range(first, (after[0] - 1 if after else end) + 1))
