@@ -295,7 +295,7 @@ def scenario(draw: st.DrawFn) -> tuple[Profile | None, Contact, Organization | N
     return you, contact, org, helper
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenario())
 def test_generated_intro_always_lands_between_45_and_75_seconds(
     data: tuple[Profile | None, Contact, Organization | None, Contact],
