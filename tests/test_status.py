@@ -437,3 +437,43 @@ def test_parse_status() -> None:
 def test_update_section_refuses_non_mapping_file() -> None:
     with pytest.raises(EditError):
         update_section(b"- a\n- b\n", "meeting", {"status": "met"})
+
+
+@pytest.mark.parametrize(
+    ("text", "removed", "added"),
+    [
+        (
+            "---\nname: X\nmeeting:\n  status: met\n...\n",
+            ["  status: met\n"],
+            ["  status: scheduled\n", "  date: 2026-12-04 15:30\n"],
+        ),
+        (
+            "%YAML 1.2\n---\nname: X\n",
+            [],
+            ["meeting:\n", "  status: scheduled\n", "  date: 2026-12-04 15:30\n"],
+        ),
+        (
+            "name: X\nmeeting:\n  place: >-\n    Room 4,\n    second floor\n  duration:   30\n",
+            [],
+            ["  status: scheduled\n", "  date: 2026-12-04 15:30\n"],
+        ),
+        (
+            "name: X\nmeeting:\n  # the plan\n  duration: 30\n",
+            [],
+            ["  status: scheduled\n", "  date: 2026-12-04 15:30\n"],
+        ),
+        (
+            "name: &who X\nnotes: *who\nmeeting:\n  status: met\n  date: '2026-11-03 10:00'  # old\n",
+            ["  status: met\n", "  date: '2026-11-03 10:00'  # old\n"],
+            ["  status: scheduled\n", "  date: '2026-12-04 15:30'  # old\n"],
+        ),
+    ],
+)
+def test_markers_block_scalars_and_anchors(text: str, removed: list[str], added: list[str]) -> None:
+    updates = {"status": "scheduled", "date": "2026-12-04 15:30"}
+    result = update_section(text.encode(), "meeting", updates, order=MEETING_ORDER)
+    assert result.exact
+    assert diff(text.encode(), result.data) == (
+        [line.encode() for line in removed],
+        [line.encode() for line in added],
+    )

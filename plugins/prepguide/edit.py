@@ -29,7 +29,7 @@ import os
 import re
 import stat
 import tempfile
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -252,6 +252,12 @@ def _bare(line: str) -> str:
     return line[:-1].rstrip("\r") if line.endswith("\n") else line
 
 
+def _is_filler(line: str) -> bool:
+    """A blank line, a comment or a document marker: never part of a value's text."""
+    text = _bare(line).strip()
+    return not text or text.startswith("#") or text in ("---", "...")
+
+
 def _detect_indent(root: Any) -> tuple[int, int, int]:
     """Return ruamel's ``(mapping, sequence, offset)`` indentation used by the file."""
     maps: Counter[int] = Counter()
@@ -415,30 +421,57 @@ def _key_of(line: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-def _keep_untouched(old: list[str], indexes: range, chunk: list[str], allowed: set[int]) -> int:
-    """In a changed block, put back the original text of entries that were not edited.
+def _merge_hunk(old: list[str], indexes: range, chunk: list[str], allowed: set[int]) -> list[str]:
+    """Merge one changed block: the dumped lines, with the original text put back.
 
-    An original ``key: value`` line outside ``allowed`` replaces the dumped line
-    with the same indentation and key (ruamel.yaml may have re-spaced it).
+    Every original line outside ``allowed`` survives as it was: a ``key: value``
+    line replaces the dumped line with the same indentation and key (ruamel.yaml
+    may have re-spaced it); another line (comment, blank, ``---``, ``...``) that
+    the dump dropped is put back after the line it followed, a document end
+    marker at the end. Original lines in ``allowed`` give way to the dumped ones.
 
-    Returns:
-        How many lines were put back.
+    Arguments:
+        old: The original lines of the block.
+        indexes: Their indexes in the file.
+        chunk: The dumped lines of the block (with the file's line endings).
+        allowed: Indexes of original lines that the edit replaces.
     """
+    result = list(chunk)
     used: set[int] = set()
-    kept = 0
+    before: dict[int, list[str]] = defaultdict(list)
+    anchor = -1
     for line, index in zip(old, indexes, strict=True):
-        if index in allowed:
-            continue
         key = _key_of(line)
-        if key is None:
-            continue
+        match = None
         for position, candidate in enumerate(chunk):
-            if position not in used and _key_of(candidate) == key:
-                used.add(position)
-                chunk[position] = line
-                kept += 1
+            if position in used:
+                continue
+            if (key is not None and _key_of(candidate) == key) or (
+                key is None and _bare(candidate) == _bare(line)
+            ):
+                match = position
                 break
-    return kept
+        if match is not None:
+            used.add(match)
+            if index not in allowed:
+                result[match] = line
+            anchor = max(anchor, match)
+            continue
+        if index in allowed:
+            continue  # replaced by the edit (e.g. a folded value's continuation line)
+        mark = _bare(line).strip()
+        if mark == "...":
+            before[len(chunk)].append(line)
+        elif mark.startswith(("---", "%")):
+            before[0].append(line)
+        else:
+            before[anchor + 1].append(line)
+    merged: list[str] = []
+    for position, line in enumerate(result):
+        merged.extend(before.get(position, ()))
+        merged.append(line)
+    merged.extend(before.get(len(result), ()))
+    return merged
 
 
 def _reconcile(
@@ -453,7 +486,7 @@ def _reconcile(
     Arguments:
         old: The original lines, with their line endings.
         new: The dumped lines (LF endings).
-        allowed: Indexes of original lines that may be replaced line for line.
+        allowed: Indexes of original lines that the edit replaces.
         region: The inclusive range of original lines (and insertion points)
             where lines may be added or removed.
         newline: The line ending for lines taken from ``new``.
@@ -472,19 +505,11 @@ def _reconcile(
         if tag == "equal":
             merged.extend(old[i1:i2])
             continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for offset in range(i2 - i1):
-                if i1 + offset in allowed:
-                    merged.append(fresh(new[j1 + offset]))
-                else:
-                    merged.append(old[i1 + offset])
-            continue
         touches = any(i in allowed for i in range(i1, i2))
         inside = low <= i1 and i2 <= high + 1
         if touches or inside:
             chunk = [fresh(x) for x in new[j1:j2]]
-            _keep_untouched(old[i1:i2], range(i1, i2), chunk, allowed)
-            merged.extend(chunk)
+            merged.extend(_merge_hunk(old[i1:i2], range(i1, i2), chunk, allowed))
         else:
             merged.extend(old[i1:i2])
     for index in range(len(merged) - 1):
@@ -573,9 +598,15 @@ def update_section(
                 if key in value and (current or {}).get(key) != _plain(new_value):
                     first = value.lc.key(key)[0]
                     after = [value.lc.key(k)[0] for k in names[names.index(key) + 1 :]]
-                    allowed.update(range(first, (after[0] - 1 if after else end) + 1))
+                    last = after[0] - 1 if after else end
+                    while last > first and _is_filler(old_lines[last]):
+                        last -= 1
+                    allowed.update(range(first, last + 1))
         else:
-            allowed.update(range(start, end + 1))
+            last = end
+            while last > start and _is_filler(old_lines[last]):
+                last -= 1
+            allowed.update(range(start, last + 1))
     else:
         start = root.lc.key(keys[-1])[0] if keys else 0
         region = (start, last_line + 1)
