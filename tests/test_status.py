@@ -10,6 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from prepguide import edit
 from prepguide.cli import main
 from prepguide.corpus import CorpusLoader
@@ -477,3 +479,112 @@ def test_markers_block_scalars_and_anchors(text: str, removed: list[str], added:
         [line.encode() for line in removed],
         [line.encode() for line in added],
     )
+
+
+# --- property: any style of file, only meeting lines change ----------------------------------
+
+
+@st.composite
+def contact_files(draw: st.DrawFn) -> tuple[str, bool]:
+    """A valid contact file in a random style; and whether it has a block `meeting`."""
+    pad = " " * draw(st.sampled_from((2, 4)))
+    dash = " " * draw(st.sampled_from((0, 2)))
+    quote = draw(st.sampled_from(("", "'", '"')))
+    words = st.sampled_from(("alpha", "beta gamma", "delta-epsilon", "zeta"))
+
+    def q(text: str) -> str:
+        return f"{quote}{text}{quote}"
+
+    def filler() -> list[str]:
+        lines = []
+        if draw(st.booleans()):
+            lines.append("")
+        if draw(st.booleans()):
+            lines.append(f"# {draw(words)}")
+        return lines
+
+    def comment() -> str:
+        return f"  # {draw(words)}" if draw(st.booleans()) else ""
+
+    entries: list[list[str]] = [[f"name: {q('Ann Lee')}{comment()}"]]
+    if draw(st.booleans()):
+        entries.append([f"role: {q(draw(words))}{comment()}"])
+    if draw(st.booleans()):
+        items = draw(st.lists(words, min_size=1, max_size=3))
+        if draw(st.booleans()):
+            entries.append([f"tags: [{', '.join(items)}]"])
+        else:
+            entries.append(["tags:", *(f"{dash}- {q(i)}{comment()}" for i in items)])
+    if draw(st.booleans()):
+        entries.append(["notes: |", f"{pad}{draw(words)}", f"{pad}{draw(words)}"])
+    if draw(st.booleans()):
+        entries.append(
+            ["connection:", f"{pad}type: friend{comment()}", f"{pad}story: {q(draw(words))}"]
+        )
+    kind = draw(st.sampled_from(("none", "block", "flow", "empty")))
+    block = False
+    if kind == "block":
+        keys = draw(
+            st.lists(st.sampled_from(("status", "requested", "duration", "format")), unique=True)
+        )
+        values = {
+            "status": q("to-contact"),
+            "requested": q("2026-11-10"),
+            "duration": "30",
+            "format": q("video"),
+        }
+        if keys:
+            entries.append(["meeting:", *(f"{pad}{k}: {values[k]}{comment()}" for k in keys)])
+            block = True
+        else:
+            entries.append(["meeting:"])
+    elif kind == "flow":
+        entries.append(["meeting: {status: to-contact, duration: 30}" + comment()])
+    elif kind == "empty":
+        entries.append(["meeting:" + comment()])
+    order = draw(st.permutations(entries))
+    lines: list[str] = []
+    if draw(st.booleans()):
+        lines.append("# yaml-language-server: $schema=contact.schema.json")
+    for entry in order:
+        lines += filler() + entry
+    lines += filler()
+    newline = draw(st.sampled_from(("\n", "\r\n")))
+    bom = "\ufeff" if draw(st.booleans()) else ""
+    return bom + newline.join(lines) + newline, block
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    contact_files(),
+    st.sampled_from(("researching", "requested", "scheduled", "met")),
+    st.one_of(st.none(), st.just("2026-12-04 15:30"), st.just(date(2026, 12, 4))),
+)
+def test_any_style_only_meeting_lines_change(
+    file: tuple[str, bool], new_status: str, when: object
+) -> None:
+    from prepguide.loader import load_bytes
+
+    text, block = file
+    raw = text.encode("utf-8")
+    updates: dict[str, object] = {"status": new_status}
+    if when is not None:
+        updates["date"] = when
+    result = update_section(raw, "meeting", updates, order=MEETING_ORDER)
+    assert result.exact
+    before = load_bytes(raw, "x.yml").data
+    after = load_bytes(result.data, "x.yml").data
+    meeting = dict(before.get("meeting") or {})
+    meeting["status"] = new_status
+    if when is not None:
+        meeting["date"] = when.isoformat() if isinstance(when, date) else when
+    assert after == {**before, "meeting": meeting}
+    removed, _added = diff(raw, result.data)
+    edited = (b"status:", b"date:", b"meeting:")
+    for line in removed:
+        assert line.lstrip(b"\xef\xbb\xbf").strip().startswith(edited), (text, line)
+    if block:
+        assert len(removed) <= 2
+    assert result.data.startswith(b"\xef\xbb\xbf") == text.startswith("\ufeff")
+    if "\r\n" in text:
+        assert b"\n" not in result.data.replace(b"\r\n", b"")

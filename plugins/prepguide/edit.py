@@ -421,6 +421,29 @@ def _key_of(line: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
+def _counterpart(
+    line: str, key: tuple[str, str] | None, chunk: list[str], used: set[int]
+) -> int | None:
+    """The unused dumped line that stands for an original line, if any.
+
+    Tried in order: the same indentation and key; the same text; the same text
+    indented differently.
+    """
+    free = [(p, c) for p, c in enumerate(chunk) if p not in used]
+    if key is not None:
+        for position, candidate in free:
+            if _key_of(candidate) == key:
+                return position
+    text = _bare(line)
+    for position, candidate in free:
+        if _bare(candidate) == text:
+            return position
+    for position, candidate in free:
+        if _bare(candidate).strip() == text.strip():
+            return position
+    return None
+
+
 def _merge_hunk(old: list[str], indexes: range, chunk: list[str], allowed: set[int]) -> list[str]:
     """Merge one changed block: the dumped lines, with the original text put back.
 
@@ -442,15 +465,7 @@ def _merge_hunk(old: list[str], indexes: range, chunk: list[str], allowed: set[i
     anchor = -1
     for line, index in zip(old, indexes, strict=True):
         key = _key_of(line)
-        match = None
-        for position, candidate in enumerate(chunk):
-            if position in used:
-                continue
-            if (key is not None and _key_of(candidate) == key) or (
-                key is None and _bare(candidate) == _bare(line)
-            ):
-                match = position
-                break
+        match = _counterpart(line, key, chunk, used)
         if match is not None:
             used.add(match)
             if index not in allowed:
@@ -488,13 +503,18 @@ def _reconcile(
         new: The dumped lines (LF endings).
         allowed: Indexes of original lines that the edit replaces.
         region: The inclusive range of original lines (and insertion points)
-            where lines may be added or removed.
+            where lines may be added or removed; a changed block that touches or
+            adjoins it is merged (original lines put back), any other is reverted.
         newline: The line ending for lines taken from ``new``.
 
     Returns:
         The merged lines.
     """
-    matcher = difflib.SequenceMatcher(None, [_bare(x) for x in old], [_bare(x) for x in new], False)
+    # Blank lines are "junk": they never anchor a match, so the alignment follows
+    # the lines with content (a blank line matches only next to its neighbours).
+    matcher = difflib.SequenceMatcher(
+        lambda x: not x.strip(), [_bare(x) for x in old], [_bare(x) for x in new], False
+    )
     merged: list[str] = []
 
     def fresh(line: str) -> str:
@@ -506,8 +526,8 @@ def _reconcile(
             merged.extend(old[i1:i2])
             continue
         touches = any(i in allowed for i in range(i1, i2))
-        inside = low <= i1 and i2 <= high + 1
-        if touches or inside:
+        near = i1 <= high + 1 and i2 >= low  # overlaps or adjoins the region
+        if touches or near:
             chunk = [fresh(x) for x in new[j1:j2]]
             merged.extend(_merge_hunk(old[i1:i2], range(i1, i2), chunk, allowed))
         else:
@@ -608,8 +628,10 @@ def update_section(
                 last -= 1
             allowed.update(range(start, last + 1))
     else:
-        start = root.lc.key(keys[-1])[0] if keys else 0
-        region = (start, last_line + 1)
+        start = last_line  # the new section goes after the last value
+        while start > 0 and _is_filler(old_lines[start]):
+            start -= 1
+        region = (start + 1, last_line + 1)
 
     expected = dict(original)
     expected[section] = {**(current or {}), **{k: _plain(v) for k, v in updates.items()}}
