@@ -203,3 +203,12 @@ def test_similar() -> None:
     assert similar("Whitcombe Joan", known) == ["joan-whitcombe"]
     assert similar("Ines Carvalho", known) == ["ines-carvalho"]
     assert similar("Joan Smith", known) == []
+
+
+def test_same_name_under_another_id_warns(
+    guide: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert new(guide, monkeypatch, "contact", "Joan Whitcombe", "--id", "joan-whitcombe-2") == 0
+    captured = capsys.readouterr()
+    assert captured.out == "content/contacts/joan-whitcombe-2.yml\n"
+    assert "a contact with the same name exists: `joan-whitcombe`" in captured.err

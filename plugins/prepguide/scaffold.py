@@ -324,7 +324,9 @@ def new_file(
             exists=True,
         )
     warnings = [
-        f"a similar {kind} exists: `{other}` ({known[other]}); is it the same one?"
+        f"a {kind} with the same name exists: `{other}` ({known[other]}); is it the same one?"
+        if known[other].casefold() == name.casefold()
+        else f"a similar {kind} exists: `{other}` ({known[other]}); is it the same one?"
         for other in similar(name, known)
     ]
     schema = schema_line(kind, path, root)
