@@ -5,7 +5,7 @@ Each module has ``register(sub)``, which adds its parser and sets ``handler``.
 
 from __future__ import annotations
 
-from . import check, init, intro, lint_questions, new, status, todo
+from . import check, import_csv, init, intro, lint_questions, new, status, todo
 
 REGISTRARS = [
     check.register,
@@ -15,4 +15,5 @@ REGISTRARS = [
     status.register,
     new.register,
     init.register,
+    import_csv.register,
 ]
