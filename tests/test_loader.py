@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from prepguide.errors import Problem
 from prepguide.loader import MAX_BYTES, Document, LoadError, load_bytes
 from prepguide.model import Contact

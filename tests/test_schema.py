@@ -8,8 +8,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from prepguide.schema import SCHEMA_DIR, schema_texts
 from ruamel.yaml import YAML
+
+from prepguide.schema import SCHEMA_DIR, schema_texts
 
 from .conftest import EXAMPLE_CONTENT
 

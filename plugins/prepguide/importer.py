@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from .errors import Problem
 from .model import ID_RE, Contact, Organization, slugify
@@ -288,7 +289,7 @@ def _existing_organizations(folder: Path) -> dict[str, str]:
         found[path.stem] = path.stem
         try:
             data = yaml.load(path.read_text(encoding="utf-8-sig"))
-        except Exception:  # noqa: BLE001 - a broken file is reported by `check`, not here
+        except (OSError, UnicodeDecodeError, YAMLError):  # reported by `check`, not here
             continue
         if isinstance(data, dict) and isinstance(data.get("name"), str):
             found[slugify(data["name"])] = path.stem
