@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,11 +111,17 @@ class Renderer:
             connection_label=lambda s: CONNECTION_LABELS.get(s, s),
             longdate=format_date,
             datetime=format_datetime,
+            zip_pairs=zip_pairs,
         )
 
     def render(self, name: str, **context: Any) -> str:
         """Render one template by name."""
         return self.env.get_template(name).render(**context)
+
+
+def zip_pairs(values: Iterable[str], labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """``["a"]`` -> ``[("a", label of "a")]``, for ``<option>`` values and texts."""
+    return [(v, (labels or {}).get(v, v)) for v in values]
 
 
 def format_date(value: dt.date | None) -> str:
@@ -184,7 +189,9 @@ def render_site(
         pages.append(
             PageSpec(
                 "index.md",
-                renderer.render("dashboard.md.j2", **common, **dashboard_context(corpus, ctx)),
+                renderer.render("home.md.j2", **common)
+                if ctx.public
+                else renderer.render("dashboard.md.j2", **common, **dashboard_context(corpus, ctx)),
                 in_nav=True,
             )
         )
@@ -253,15 +260,37 @@ def referral_links(corpus: Corpus, contact: Contact) -> list[tuple[str, str | No
 
 
 def contacts_context(corpus: Corpus) -> dict[str, Any]:
-    """Filter choices for the contacts index."""
-    tags: Counter[str] = Counter(t for c in corpus.contacts.values() for t in c.tags)
-    used_orgs = {c.organization for c in corpus.contacts.values() if c.organization}
+    """Rows and filter choices for the contacts index (the directory of a playbook)."""
+    rows = []
+    for contact in sorted(corpus.contacts.values(), key=lambda c: c.name.casefold()):
+        org = corpus.organization_of(contact)
+        years = sorted({e.year for e in contact.background.education if e.year})
+        rows.append(
+            {
+                "contact": contact,
+                "org": org,
+                "industry": org.industry if org and org.industry else "",
+                "years": [str(y) for y in years],
+                "location": contact.location or "",
+            }
+        )
+
+    def choices(values: Iterable[str]) -> list[str]:
+        return sorted({v for v in values if v}, key=str.casefold)
+
     orgs = sorted(
-        ((oid, corpus.organizations[oid].name) for oid in used_orgs if oid in corpus.organizations),
+        {(r["org"].id, r["org"].name) for r in rows if r["org"] is not None},
         key=lambda item: item[1].casefold(),
     )
-    contacts = sorted(corpus.contacts.values(), key=lambda c: c.name.casefold())
-    return {"contacts": contacts, "filter_orgs": orgs, "filter_tags": sorted(tags)}
+    return {
+        "contacts": [r["contact"] for r in rows],
+        "rows": rows,
+        "filter_orgs": orgs,
+        "filter_tags": choices(t for c in corpus.contacts.values() for t in c.tags),
+        "filter_industries": choices(r["industry"] for r in rows),
+        "filter_years": sorted({y for r in rows for y in r["years"]}, reverse=True),
+        "filter_locations": choices(r["location"] for r in rows),
+    }
 
 
 def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:

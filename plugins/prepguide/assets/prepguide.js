@@ -1,41 +1,47 @@
-/* prepguide: filter the contacts table by organization, status, tag and name.
-   Ships with the site; no network. Works with material's instant navigation. */
+/* prepguide: filter the contacts table (the directory of a playbook).
+   A control with data-filter="KEY" keeps the rows whose data-KEY holds its value
+   (several values are separated by U+001F); data-filter="text" searches data-text.
+   Ships with the site, makes no request, and works with material's instant navigation. */
 (function () {
   "use strict";
+  var SEP = "\u001f";
 
   function setUp(root) {
     if (root.dataset.pgReady) return;
-    root.dataset.pgReady = "1";
     var table = document.getElementById(root.dataset.pgFilter);
-    if (!table) return;
+    if (!table || !table.tBodies.length) return;
+    root.dataset.pgReady = "1";
+    var controls = Array.prototype.slice.call(root.querySelectorAll("[data-filter]"));
+    var keys = controls.map(function (c) { return c.dataset.filter; });
     var rows = Array.prototype.map.call(table.tBodies[0].rows, function (row) {
-      return {
-        el: row,
-        org: row.dataset.org || "",
-        status: row.dataset.status || "",
-        tags: (row.dataset.tags || "").split("\u001f"),
-        text: row.dataset.text || ""
-      };
+      var values = {};
+      keys.forEach(function (key) {
+        var raw = (row.getAttribute("data-" + key) || "").toLowerCase();
+        values[key] = key === "text" ? raw : raw.split(SEP);
+      });
+      return { el: row, values: values };
     });
-    var controls = root.querySelectorAll("[data-filter]");
     var count = root.querySelector(".pg-count");
+    var noun = count ? count.textContent.replace(/^[\d\s]+of[\d\s]+/, "") : "";
     var pending = false;
 
     function apply() {
       pending = false;
-      var want = {};
-      controls.forEach(function (c) { want[c.dataset.filter] = c.value.trim().toLowerCase(); });
+      var wanted = controls.map(function (c) { return [c.dataset.filter, c.value.trim().toLowerCase()]; })
+        .filter(function (pair) { return pair[1] !== ""; });
       var shown = 0;
       for (var i = 0; i < rows.length; i++) {
-        var r = rows[i];
-        var ok = (!want.org || r.org === want.org) &&
-          (!want.status || r.status === want.status) &&
-          (!want.tag || r.tags.some(function (t) { return t.toLowerCase() === want.tag; })) &&
-          (!want.text || r.text.indexOf(want.text) !== -1);
-        if (r.el.hidden === ok) r.el.hidden = !ok;
+        var row = rows[i];
+        var ok = true;
+        for (var j = 0; ok && j < wanted.length; j++) {
+          var key = wanted[j][0];
+          var value = wanted[j][1];
+          ok = key === "text" ? row.values.text.indexOf(value) !== -1 : row.values[key].indexOf(value) !== -1;
+        }
+        if (row.el.hidden === ok) row.el.hidden = !ok;
         if (ok) shown++;
       }
-      if (count) count.textContent = shown + " of " + rows.length + " contacts";
+      if (count) count.textContent = shown + " of " + rows.length + " " + noun;
     }
 
     function schedule() {
@@ -44,14 +50,12 @@
       window.requestAnimationFrame(apply);
     }
 
-    controls.forEach(function (c) {
-      c.addEventListener("input", schedule);
-      c.addEventListener("change", schedule);
-    });
     var params = new URLSearchParams(window.location.search);
     controls.forEach(function (c) {
-      var v = params.get(c.dataset.filter);
-      if (v) c.value = v;
+      var preset = params.get(c.dataset.filter);
+      if (preset) c.value = preset;
+      c.addEventListener("input", schedule);
+      c.addEventListener("change", schedule);
     });
     apply();
   }
