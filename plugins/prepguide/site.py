@@ -298,7 +298,7 @@ def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:
     from .dashboard import due, pipeline, upcoming
 
     return {
-        "pipeline": pipeline(corpus),
+        "pipeline": pipeline(corpus, ctx.options),
         "upcoming": upcoming(corpus, ctx.options),
         "due": due(corpus, ctx.options),
     }
