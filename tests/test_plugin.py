@@ -1,0 +1,97 @@
+"""The plugin's options and its behaviour across `mkdocs serve` rebuilds."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from prepguide.config import PrepGuideConfig
+from prepguide.plugin import PrepGuidePlugin
+
+from .conftest import MINIMAL_MKDOCS, build_site, write
+
+
+def test_defaults() -> None:
+    plugin = PrepGuidePlugin()
+    errors, warnings = plugin.load_config({})
+    assert errors == [] and warnings == []
+    config: PrepGuideConfig = plugin.config
+    assert (config.audience, config.timezone, config.words_per_minute, config.intro_seconds) == (
+        "private", "UTC", 130, 60,
+    )  # fmt: skip
+    assert config.today is None and config.enabled is True
+
+
+@pytest.mark.parametrize(
+    ("options", "name"),
+    [({"audience": "everyone"}, "audience"), ({"words_per_minute": "fast"}, "words_per_minute")],
+)
+def test_bad_option_types_are_config_errors(options: dict[str, str], name: str) -> None:
+    errors, _ = PrepGuidePlugin().load_config(options)
+    assert [n for n, _ in errors] == [name]
+
+
+def test_unknown_option_is_a_warning() -> None:
+    _, warnings = PrepGuidePlugin().load_config({"audiance": "public"})
+    assert [name for name, _ in warnings] == ["audiance"]
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("timezone: Mars/Olympus", "timezone: `Mars/Olympus` is not a known time zone"),
+        ("today: soon", "today: `soon` is not a date"),
+        ("intro_seconds: 1000", "intro_seconds: 1000 is out of range"),
+    ],
+)
+def test_bad_option_values_fail_the_build_cleanly(
+    guide: Path, option: str, message: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = MINIMAL_MKDOCS.replace("timezone: Europe/Stockholm", option)
+    (guide / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.ERROR, logger="mkdocs"), pytest.raises(Abort):
+        build_site(guide)
+    assert any(message in r.getMessage() for r in caplog.records)
+
+
+def test_disabled_plugin_still_keeps_yaml_out(guide: Path) -> None:
+    text = MINIMAL_MKDOCS.replace("      today: 2026-11-26\n", "      enabled: false\n")
+    (guide / "mkdocs.yml").write_text(text, encoding="utf-8")
+    write(guide / "content/index.md", "# Home\n")
+    site = build_site(guide)
+    assert not list(site.rglob("*.yml"))
+    assert not (site / "contacts").exists()
+
+
+def test_serve_rebuilds_reparse_only_the_changed_file(guide: Path) -> None:
+    """Like `mkdocs serve`: the config is loaded again for each rebuild, the plugin is kept."""
+
+    def rebuild() -> PrepGuidePlugin:
+        cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
+        cfg.plugins.on_startup(command="serve", dirty=False)
+        build(cfg, serve_url="http://127.0.0.1:8000/")
+        plugin = cfg.plugins["prepguide"]
+        assert isinstance(plugin, PrepGuidePlugin)
+        return plugin
+
+    first = rebuild()
+    files = first.loader.parsed
+    assert files >= 10
+    second = rebuild()
+    assert second is first
+    assert second.loader.parsed == files
+    path = guide / "content/contacts/joan-whitcombe.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: Joan Whitcombe", "name: Joan W. Whitcombe"),
+        encoding="utf-8",
+    )
+    third = rebuild()
+    assert third.loader.parsed == files + 1
+    html = (guide / "site/contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
+    assert "Joan W. Whitcombe" in html
+    assert set(third.timings) == {"load", "render"}
