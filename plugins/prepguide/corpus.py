@@ -10,6 +10,7 @@ every load, which is cheap.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,10 @@ class Corpus:
     """``(kind, id)`` of files that exist but have errors (references to them are not missing)."""
     source_files: list[Path] = field(default_factory=list)
     """Every YAML file read (they must be kept out of the built site)."""
+    _by_org: tuple[dict[str, Contact], int, dict[str, list[Contact]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """Contacts grouped by organization for :meth:`contacts_at`, with the dict and size seen."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,11 +73,23 @@ class Corpus:
         return self.organizations.get(contact.organization) if contact.organization else None
 
     def contacts_at(self, org_id: str) -> list[Contact]:
-        """Return the contacts of one organization, sorted by name."""
-        return sorted(
-            (c for c in self.contacts.values() if c.organization == org_id),
-            key=lambda c: c.name.casefold(),
-        )
+        """Return the contacts of one organization, sorted by name.
+
+        The contacts are grouped by organization once (on the first call) and
+        again only when ``contacts`` is replaced or changes size, so listing
+        every organization's people costs one pass over the contacts rather
+        than one pass per organization.
+        """
+        cached = self._by_org
+        if cached is None or cached[0] is not self.contacts or cached[1] != len(self.contacts):
+            groups: dict[str, list[Contact]] = {}
+            for contact in self.contacts.values():
+                if contact.organization:
+                    groups.setdefault(contact.organization, []).append(contact)
+            for people in groups.values():
+                people.sort(key=lambda c: c.name.casefold())
+            cached = self._by_org = (self.contacts, len(self.contacts), groups)
+        return list(cached[2].get(org_id, ()))
 
 
 @dataclass
@@ -116,9 +133,16 @@ class CorpusLoader:
             base = content_dir / folder
             if not base.is_dir():
                 continue
-            for path in sorted(base.iterdir()):
-                display = _display(path, root)
-                if path.suffix == ".yaml" and path.is_file():
+            real_base = base.resolve()
+            with os.scandir(base) as listing:
+                dir_entries = sorted(listing, key=lambda e: e.name)
+            for dir_entry in dir_entries:
+                path = base / dir_entry.name
+                # The real path of a file that is not a link is its folder's real path
+                # and its name: no need to resolve (and stat) every part of it again.
+                real = None if dir_entry.is_symlink() else real_base / dir_entry.name
+                display = _display(path, root, real)
+                if path.suffix == ".yaml" and dir_entry.is_file():
                     corpus.problems.append(
                         Problem(
                             display,
@@ -129,7 +153,7 @@ class CorpusLoader:
                         )
                     )
                     continue
-                if path.suffix != ".yml" or not path.is_file():
+                if path.suffix != ".yml" or not dir_entry.is_file():
                     continue
                 seen.add(path)
                 corpus.source_files.append(path)
@@ -148,7 +172,7 @@ class CorpusLoader:
                     )
                     continue
                 file_id = stem if kind != "questions" else None
-                entry = self._load(path, display, kind, file_id)
+                entry = self._load(path, display, kind, file_id, dir_entry.stat)
                 self._add(corpus, path, entry, kind, stem)
         if profile.is_file():
             corpus.source_files.insert(0, profile)
@@ -159,9 +183,16 @@ class CorpusLoader:
         corpus.problems.sort()
         return corpus
 
-    def _load(self, path: Path, display: str, kind: Kind, file_id: str | None) -> _Entry:
+    def _load(
+        self,
+        path: Path,
+        display: str,
+        kind: Kind,
+        file_id: str | None,
+        stat: Callable[[], os.stat_result] | None = None,
+    ) -> _Entry:
         try:
-            st = path.stat()
+            st = stat() if stat is not None else path.stat()
         except OSError:
             return _Entry(
                 (0, 0), None, None, [Problem(display, 1, 1, "error", "cannot read the file")]
@@ -206,9 +237,9 @@ class CorpusLoader:
             corpus.contacts[ident] = entry.model
 
 
-def _display(path: Path, root: Path) -> str:
+def _display(path: Path, root: Path, real: Path | None = None) -> str:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return (real or path.resolve()).relative_to(root).as_posix()
     except ValueError:
         return os.path.relpath(path, root).replace(os.sep, "/")
 
