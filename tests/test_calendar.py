@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+
 from prepguide.calendar import PRODID, calendar_ics, meeting_ics
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.guide import find_guide

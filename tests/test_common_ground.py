@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from prepguide.common_ground import (
     find_common_ground,
     first_item,

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.dashboard import (
     STATUS_LABELS,

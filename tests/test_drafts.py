@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from prepguide.common_ground import find_common_ground
 from prepguide.corpus import Corpus
 from prepguide.drafts import (

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from prepguide.common_ground import find_common_ground
 from prepguide.corpus import Corpus
 from prepguide.intro import (

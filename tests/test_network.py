@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.model import Contact, Organization
 from prepguide.network import Edge, build_network, relations, render_svg

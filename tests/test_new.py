@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from prepguide.cli import main
 from prepguide.corpus import CorpusLoader
 from prepguide.loader import load_file

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.model import Contact, Organization, Profile
 from prepguide.options import Options

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
+
 from prepguide.model import TOPICS, Contact, Organization, Profile, QuestionEntry
 from prepguide.questions import (
     INDUSTRIES,

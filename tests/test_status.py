@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from prepguide import edit
 from prepguide.cli import main
 from prepguide.corpus import CorpusLoader
