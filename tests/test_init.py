@@ -20,12 +20,27 @@ PERSONAL = [
     "site_overrides/README.md",
 ]
 PLAYBOOK = [
+    ".github/workflows/site.yml",
     ".gitignore",
+    ".pre-commit-config.yaml",
+    "README.md",
     "content/contacts/rafael-osei.yml",
+    "content/guides/after-the-talk.md",
+    "content/guides/choosing-a-venue.md",
+    "content/guides/finding-people.md",
     "content/guides/index.md",
+    "content/guides/preparing.md",
+    "content/guides/what-is-an-informational-interview.md",
+    "content/guides/writing-the-request.md",
+    "content/index.md",
     "content/organizations/northfield-civic-data-lab.yml",
     "mkdocs.yml",
+    "requirements.txt",
     "site_overrides/README.md",
+    "site_overrides/assets/brand/brand.css",
+    "site_overrides/assets/brand/logo.svg",
+    "site_overrides/main.html",
+    "site_overrides/prepguide/README.md",
 ]
 
 
@@ -94,7 +109,7 @@ def test_playbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert alumnus.visibility == "public"
     assert alumnus.connection.type == "alumni"
     page = (root / "content/guides/index.md").read_text(encoding="utf-8")
-    assert page.startswith("# How to use this playbook\n")
+    assert page.startswith("# Guides\n")
     assert "TODO" not in page and "lorem" not in page.lower()
 
 

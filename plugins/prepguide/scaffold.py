@@ -6,8 +6,9 @@ referring contact; ``prepguide init`` copies ``scaffold/init/common`` plus
 ``personal`` or ``playbook`` into an empty folder.
 
 Placeholders in templates are ``%%key%%``; a placeholder alone on a line that
-receives an empty value removes the line. A template file named ``dot-x`` is
-written as ``.x`` (package data skips dot files).
+receives an empty value removes the line. A template file or folder named
+``dot-x`` is written as ``.x`` (package data skips dot files), so
+``dot-github/workflows/site.yml`` becomes ``.github/workflows/site.yml``.
 
 **The ``$schema`` line.** A new file starts with a ``yaml-language-server``
 line pointing at prepguide's JSON Schema when the guide holds the schemas
@@ -376,8 +377,11 @@ def _walk(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversa
 
 
 def _destination(relative: str) -> str:
-    parts = relative.split("/")
-    parts[-1] = "." + parts[-1][len("dot-") :] if parts[-1].startswith("dot-") else parts[-1]
+    """``dot-github/workflows/site.yml`` -> ``.github/workflows/site.yml``."""
+    parts = [
+        "." + part[len("dot-") :] if part.startswith("dot-") else part
+        for part in relative.split("/")
+    ]
     return "/".join(parts)
 
 

@@ -24,8 +24,9 @@ def register(sub: Any) -> None:
     init.add_argument(
         "--playbook",
         action="store_true",
-        help="a career office's public playbook: no profile, audience public, a sample "
-        "alumnus and a guide page",
+        help="a career office's public playbook: no profile, audience public, guide pages "
+        "in content/guides/, a sample alumnus, branding in site_overrides/, a CI workflow "
+        "and a pre-commit hook",
     )
     init.set_defaults(handler=run)
 
@@ -45,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     print()
     print("Next:")
     print(f"  cd {folder}")
-    print("  python3 -m venv .venv && .venv/bin/pip install prepguide")
+    install = "-r requirements.txt" if args.playbook else "prepguide"
+    print(f"  python3 -m venv .venv && .venv/bin/pip install {install}")
     print("  .venv/bin/prepguide check")
     print("  .venv/bin/mkdocs serve")
     return EXIT_OK
