@@ -10,7 +10,9 @@ handler or ``javascript:`` link survives while ordinary formatting does.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
+from typing import Any
 from urllib.parse import quote
 
 import markdown
@@ -19,6 +21,7 @@ from markupsafe import Markup, escape
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~])")
 _LEADING_BLOCK = re.compile(r"^(\s*)([-+>]|\d+[.)])(\s)", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n\s*\n")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
@@ -38,7 +41,13 @@ def text(value: object) -> Markup:
     """
     if value is None:
         return Markup("")
-    raw = " ".join(str(value).split())
+    return _text(str(value))
+
+
+@lru_cache(maxsize=65536)
+def _text(value: str) -> Markup:
+    # Cached: the same names, roles, places and labels recur on many pages.
+    raw = " ".join(value.split())
     escaped = str(escape(raw))
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     return Markup(_LEADING_BLOCK.sub(r"\1\\\2\3", escaped))
@@ -63,22 +72,40 @@ def render_markdown(source: str | None) -> str:
     """Convert a Markdown field to sanitized HTML (empty for no text)."""
     if not source or not source.strip():
         return ""
+    return _render_markdown(source)
+
+
+@lru_cache(maxsize=32768)
+def _render_markdown(source: str) -> str:
+    # Cached: an organization's summary is shown on the page of everyone who
+    # works there, and a `mkdocs serve` rebuild converts unchanged fields again.
     converter = _converter()
     converter.reset()
     produced = converter.convert(source)
     return sanitize(produced)
 
 
+_SANITIZE_OPTIONS: dict[str, Any] = {
+    "tags": ALLOWED_TAGS,
+    "attributes": ALLOWED_ATTRIBUTES,
+    "url_schemes": URL_SCHEMES,
+    "link_rel": "noopener noreferrer nofollow",
+    "strip_comments": True,
+}
+
+
+@lru_cache(maxsize=1)
+def _cleaner() -> Callable[[str], str]:
+    """nh3's sanitizer with prepguide's rules, built once (``nh3.Cleaner``, nh3 0.2.18+)."""
+    cleaner_class = getattr(nh3, "Cleaner", None)
+    if cleaner_class is None:  # pragma: no cover - older nh3
+        return partial(nh3.clean, **_SANITIZE_OPTIONS)
+    return cleaner_class(**_SANITIZE_OPTIONS).clean
+
+
 def sanitize(fragment: str) -> str:
     """Remove everything but harmless formatting from an HTML fragment."""
-    return nh3.clean(
-        fragment,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
-    )
+    return _cleaner()(fragment)
 
 
 def markdown_block(source: str | None, css_class: str = "pg-md") -> Markup:
@@ -90,5 +117,5 @@ def markdown_block(source: str | None, css_class: str = "pg-md") -> Markup:
     body = render_markdown(source)
     if not body:
         return Markup("")
-    body = re.sub(r"\n\s*\n", "\n", body)
+    body = _BLANK_LINES.sub("\n", body)
     return Markup(f'\n<div class="{css_class}">\n{body}\n</div>\n')

@@ -13,6 +13,7 @@ theme's ``custom_dir`` under ``prepguide/`` replaces the built-in one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
     return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_url(to_src: str, from_src: str, use_directory_urls: bool) -> str:
     """A URL to page ``to_src`` relative to page ``from_src`` (for raw HTML links)."""
     target = page_url(to_src, use_directory_urls)
@@ -86,37 +88,61 @@ def relative_url(to_src: str, from_src: str, use_directory_urls: bool) -> str:
 
 
 class Renderer:
-    """Jinja2 templates for the generated pages, with user overrides first."""
+    """Jinja2 templates for the generated pages, with user overrides first.
+
+    Renderers for the same override folders (holding the same files) share one
+    Jinja2 environment, so a ``mkdocs serve`` rebuild, which makes a new
+    renderer, does not compile the templates again; Jinja2 still reloads a
+    template whose file changed (``auto_reload``), and adding or removing an
+    override file gives a new environment.
+    """
 
     def __init__(self, override_dirs: Sequence[Path] = ()) -> None:
-        loaders: list[jinja2.BaseLoader] = [
-            jinja2.FileSystemLoader([str(d) for d in override_dirs if d.is_dir()]),
-            jinja2.PackageLoader("prepguide", "templates"),
-        ]
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=False,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            auto_reload=True,
-        )
-        self.env.filters.update(
-            text=markup.text,
-            html=markup.html,
-            href=markup.href,
-            md=markup.markdown_block,
-            status_label=lambda s: STATUS_LABELS.get(s, s),
-            connection_label=lambda s: CONNECTION_LABELS.get(s, s),
-            longdate=format_date,
-            datetime=format_datetime,
-            zip_pairs=zip_pairs,
-        )
+        dirs = tuple(str(d) for d in override_dirs if d.is_dir())
+        self.env = _environment(dirs, _listing(dirs))
 
     def render(self, name: str, **context: Any) -> str:
         """Render one template by name."""
         return self.env.get_template(name).render(**context)
+
+
+def _listing(dirs: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The files in each override folder (part of the shared environment's key)."""
+    listing = []
+    for folder in dirs:
+        root = Path(folder)
+        listing.append(tuple(sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))))
+    return tuple(listing)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...]) -> jinja2.Environment:
+    del listing  # only part of the cache key
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.FileSystemLoader(list(dirs)),
+        jinja2.PackageLoader("prepguide", "templates"),
+    ]
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,
+    )
+    env.filters.update(
+        text=markup.text,
+        html=markup.html,
+        href=markup.href,
+        md=markup.markdown_block,
+        status_label=lambda s: STATUS_LABELS.get(s, s),
+        connection_label=lambda s: CONNECTION_LABELS.get(s, s),
+        longdate=format_date,
+        datetime=format_datetime,
+        zip_pairs=zip_pairs,
+    )
+    return env
 
 
 def zip_pairs(values: Iterable[str], labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
