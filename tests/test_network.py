@@ -24,6 +24,9 @@ def corpus_of(*contacts: Contact, orgs: tuple[Organization, ...] = ()) -> Corpus
     return Corpus(contacts={c.id: c for c in contacts}, organizations={o.id: o for o in orgs})
 
 
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
 def href(ident: str) -> str:
     return f"../contacts/{ident}/"
 
@@ -92,7 +95,7 @@ def test_svg_structure(example: Corpus) -> None:
     assert "7 people linked by 2 introductions and 4 referrals" in (desc.text or "")
     assert "3 contacts with no introduction or referral are not shown" in (desc.text or "")
     links = root.findall(f".//{SVG}a")
-    assert sorted(a.get("href") or "" for a in links) == sorted(href(n) for n in network.nodes)
+    assert sorted(a.get(XLINK_HREF) or "" for a in links) == sorted(href(n) for n in network.nodes)
     names = {t.text for t in root.iter(f"{SVG}text")}
     assert {"Anaïs Thibodeaux", "Oliver Brandt", "Lumenchart"} <= names
     edges = root.findall(f".//{SVG}path[@marker-end]")
@@ -120,7 +123,7 @@ def test_untrusted_text_is_escaped() -> None:
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert evil[:20] in "".join(t or "" for t in texts)
     assert 'Acme & <Sons> "Ltd"' in [t for t in texts]
-    assert {a.get("href") for a in root.iter(f"{SVG}a")} == {
+    assert {a.get(XLINK_HREF) for a in root.iter(f"{SVG}a")} == {
         'x?a=1&b="a-b"<',
         'x?a=1&b="c-d"<',
     }

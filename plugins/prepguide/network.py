@@ -361,7 +361,7 @@ def render_svg(
     desc += " " + foot
 
     out: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="{p}" viewBox="0 0 {_num(width)} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="{p}" viewBox="0 0 {_num(width)} '
         f'{_num(height)}" width="{_num(width)}" height="{_num(height)}" role="group" '
         f'aria-labelledby="{p}-title {p}-desc" style="max-width: 100%; height: auto">',
         f'<title id="{p}-title">{xml_text(title)}</title>',
@@ -421,7 +421,7 @@ def render_svg(
         )
         full = name + (f" — {subtitle}" if subtitle else "")
         cx = box.x + NODE_W / 2
-        out.append(f'<a href="{xml_attr(href(node))}" class="{p}-node">')
+        out.append(f'<a xlink:href="{xml_attr(href(node))}" class="{p}-node">')
         out.append(f"<title>{xml_text(full)}</title>")
         out.append(
             f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'

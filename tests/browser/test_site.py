@@ -37,9 +37,9 @@ PREP_SECTIONS = [
     "After the talk",
 ]
 PRINT_MAX_PAGES = 3
-# pages with a known script error (see test_network_page_has_no_script_error), left out of the
-# every-page tour so that it still guards the others; remove once fixed
-KNOWN_SCRIPT_ERRORS = {"/network/"}
+# pages with a known script error, left out of the every-page tour so that it still guards the
+# others (none at present)
+KNOWN_SCRIPT_ERRORS: set[str] = set()
 
 
 def heading(text: str) -> re.Pattern[str]:
@@ -483,16 +483,12 @@ def test_every_page_loads_without_errors_or_external_requests(
     assert broken == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="site bug: the network map's SVG <a href> links make material's instant "
-    "navigation throw 'Cannot set property href of #<SVGAElement>' (use xlink:href)",
-)
 def test_network_page_has_no_script_error(page: Page, watch: Watch) -> None:
     page.goto("/network/")
-    node = page.locator("svg a").first
+    node = page.locator("svg a", has_text="Marcus Ebbesen").first
     expect(node).to_be_visible()
+    node.click()
+    expect(page).to_have_url(re.compile(r"/contacts/marcus-ebbesen/$"))
     assert watch.errors == []
 
 
