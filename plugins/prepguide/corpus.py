@@ -105,6 +105,7 @@ class CorpusLoader:
 
     def __init__(self) -> None:
         self._cache: dict[Path, _Entry] = {}
+        self._children: dict[tuple[Path, Path, Path], dict[str, tuple[Path, str]]] = {}
         self.parsed = 0
         """How many files were actually parsed (not served from the cache)."""
 
@@ -134,30 +135,48 @@ class CorpusLoader:
             if not base.is_dir():
                 continue
             real_base = base.resolve()
+            key = (base, real_base, root)
+            known = self._children.get(key, {})
+            children: dict[str, tuple[Path, str]] = {}
+            self._children[key] = children
             with os.scandir(base) as listing:
                 dir_entries = sorted(listing, key=lambda e: e.name)
             for dir_entry in dir_entries:
-                path = base / dir_entry.name
-                # The real path of a file that is not a link is its folder's real path
-                # and its name: no need to resolve (and stat) every part of it again.
-                real = None if dir_entry.is_symlink() else real_base / dir_entry.name
-                display = _display(path, root, real)
-                if path.suffix == ".yaml" and dir_entry.is_file():
+                name = dir_entry.name
+                if name.endswith(".yml") and len(name) > 4:
+                    suffix, stem = ".yml", name[:-4]
+                elif name.endswith(".yaml") and len(name) > 5:
+                    suffix, stem = ".yaml", name[:-5]
+                else:
+                    continue
+                if not dir_entry.is_file():
+                    continue
+                if dir_entry.is_symlink():
+                    path = base / name
+                    display = _display(path, root)
+                else:
+                    # The real path of a file that is not a link is its folder's real
+                    # path and its name: no need to resolve every part of it again.
+                    # Paths and display paths are kept from one load to the next.
+                    child = known.get(name)
+                    if child is None:
+                        path = base / name
+                        child = (path, _display(path, root, real_base / name))
+                    children[name] = child
+                    path, display = child
+                if suffix == ".yaml":
                     corpus.problems.append(
                         Problem(
                             display,
                             1,
                             1,
                             "warning",
-                            f"ignored: prepguide reads `.yml` files; rename it to `{path.stem}.yml`",
+                            f"ignored: prepguide reads `.yml` files; rename it to `{stem}.yml`",
                         )
                     )
                     continue
-                if path.suffix != ".yml" or not dir_entry.is_file():
-                    continue
                 seen.add(path)
                 corpus.source_files.append(path)
-                stem = path.stem
                 if not ID_RE.match(stem):
                     fixed = slugify(stem) or "untitled"
                     corpus.problems.append(
@@ -166,7 +185,7 @@ class CorpusLoader:
                             1,
                             1,
                             "error",
-                            f"`{path.name}` is not a valid file name: ids are lowercase words "
+                            f"`{name}` is not a valid file name: ids are lowercase words "
                             f"joined by hyphens; rename it to `{fixed}.yml`",
                         )
                     )

@@ -12,6 +12,7 @@ theme's ``custom_dir`` under ``prepguide/`` replaces the built-in one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import posixpath
@@ -196,6 +197,7 @@ def render_site(
     *,
     with_dashboard: bool = True,
     extra: Iterable[tuple[str, str, dict[str, Any]]] = (),
+    cache: PageCache | None = None,
 ) -> list[PageSpec]:
     """Render every generated page of the site.
 
@@ -205,9 +207,13 @@ def render_site(
         renderer: The templates.
         with_dashboard: Generate ``index.md`` (false when the user wrote one).
         extra: More pages as ``(src_uri, template, context)``.
+        cache: Pages of an earlier build to reuse where nothing they were made
+            from has changed (``mkdocs serve``); see :class:`PageCache`.
     """
     from .network import build_network, render_svg
     from .prep import build_prep
+
+    session = cache.session(corpus, renderer) if cache is not None else None
 
     common = {"corpus": corpus, "ctx": ctx, "statuses": STATUSES, "status_labels": STATUS_LABELS}
     pages: list[PageSpec] = []
@@ -243,24 +249,36 @@ def render_site(
     contact_template = renderer.env.get_template("contact.md.j2")
     for cid, contact in sorted(corpus.contacts.items()):
         org = corpus.organization_of(contact)
-        prep = build_prep(corpus, contact, ctx.options)
-        body = contact_template.render(
-            **common,
-            contact=contact,
-            org=org,
-            prep=prep,
-            via=corpus.contacts.get(contact.connection.via or ""),
-            referrals=referral_links(corpus, contact),
-            profile=corpus.profile,
-            ics_link=meeting_ics_link(cid, ctx) if cid in ics_ids else None,
-            led_by=[corpus.contacts[i] for i in sorted(set(led_by.get(cid, ())))],
-            led_to=[corpus.contacts[i] for i in sorted(set(led_to.get(cid, ())))],
-        )
-        pages.append(PageSpec(contact_src(cid), body))
+        page: dict[str, Any] = {
+            "contact": contact,
+            "org": org,
+            "via": corpus.contacts.get(contact.connection.via or ""),
+            "referrals": referral_links(corpus, contact),
+            "profile": corpus.profile,
+            "ics_link": meeting_ics_link(cid, ctx) if cid in ics_ids else None,
+            "led_by": [corpus.contacts[i] for i in sorted(set(led_by.get(cid, ())))],
+            "led_to": [corpus.contacts[i] for i in sorted(set(led_to.get(cid, ())))],
+        }
+
+        def render_contact(seen: Corpus, page: dict[str, Any] = page) -> str:
+            prep = build_prep(seen, page["contact"], ctx.options)
+            return contact_template.render(**{**common, "corpus": seen}, prep=prep, **page)
+
+        src = contact_src(cid)
+        key: tuple[Any, ...] = (contact_template, ctx, tuple(page.items()))
+        body = session.get(src, key, render_contact) if session else render_contact(corpus)
+        pages.append(PageSpec(src, body))
     org_template = renderer.env.get_template("organization.md.j2")
     for oid, org in sorted(corpus.organizations.items()):
-        body = org_template.render(**common, org=org, people=corpus.contacts_at(oid))
-        pages.append(PageSpec(organization_src(oid), body))
+        people = corpus.contacts_at(oid)
+
+        def render_org(seen: Corpus, org: Any = org, people: list[Contact] = people) -> str:
+            return org_template.render(**{**common, "corpus": seen}, org=org, people=people)
+
+        src = organization_src(oid)
+        key = (org_template, ctx, org, tuple(people))
+        body = session.get(src, key, render_org) if session else render_org(corpus)
+        pages.append(PageSpec(src, body))
     svg = render_svg(network, corpus, lambda cid: ctx.link(contact_src(cid), "network.md"))
     pages.append(
         PageSpec(
@@ -330,17 +348,21 @@ def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:
     }
 
 
-def site_assets(corpus: Corpus, ctx: SiteContext, assets_dir: Path) -> list[AssetSpec]:
+def site_assets(
+    corpus: Corpus, ctx: SiteContext, assets_dir: Path, *, cache: PageCache | None = None
+) -> list[AssetSpec]:
     """Files besides pages: the stylesheet and filter script (no CDN) and the calendars."""
     assets = [
         AssetSpec(f"assets/prepguide/{path.name}", path.read_bytes())
         for path in sorted(assets_dir.iterdir())
         if path.suffix in (".css", ".js")
     ]
-    return assets + calendar_assets(corpus, ctx)
+    return assets + calendar_assets(corpus, ctx, cache=cache)
 
 
-def calendar_assets(corpus: Corpus, ctx: SiteContext) -> list[AssetSpec]:
+def calendar_assets(
+    corpus: Corpus, ctx: SiteContext, *, cache: PageCache | None = None
+) -> list[AssetSpec]:
     """``calendar.ics`` and one ``calendar/<id>.ics`` per scheduled meeting (private only).
 
     A public build publishes no calendar: meeting places and follow-ups are private.
@@ -349,12 +371,227 @@ def calendar_assets(corpus: Corpus, ctx: SiteContext) -> list[AssetSpec]:
 
     if ctx.public:
         return []
+    session = cache.session(corpus, None) if cache is not None else None
     assets = [AssetSpec("calendar.ics", calendar_ics(corpus, ctx.options, ctx.site_url))]
     for cid in sorted(corpus.contacts):
-        one = meeting_ics(corpus, cid, ctx.options, ctx.site_url)
+
+        def one_meeting(seen: Corpus, cid: str = cid) -> bytes | None:
+            return meeting_ics(seen, cid, ctx.options, ctx.site_url)
+
+        if session is not None:
+            one = session.get(f"calendar/{cid}.ics", (ctx, cid), one_meeting)
+        else:
+            one = one_meeting(corpus)
         if one is not None:
             assets.append(AssetSpec(f"calendar/{cid}.ics", one))
     return assets
+
+
+# ---------------------------------------------------------------------------
+# Reusing pages between `mkdocs serve` rebuilds
+
+_MISSING = object()
+
+
+class PageCache:
+    """Generated pages kept between the builds of one ``mkdocs serve`` session.
+
+    A page is reused when everything it was made from is unchanged: the values
+    passed to its template (the contact, organization, profile, options...,
+    compared by identity, then by equality), the templates, the question banks,
+    and every contact and organization that rendering it *looked up* in the
+    corpus (``corpus.contacts.get(id)``, ``corpus.organizations[id]``, ``id in
+    ...``): those lookups are recorded while the page renders, so a page that
+    names the person who introduced you is made again when that person's file
+    changes, whatever code or template did the lookup. A page that reads the
+    whole corpus (iterates over the contacts, asks how many there are, reads
+    the loaded documents...) is never reused.
+
+    Models loaded from unchanged files are the same objects from one load to
+    the next (the parse cache), so checking a page costs a few identity tests.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[Any, tuple[tuple[str, str, Any], ...], Any]] = {}
+        self.hits = 0
+        """Pages reused during the last build."""
+        self.misses = 0
+        """Pages made during the last build."""
+
+    def session(self, corpus: Corpus, renderer: Renderer | None) -> _CacheSession:
+        """Start using the cache for one build of ``corpus`` (resets the counters)."""
+        if renderer is not None:
+            self.hits = self.misses = 0
+        return _CacheSession(self, corpus, _templates_key(renderer))
+
+    def clear(self) -> None:
+        """Forget every page."""
+        self._entries.clear()
+
+
+def _templates_key(renderer: Renderer | None) -> tuple[Any, ...]:
+    """Every template as currently loaded: a template changed on disk is a new object."""
+    if renderer is None:
+        return ()
+    env = renderer.env
+    key: list[Any] = []
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+        try:
+            key.append(env.get_template(name))
+        except Exception as exc:  # a broken override fails where it is used, not here
+            key.append((name, type(exc).__name__, str(exc)))
+    return tuple(key)
+
+
+class _CacheSession:
+    def __init__(self, cache: PageCache, corpus: Corpus, templates: tuple[Any, ...]) -> None:
+        self.cache = cache
+        self.corpus = corpus
+        self.templates = templates
+        self.recorder = _Recorder()
+        self.seen = _tracked(corpus, self.recorder)
+
+    def get(self, name: str, key: Any, make: Any) -> Any:
+        """The cached output ``name`` when ``key`` and its lookups are unchanged, else ``make(corpus)``."""
+        key = (self.templates, self.corpus.profile, tuple(self.corpus.questions), key)
+        entries = self.cache._entries
+        entry = entries.get(name)
+        if entry is not None and entry[0] == key and self._valid(entry[1]):
+            self.cache.hits += 1
+            return entry[2]
+        self.cache.misses += 1
+        self.recorder.start()
+        try:
+            output = make(self.seen)
+        finally:
+            lookups, whole = self.recorder.stop()
+        if whole:
+            entries.pop(name, None)
+        else:
+            entries[name] = (key, lookups, output)
+        return output
+
+    def _valid(self, lookups: tuple[tuple[str, str, Any], ...]) -> bool:
+        for table, ident, value in lookups:
+            current = getattr(self.corpus, table).get(ident, _MISSING)
+            if current is not value and (
+                current is _MISSING or value is _MISSING or current != value
+            ):
+                return False
+        return True
+
+
+class _Recorder:
+    """The corpus lookups made while one page renders."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.lookups: dict[tuple[str, str], Any] = {}
+        self.whole = False
+
+    def start(self) -> None:
+        self.active, self.lookups, self.whole = True, {}, False
+
+    def stop(self) -> tuple[tuple[tuple[str, str, Any], ...], bool]:
+        self.active = False
+        return tuple((t, i, v) for (t, i), v in self.lookups.items()), self.whole
+
+
+class _TrackedDict(dict):
+    """The corpus' contacts or organizations, recording what a page looks up."""
+
+    def __init__(self, table: str, data: dict[str, Any], recorder: _Recorder) -> None:
+        super().__init__(data)
+        self._table = table
+        self._recorder = recorder
+
+    def _note(self, key: Any) -> None:
+        recorder = self._recorder
+        if recorder.active:
+            if isinstance(key, str):
+                recorder.lookups.setdefault((self._table, key), dict.get(self, key, _MISSING))
+            else:
+                recorder.whole = True
+
+    def _all(self) -> None:
+        self._recorder.whole = True
+
+    def __getitem__(self, key: Any) -> Any:
+        self._note(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._note(key)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._note(key)
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Any:
+        self._all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._all()
+        return dict.__len__(self)
+
+    def __reversed__(self) -> Any:
+        self._all()
+        return dict.__reversed__(self)
+
+    def keys(self) -> Any:
+        self._all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._all()
+        return dict.items(self)
+
+    def copy(self) -> dict[str, Any]:
+        self._all()
+        return dict(dict.items(self))
+
+    def __eq__(self, other: object) -> bool:
+        self._all()
+        return dict.__eq__(self, other)
+
+    __hash__ = None
+
+    def __reduce__(self) -> Any:
+        self._all()
+        return (dict, (dict(dict.items(self)),))
+
+
+_TRACKED_FIELDS = ("contacts", "organizations", "profile", "questions", "_by_org")
+
+
+class _TrackedCorpus(Corpus):
+    """A view of a corpus whose contact and organization lookups are recorded."""
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in _UNTRACKED_FIELDS:
+            object.__getattribute__(self, "_recorder").whole = True
+        return object.__getattribute__(self, name)
+
+
+_UNTRACKED_FIELDS = frozenset(
+    f.name for f in dataclasses.fields(Corpus) if f.name not in _TRACKED_FIELDS
+)
+"""Corpus fields a page may not read and still be reused (documents, problems...)."""
+
+
+def _tracked(corpus: Corpus, recorder: _Recorder) -> Corpus:
+    values = {f.name: getattr(corpus, f.name) for f in dataclasses.fields(Corpus) if f.init}
+    values["contacts"] = _TrackedDict("contacts", corpus.contacts, recorder)
+    values["organizations"] = _TrackedDict("organizations", corpus.organizations, recorder)
+    seen = _TrackedCorpus(**values)
+    object.__setattr__(seen, "_recorder", recorder)
+    return seen
 
 
 def has_meeting_event(contact: Contact) -> bool:
