@@ -1,0 +1,178 @@
+"""Smoke tests of the benchmark tools (no timings are asserted; see docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from prepguide.corpus import CorpusLoader
+from prepguide.model import STATUSES, Contact, Organization
+from prepguide.options import make_options
+from prepguide.site import PageCache, Renderer, SiteContext, calendar_assets, render_site
+
+from .conftest import ROOT, build_site
+
+BENCHMARKS = ROOT / "benchmarks"
+
+
+def load(name: str) -> ModuleType:
+    """Import ``benchmarks/<name>.py`` (the folder is not a package)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    return load("generate")
+
+
+def test_generated_guide_validates_and_builds(tmp_path: Path, generate: ModuleType) -> None:
+    counts = generate.generate(30, tmp_path)
+    assert counts == {"contacts": 30, "organizations": 6, "bytes": counts["bytes"]}
+    corpus = CorpusLoader().load(tmp_path / "content")
+    assert [p.format() for p in corpus.problems if p.severity == "error"] == []
+    assert len(corpus.contacts) == 30
+    assert len(corpus.organizations) == 6
+    assert corpus.profile is not None
+
+    site = build_site(tmp_path)
+    contact_pages = sorted(p.parent.name for p in (site / "contacts").glob("*/index.html"))
+    assert contact_pages == sorted(corpus.contacts)
+    org_pages = sorted(p.parent.name for p in (site / "organizations").glob("*/index.html"))
+    assert org_pages == sorted(corpus.organizations)
+    for index in ("index.html", "contacts/index.html", "organizations/index.html"):
+        assert (site / index).is_file()
+    search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in search["docs"]}
+    assert {f"contacts/{cid}/" for cid in corpus.contacts} <= locations
+
+
+def test_generator_uses_every_field_and_status(tmp_path: Path, generate: ModuleType) -> None:
+    generate.generate(300, tmp_path)
+    corpus = CorpusLoader().load(tmp_path / "content")
+    assert corpus.errors == []
+    assert len(corpus.organizations) == 60
+
+    def used(models: list[Contact] | list[Organization]) -> set[str]:
+        fields: set[str] = set()
+        for model in models:
+            for name, value in model.model_dump(exclude_defaults=True).items():
+                fields.add(name)
+                if isinstance(value, dict):
+                    fields.update(f"{name}.{sub}" for sub in value)
+        return fields
+
+    contact_fields = used(list(corpus.contacts.values()))
+    for name, info in Contact.model_fields.items():
+        if name != "id":
+            assert name in contact_fields, f"no generated contact uses `{name}`"
+        sub = info.annotation
+        if isinstance(sub, type) and hasattr(sub, "model_fields"):
+            for child in sub.model_fields:
+                assert f"{name}.{child}" in contact_fields, f"no contact uses `{name}.{child}`"
+    org_fields = used(list(corpus.organizations.values()))
+    assert set(Organization.model_fields) - {"id"} <= org_fields
+    statuses = {c.meeting.status for c in corpus.contacts.values()}
+    assert statuses == set(STATUSES)
+    referrals = [r for c in corpus.contacts.values() for r in c.referrals]
+    assert any(r in corpus.contacts for r in referrals), "no referral by id"
+    assert any(r not in corpus.contacts for r in referrals), "no referral by name"
+    assert any(c.connection.via for c in corpus.contacts.values())
+
+
+def test_generation_is_deterministic(tmp_path: Path, generate: ModuleType) -> None:
+    generate.generate(20, tmp_path / "a")
+    generate.generate(20, tmp_path / "b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yml"))
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.yml"))
+    assert files_a == files_b
+    for rel in files_a:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+
+
+def test_baseline_has_the_same_pages_and_sizes(tmp_path: Path, generate: ModuleType) -> None:
+    run = load("run")
+    generate.generate(10, tmp_path / "guide")
+    pages = [("index.md", 3000, True), ("contacts.md", 9000, True)]
+    pages += [(f"contacts/person-{i}.md", 12000 + i, False) for i in range(10)]
+    pages += [("organizations/acme.md", 2500, False)]
+    run.write_baseline(tmp_path / "guide", pages, tmp_path / "baseline")
+    config = (tmp_path / "baseline/mkdocs.yml").read_text(encoding="utf-8")
+    assert "prepguide" not in config
+    assert re.search(r"not_in_nav: \|\n  /contacts/\n  /organizations/\n", config)
+    for src, size, _ in pages:
+        written = (tmp_path / "baseline/content" / src).read_text(encoding="utf-8")
+        assert abs(len(written) - size) <= 1
+    site = build_site(tmp_path / "baseline")
+    assert (site / "contacts/person-3/index.html").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "person-3/" not in home, "pages outside the nav must stay out of the sidebar"
+
+
+def test_page_cache_rebuild_matches_a_fresh_render(tmp_path: Path, generate: ModuleType) -> None:
+    """A serve rebuild that reuses pages gives exactly the pages of a fresh render."""
+    generate.generate(40, tmp_path)
+    content = tmp_path / "content"
+    options = make_options(today="2026-11-26", timezone="Europe/Stockholm")
+    ctx = SiteContext(options, options.resolved_today(), True, None, False)
+    loader, cache = CorpusLoader(), PageCache()
+
+    def rebuild() -> tuple[int, int]:
+        corpus = loader.load(content)
+        assert corpus.errors == []
+        cached = render_site(corpus, ctx, Renderer(), cache=cache)
+        hits, misses = cache.hits, cache.misses
+        cached_assets = calendar_assets(corpus, ctx, cache=cache)
+        fresh = render_site(corpus, ctx, Renderer())
+        assert [(p.src_uri, p.markdown) for p in cached] == [(p.src_uri, p.markdown) for p in fresh]
+        assert cached_assets == calendar_assets(corpus, ctx)
+        return hits, misses
+
+    def rename(path: Path, name: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^name: .*$", f'name: "{name}"', text, count=1, flags=re.M))
+
+    assert rebuild()[0] == 0
+    hits, misses = rebuild()
+    assert misses == 0 and hits > 40
+
+    contacts = {p.stem: p for p in sorted((content / "contacts").glob("*.yml"))}
+    texts = {cid: path.read_text(encoding="utf-8") for cid, path in contacts.items()}
+    introducer = next(cid for cid in contacts if any(f"via: {cid}\n" in t for t in texts.values()))
+    rename(contacts[introducer], "Renamed Introducer")
+    hits, misses = rebuild()
+    assert 1 < misses < 10 and hits > 30, (hits, misses)
+
+    referred = next(
+        cid
+        for cid in contacts
+        if cid != introducer and any(f"  - {cid}\n" in t for t in texts.values())
+    )
+    rename(contacts[referred], "Renamed Referral")
+    rebuild()
+    org = sorted((content / "organizations").glob("*.yml"))[0]
+    rename(org, "Renamed Organization")
+    rebuild()
+    (content / "contacts/new-person.yml").write_text(
+        f'name: "New Person"\norganization: {org.stem}\n', encoding="utf-8"
+    )
+    rebuild()
+    profile = content / "profile.yml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("trail running", "sea kayaking"),
+        encoding="utf-8",
+    )
+    hits, _ = rebuild()
+    assert hits == 0, "a changed profile changes every prep page"
