@@ -48,8 +48,9 @@ test: install browser-deps lint typecheck unit
 schemas: install
 	$(PY) -m prepguide.schema plugins/prepguide/schemas
 
+# make bench BENCH_ARGS=--large   adds 10,000 contacts (see docs/benchmarks.md)
 bench: install
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -204,7 +204,7 @@ def _capture_pages(capture: dict[str, Any]) -> None:
     PrepGuidePlugin.on_files = on_files  # type: ignore[method-assign]
 
 
-def child_serve(root: Path, dirty: bool) -> dict[str, Any]:
+def child_serve(root: Path, dirty: bool, page_cache: bool = False) -> dict[str, Any]:
     """``mkdocs serve`` in miniature: build, change one contact file, rebuild.
 
     As ``mkdocs serve`` does, the rebuild loads a fresh config in the same
@@ -216,6 +216,9 @@ def child_serve(root: Path, dirty: bool) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    cache = None
+    if page_cache:
+        cache = _wire_page_cache()
     site = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     serve_url = "http://127.0.0.1:8000/"
 
@@ -246,11 +249,17 @@ def child_serve(root: Path, dirty: bool) -> dict[str, Any]:
         same_plugin = cfg2.plugins["prepguide"] is plugin
         page = site / "contacts" / target.stem / "index.html"
         html = page.read_text(encoding="utf-8")
-        rewritten = sum(1 for p in site.rglob("*.html") if p.stat().st_mtime > before_rebuild)
+        rewritten = sum(
+            1
+            for p in site.rglob("*.html")
+            if p.name != "404.html" and p.stat().st_mtime > before_rebuild
+        )
         stats = _site_stats(site)
         cfg2.plugins.on_shutdown()
         return {
             "dirty": dirty,
+            "page_cache": page_cache,
+            "pages_reused": cache.hits if cache is not None else 0,
             "first_build": first,
             "wall": wall,
             "cpu": cpu,
@@ -268,6 +277,22 @@ def child_serve(root: Path, dirty: bool) -> dict[str, Any]:
         }
     finally:
         shutil.rmtree(site, ignore_errors=True)
+
+
+def _wire_page_cache() -> Any:
+    """Give the plugin's page rendering a :class:`~prepguide.site.PageCache` for the session.
+
+    This is the change proposed for ``plugin.py`` (keep one ``PageCache`` per plugin
+    instance and pass it to ``render_site`` and ``site_assets`` in ``serve``), applied
+    here from outside so that its effect can be measured before it is made.
+    """
+    import prepguide.plugin as plugin_module
+    from prepguide.site import PageCache, render_site, site_assets
+
+    cache = PageCache()
+    plugin_module.render_site = functools.partial(render_site, cache=cache)  # type: ignore[assignment]
+    plugin_module.site_assets = functools.partial(site_assets, cache=cache)  # type: ignore[assignment]
+    return cache
 
 
 def _edit_one_contact(root: Path) -> tuple[Path, str]:
@@ -706,10 +731,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         save_results(results)
         if not args.no_serve:
             guide, _ = prepare(SERVE_SIZE)
-            for dirty in (False, True):
-                log(f"serve rebuild at {SERVE_SIZE} contacts{' (--dirty)' if dirty else ''}")
-                results.setdefault("serve", {})["dirty" if dirty else "normal"] = run_child(
-                    "serve", str(guide), "dirty" if dirty else "normal"
+            modes = (("normal", ()), ("dirty", ()), ("normal+cache", ("page-cache",)))
+            for mode, extra in modes:
+                log(f"serve rebuild at {SERVE_SIZE} contacts ({mode})")
+                results.setdefault("serve", {})[mode] = run_child(
+                    "serve", str(guide), mode.split("+")[0], *extra
                 )
                 save_results(results)
         if not args.no_profile:
@@ -760,7 +786,7 @@ def child(args: Sequence[str], sizes_out: Path | None) -> dict[str, Any]:
     if mode == "build":
         return child_build(Path(rest[0]), Path(rest[1]), sizes_out)
     if mode == "serve":
-        return child_serve(Path(rest[0]), rest[1] == "dirty")
+        return child_serve(Path(rest[0]), rest[1] == "dirty", "page-cache" in rest[2:])
     if mode == "loadfiles":
         return child_loadfiles([Path(p) for p in rest])
     if mode == "profile":
@@ -941,8 +967,11 @@ def render_serve(results: dict[str, Any]) -> Iterator[str]:
     yield "|---|---:|---:|---:|---:|---:|---:|---|"
     for mode, r in serve.items():
         own_cpu, own_wall = sum(r["own_cpu"].values()), sum(r["own_wall"].values())
+        label = "`--dirty`" if r["dirty"] else "normal"
+        if r.get("page_cache"):
+            label += f", with `PageCache` (proposed; {r['pages_reused']:,} pages reused)"
         yield (
-            f"| {'`--dirty`' if r['dirty'] else 'normal'} | {r['reparsed']} "
+            f"| {label} | {r['reparsed']} "
             f"| {own_cpu * 1000:,.0f} / {own_wall * 1000:,.0f} ms | {r['wall']:.1f} / {r['cpu']:.1f} s "
             f"| {r['cpu'] - own_cpu:.1f} s | {r['pages_rewritten']:,} of {r['pages']:,} "
             f"| {r['search_entries_before']:,} → {r['search_entries_after']:,} | {'yes' if r['edited_page_fresh'] else 'no'} |"
