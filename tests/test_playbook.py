@@ -116,6 +116,19 @@ def test_guide_pages_are_written_for_students() -> None:
     assert "open questions" in preparing.lower() and "leading" in preparing
 
 
+def test_question_examples_agree_with_the_linter() -> None:
+    """The guide's "Instead of / Ask" table: prepguide's own linter calls the first column
+    closed or leading and the second open."""
+    from prepguide.lint import lint_question
+
+    text = init_files(playbook=True, timezone="UTC")["content/guides/preparing.md"]
+    rows = re.findall(r"^\| ([^|]+\?) \| ([^|]+\?) \|$", text, re.M)
+    assert len(rows) >= 3
+    for before, after in rows:
+        assert lint_question(before).label in ("closed", "leading"), before
+        assert lint_question(after).label == "open", after
+
+
 def test_mkdocs_config(tmp_path: Path) -> None:
     files = init_files(playbook=True, timezone="America/Chicago")
     write(tmp_path / "mkdocs.yml", files["mkdocs.yml"])
