@@ -164,3 +164,20 @@ def test_network_page_and_calendar(guide: Path) -> None:
     assert any("Marcus Ebbesen" in s for s in summaries)
     one = icalendar.Calendar.from_ical((site / "calendar/marcus-ebbesen.ics").read_bytes())
     assert len(list(one.walk("VEVENT"))) == 1
+
+
+def test_template_overrides_are_used_and_not_published(guide: Path) -> None:
+    write(
+        guide / "site_overrides/prepguide/organizations.md.j2",
+        "---\ntitle: Employers\n---\n\n# Employers we researched\n",
+    )
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    (guide / "mkdocs.yml").write_text(
+        config.replace("  font: false\n", "  font: false\n  custom_dir: site_overrides\n"),
+        encoding="utf-8",
+    )
+    site = build_site(guide, strict=True)
+    assert "Employers we researched" in (site / "organizations/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert not list(site.rglob("*.j2"))

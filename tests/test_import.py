@@ -12,7 +12,7 @@ from prepguide.corpus import CorpusLoader
 from .conftest import write
 
 CSV = (
-    "Full Name,Employer,Job Title,Email,LinkedIn,University,Graduation Year,Industry,Tags,Consent,Shoe size\n"
+    "Full Name,Employer,Job Title,E-mail,LinkedIn,University,Graduation Year,Industry,Tags,Consent,Shoe size\n"
     "Dana Whitfield,Cedar Ridge Health,Nurse,dana@example.org,https://linkedin.example.com/in/dana,"
     "Lakeshore State,2014,Health care,nursing; informatics,yes,38\n"
     ",Acme,x,,,,,,,,\n"
@@ -54,6 +54,7 @@ def test_import_writes_valid_files_and_reports_bad_rows(
     assert dana.visibility == "public"
     assert dana.connection.type == "alumni"
     assert dana.tags == ["nursing", "informatics"]
+    assert dana.email == "dana@example.org"
     assert dana.background.education[0].school == "Lakeshore State"
     assert dana.background.education[0].year == 2014
     assert corpus.organizations["acme-robotics"].industry == "Technology"

@@ -134,8 +134,19 @@ def options_from(config: PrepGuideConfig) -> Options:
 
 
 def remove_research_files(files: Files) -> Files:
-    """Drop every YAML file of ``docs_dir``: research notes are never published as is."""
-    for file in [f for f in files if f.src_uri.endswith(RESEARCH_SUFFIXES) and not f.generated_by]:
+    """Drop what must not be published as is.
+
+    Every YAML file of ``docs_dir`` (research notes, private ones included) and
+    prepguide's own template overrides (``custom_dir/prepguide/*.j2``, which MkDocs
+    would otherwise copy from the theme as static files).
+    """
+    unpublished = [
+        f
+        for f in files
+        if not f.generated_by
+        and (f.src_uri.endswith(RESEARCH_SUFFIXES) or f.src_uri.endswith(".j2"))
+    ]
+    for file in unpublished:
         files.remove(file)
     return files
 

@@ -25,7 +25,7 @@ import jinja2
 
 from . import markup
 from .corpus import Corpus, is_id_like
-from .model import STATUSES, Contact
+from .model import STATUSES, Contact, Organization
 from .options import Options
 
 STATUS_LABELS = {
@@ -303,37 +303,48 @@ def referral_links(corpus: Corpus, contact: Contact) -> list[tuple[str, str | No
     return result
 
 
+@dataclass(frozen=True)
+class DirectoryRow:
+    """One row of the contacts index, with the values its filters match."""
+
+    contact: Contact
+    org: Organization | None
+    industry: str
+    years: tuple[str, ...]
+    location: str
+
+
 def contacts_context(corpus: Corpus) -> dict[str, Any]:
     """Rows and filter choices for the contacts index (the directory of a playbook)."""
-    rows = []
+    rows: list[DirectoryRow] = []
     for contact in sorted(corpus.contacts.values(), key=lambda c: c.name.casefold()):
         org = corpus.organization_of(contact)
         years = sorted({e.year for e in contact.background.education if e.year})
         rows.append(
-            {
-                "contact": contact,
-                "org": org,
-                "industry": org.industry if org and org.industry else "",
-                "years": [str(y) for y in years],
-                "location": contact.location or "",
-            }
+            DirectoryRow(
+                contact=contact,
+                org=org,
+                industry=org.industry if org and org.industry else "",
+                years=tuple(str(y) for y in years),
+                location=contact.location or "",
+            )
         )
 
     def choices(values: Iterable[str]) -> list[str]:
         return sorted({v for v in values if v}, key=str.casefold)
 
     orgs = sorted(
-        {(r["org"].id, r["org"].name) for r in rows if r["org"] is not None},
+        {(r.org.id, r.org.name) for r in rows if r.org is not None},
         key=lambda item: item[1].casefold(),
     )
     return {
-        "contacts": [r["contact"] for r in rows],
+        "contacts": [r.contact for r in rows],
         "rows": rows,
         "filter_orgs": orgs,
         "filter_tags": choices(t for c in corpus.contacts.values() for t in c.tags),
-        "filter_industries": choices(r["industry"] for r in rows),
-        "filter_years": sorted({y for r in rows for y in r["years"]}, reverse=True),
-        "filter_locations": choices(r["location"] for r in rows),
+        "filter_industries": choices(r.industry for r in rows),
+        "filter_years": sorted({y for r in rows for y in r.years}, reverse=True),
+        "filter_locations": choices(r.location for r in rows),
     }
 
 
