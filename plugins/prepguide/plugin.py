@@ -30,6 +30,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 RESEARCH_SUFFIXES = (".yml", ".yaml")
+REQUIRED_EXTENSIONS = ("md_in_html",)
+"""Markdown extensions the generated pages use (added when mkdocs.yml lacks them)."""
 
 
 class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
@@ -59,6 +61,9 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         custom_dir = config.theme.custom_dir
         overrides = [Path(custom_dir) / "prepguide"] if custom_dir else []
         self.renderer = Renderer(overrides)
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         for asset in ("assets/prepguide/prepguide.css",):
             if asset not in config.extra_css:
                 config.extra_css.append(asset)

@@ -392,12 +392,6 @@ def test_route_guard_catches_external_requests(page: Page, offline_guard: Watch)
 
 
 @pytest.mark.parametrize("contact", ["joan-whitcombe", "ines-carvalho"])
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="site bug: a printed prep page runs to 6-7 US Letter pages (drafts, backup "
-    "questions and after-talk sections all print); see the browser-test report",
-)
 def test_printed_brief_fits_on_three_pages(page: Page, contact: str) -> None:
     page.goto(f"/contacts/{contact}/")
     expect(page.locator(f"{ARTICLE} h1")).to_be_visible()
@@ -423,18 +417,12 @@ def test_print_hides_the_site_chrome(page: Page) -> None:
     expect(header).to_be_visible()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="site bug: prepguide.css hides .md-clipboard in print, but material 9.7+ draws "
-    "copy buttons as nav.md-code__nav > button.md-code__button, which print",
-)
 def test_print_hides_copy_buttons(page: Page) -> None:
     page.goto("/contacts/joan-whitcombe/")
     buttons = page.locator(f"{ARTICLE} .pg-draft :is({COPY_BUTTON})")
     expect(buttons.first).to_be_visible()
     page.emulate_media(media="print")
-    # emulation restyles synchronously; no need to wait out expect's timeout on a known bug
+    # emulation restyles synchronously
     assert buttons.evaluate_all("bs => bs.filter(b => b.checkVisibility()).length") == 0
 
 
