@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
+import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
+from prepguide.common_ground import fold
 from prepguide.corpus import Corpus, CorpusLoader
+from prepguide.drafts import make_mailto
+from prepguide.intro import _most_words, count_words, spoken_seconds
 from prepguide.model import Contact, Organization, Profile
 from prepguide.options import Options
 from prepguide.prep import Prep, build_prep, build_preps, prep_warnings
@@ -199,3 +206,69 @@ def test_example_guide_warnings(example: Corpus) -> None:
     problems = prep_warnings(example, OPTIONS)
     # Devika's hand-written intro is about a minute long: no intro warning.
     assert not [p for p in problems if "`intro`" in p.message]
+
+
+# ---------------------------------------------------------------------------
+# The fast text helpers agree with the straightforward versions
+
+_ALPHABET = (
+    [chr(i) for i in range(128)] * 4
+    + [chr(i) for i in range(128, 0x250)]
+    + list("’‘“”—–…€漢😀\u00a0\u2003\u200b\u0301\u0308ﬁ①ǅÅ")
+)
+
+
+def _samples(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_ALPHABET, k=rng.randint(0, 14))) for _ in range(count)]
+
+
+def test_count_words_is_the_count_of_tokens_with_a_letter_or_digit() -> None:
+    for text in [*_samples(20000, 1), "[your name]", " — ", "_ _x", "a\u00a0b\x1cc"]:
+        expected = sum(1 for token in text.split() if re.search(r"[^\W_]", token))
+        assert count_words(text) == expected, repr(text)
+
+
+def test_mailto_is_escaped_as_urllib_escapes_it() -> None:
+    samples = _samples(20000, 2)
+    for address, subject, body in zip(samples, samples[1:], samples[2:], strict=False):
+        lines = body.replace("\r\n", "\n").replace("\n", "\r\n")
+        expected = (
+            f"mailto:{quote(address, safe='@')}"
+            f"?subject={quote(subject, safe='')}&body={quote(lines, safe='')}"
+        )
+        assert make_mailto(address, subject, body) == expected
+    assert (
+        make_mailto("", "", "a\n\nb%20\n\n\nc")
+        == "mailto:?subject=&body=a%0D%0A%0D%0Ab%2520%0D%0A%0D%0A%0D%0Ac"
+    )
+    with pytest.raises(UnicodeEncodeError):
+        make_mailto("", "", "a lone \ud800 surrogate")
+
+
+def test_fold_has_an_exact_ascii_shortcut() -> None:
+    def reference(text: str) -> str:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+        folded = re.sub(r"['’`]", "", folded)
+        return " ".join(re.sub(r"[^\w]+|_", " ", folded).split())
+
+    pairs = [chr(i) + chr(j) for i in range(128) for j in range(128)]
+    for text in [*_samples(20000, 3), *pairs]:
+        assert fold(text) == reference(text), repr(text)
+
+
+def test_intro_word_limits_match_the_spoken_time() -> None:
+    for wpm in range(60, 251):
+        for limit in range(-1, 200, 7):
+            most = _most_words(limit, wpm)
+            assert spoken_seconds(most + 1, wpm) > limit
+            assert most < 0 or spoken_seconds(most, wpm) <= limit
+
+
+def test_preps_of_every_contact_match_one_by_one(example: Corpus) -> None:
+    playbook = dataclasses.replace(example, profile=None)
+    for corpus in (example, playbook):
+        preps = build_preps(corpus, OPTIONS)
+        for cid, prep in preps.items():
+            assert prep == build_prep(corpus, corpus.contacts[cid], OPTIONS)

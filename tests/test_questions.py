@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Any
 
@@ -10,8 +11,10 @@ import pytest
 from prepguide.model import TOPICS, Contact, Organization, Profile, QuestionEntry
 from prepguide.questions import (
     INDUSTRIES,
+    SelectedQuestion,
     builtin_bank,
     classify_topic,
+    condition_holds,
     industry_key,
     industry_matches,
     is_referral_text,
@@ -430,3 +433,309 @@ def test_templates_are_compiled_once() -> None:
     other = RICH_CONTACT.model_copy(update={"id": "y", "name": "Kim Lee", "role": "Designer"})
     select_questions(bank, PROFILE, other, RICH_ORG)
     assert questions._template.cache_info().misses == before
+
+
+# ---------------------------------------------------------------------------
+# The fast evaluation agrees with the Jinja2 sandbox
+
+_CONTACTS = [
+    RICH_CONTACT,
+    person(),
+    person(role="", location="Duluth", background={"transition": "teaching"}),
+    person(
+        role="Nurse",
+        background={
+            "transition": "from nursing into UX research",
+            "interests": [],
+            "education": [{"school": "Calder", "field": ""}, {"school": "Lakeshore"}],
+        },
+        goals=["See the lab"],
+        meeting={"duration": 45, "format": "video"},
+    ),
+]
+_ORGS = [
+    None,
+    RICH_ORG,
+    org(),
+    org(industry="", focus=[], news=[{"headline": "No date"}, {"headline": "Also none"}]),
+    org(
+        industry="Banking",
+        focus=["Payments; then lending — maybe"],
+        roles=[{"title": "Analyst (temp)"}],
+    ),
+]
+_CONTEXTS = [
+    {
+        key: value
+        for key, value in (("you", you), ("contact", contact), ("org", organization))
+        if value is not None
+    }
+    for you in (PROFILE, None)
+    for contact in _CONTACTS
+    for organization in _ORGS
+]
+
+_CONDITIONS = [
+    "contact.background.transition",
+    "org.industry",
+    "you.education",
+    "you",
+    "org",
+    "not org",
+    "org and contact.role",
+    "not org and you.headline",
+    "contact.role or org.industry",
+    "not not contact.role",
+    "contact.background.education[0].field",
+    "contact.background.education[-1].field | lower_first",
+    "(org.news | latest).headline",
+    "org.focus[0] | brief",
+    "contact.background.transition | move_to",
+    "org.roles[0].title",
+    "contact.background.interests",
+    "contact.meeting.duration",
+    "contact.meeting.format",
+    "contact.name | first_name",
+    "org.nothing",
+    "contact.__class__",
+    "contact.model_dump",
+    "contact.name.upper",
+    "true",
+    "false",
+    "none",
+    "0",
+    "''",
+    # left to the sandbox
+    "contact.meeting.duration > 30",
+    'contact["role"] and not you.goal',
+    "contact.background.transition is defined",
+    "(org.focus | length) > 1",
+    "org.name ~ 'x'",
+    "range",
+    "somebody.else",
+    "contact.role and",
+    "contact.role)",
+    "{{ contact.role }}",
+]
+
+_TEMPLATES = [item.text for item in builtin_bank()] + [
+    "What is {{ contact.role }}?",
+    "{{ contact.location }}?",
+    "{% if org %}{{ org.name }}{% elif you %}{{ you.name }}{% else %}nobody{% endif %} now?",
+    "{% if not org %}Alone?{% endif %}",
+    "{{ contact.background.education[-1].field | lower_first }} and {{ org.focus[0] | plain }}?",
+    "{{ contact.background.transition | move_from }} to {{ contact.background.transition | move_to }}",
+    "{{ (org.news | latest).headline | clause }}?",
+    "{{ org.roles[0] }}",
+    "{{ org.roles[0].title | article }}",
+    "{{ contact.meeting.duration }} minutes, {{ contact.meeting }}",
+    "{{ contact.goals }}",
+    "{{ org.nothing }}",
+    "{{ ''.__class__.__mro__ }}",
+    "{{ contact.__class__ }}",
+    "{{ contact.name.upper }}",
+    "{{ true }} {{ 1 }} {{ -1 }} {{ 'x' | article }}",
+    "{# only a comment #}",
+    "   \n",
+    "Plain text,\r\n  on two lines?\n",
+    "{% raw %}{{ not a tag }}{% endraw %}",
+    "{{- contact.role -}} ?",
+    # left to the sandbox
+    "{{ contact.role | default('your role') }}",
+    "{% for r in org.roles %}{{ r.title }}; {% endfor %}",
+    "{% set t = contact.role %}{{ t }}",
+    "{{ contact.role if you else 'me' }}",
+    "{{ you.headline | truncate(5) }}",
+    "{{ unclosed",
+    "{{ contact.role | no_such_filter }}",
+]
+
+
+@pytest.mark.parametrize("when", _CONDITIONS)
+def test_fast_conditions_agree_with_the_sandbox(when: str) -> None:
+    from prepguide import questions
+
+    for context in _CONTEXTS:
+        assert condition_holds(when, context) == questions._sandbox_condition(when, context), (
+            when,
+            context.keys(),
+        )
+
+
+def test_plain_conditions_take_the_fast_path() -> None:
+    from prepguide import questions
+
+    for when in _CONDITIONS[: _CONDITIONS.index("contact.meeting.duration > 30")]:
+        assert questions._compiled_condition(when).pure, when
+    for entry_ in builtin_bank():
+        assert questions._compiled_condition(entry_.when).pure, entry_.id
+    assert not questions._compiled_condition("contact.meeting.duration > 30").pure
+
+
+@pytest.mark.parametrize("text", _TEMPLATES)
+def test_fast_texts_agree_with_the_sandbox(text: str) -> None:
+    from prepguide import questions
+
+    compiled = questions._compiled_text(text)
+    usable = compiled.static is not None or compiled.render is not questions._never
+    if usable and not isinstance(compiled.render, functools.partial):  # not left to Jinja2
+        assert questions._template(text) is not None, "the fast path skips compilation"
+    for context in _CONTEXTS:
+        assert render_text(text, context) == questions._sandbox_render(text, context), (
+            text,
+            context.keys(),
+        )
+
+
+def test_builtin_texts_take_the_fast_path() -> None:
+    from prepguide import questions
+
+    for item in builtin_bank():
+        assert not isinstance(questions._compiled_text(item.text).render, functools.partial)
+
+
+def _reference_selection(
+    bank: Any, you: Profile | None, contact: Contact, organization: Organization | None
+) -> Any:
+    """The selection as first written: every entry rendered by the sandbox, then ranked."""
+    from prepguide import questions
+    from prepguide.common_ground import fold
+
+    context = questions._context(you, contact, organization)
+    seen: set[str] = set()
+    yours: list[Any] = []
+    own_referral = None
+    for index, text in enumerate(contact.questions):
+        text = " ".join(text.split())
+        key = fold(text)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        question = SelectedQuestion(f"yours-{index + 1}", classify_topic(text), text, "yours")
+        if own_referral is None and question.topic == "next-steps" and is_referral_text(text):
+            own_referral = question
+        else:
+            yours.append(question)
+
+    def rank(item: Any) -> tuple[int, int, int, str]:
+        e = item.entry
+        return (-e.priority, -((1 if e.industries else 0) + (1 if e.when else 0)), item.order, e.id)
+
+    referrals, others = [], []
+    for item in bank:
+        e = item.entry
+        if not industry_matches(e.industries, organization):
+            continue
+        if e.when and e.when.strip() and not questions._sandbox_condition(e.when, context):
+            continue
+        text = questions._sandbox_render(e.text, context)
+        if text is None or fold(text) in seen:
+            continue
+        seen.add(fold(text))
+        (referrals if questions.is_referral_entry(e) else others).append((item, text))
+    referrals.sort(key=lambda c: rank(c[0]))
+
+    def selected(c: Any) -> SelectedQuestion:
+        return SelectedQuestion(c[0].entry.id, c[0].entry.topic, c[1], c[0].source)
+
+    closing = own_referral or (selected(referrals[0]) if referrals else None)
+    budget = question_budget(contact.meeting.duration)
+    room = budget - len(yours) - (1 if closing else 0)
+    by_topic: dict[str, list[Any]] = {}
+    for c in sorted(others, key=lambda c: rank(c[0])):
+        by_topic.setdefault(c[0].entry.topic, []).append(c)
+    covered = {q.topic for q in yours}
+    groups = sorted(questions._PICK_GROUPS, key=lambda g: any(t in covered for t in g))
+    picked = []
+    while room > 0:
+        progress = False
+        for group in groups:
+            if room <= 0:
+                break
+            pool = [c for topic in group for c in by_topic.get(topic, [])]
+            if not pool:
+                continue
+            best = min(pool, key=lambda c: rank(c[0]))
+            by_topic[best[0].entry.topic].remove(best)
+            picked.append(best)
+            room -= 1
+            progress = True
+        if not progress:
+            break
+    order = {topic: i for i, topic in enumerate(TOPICS)}
+    ordered = sorted(
+        [(0, (i,), q) for i, q in enumerate(yours)]
+        + [(1, rank(c[0]), selected(c)) for c in picked],
+        key=lambda p: (order.get(p[2].topic, len(TOPICS)), p[0], p[1]),
+    )
+    chosen = [q for _, _, q in ordered] + ([closing] if closing else [])
+    backups = [selected(c) for topic in TOPICS for c in by_topic.get(topic, [])[:3]]
+    return tuple(chosen), tuple(backups), budget
+
+
+def test_selection_matches_the_reference_selection() -> None:
+    bank = merge_banks(
+        [
+            entry(
+                id="dup-of-builtin",
+                topic="role",
+                text="What does a typical week look like for you?",
+            ),
+            entry(
+                id="role-duty", topic="role", when="org", text="What drew you to {{ org.name }}?"
+            ),
+            entry(id="referral-yours", topic="next-steps", text="Who else should I talk to?"),
+            entry(
+                id="referral-move",
+                topic="next-steps",
+                when="contact.background.transition and org",
+                text="Who else at {{ org.name }} made a move like yours?",
+                priority=2,
+            ),
+            entry(
+                id="cmp",
+                topic="advice",
+                when="contact.meeting.duration > 30",
+                text="With {{ contact.meeting.duration }} minutes, what first?",
+                priority=3,
+            ),
+            entry(
+                id="for", topic="role", text="{% for r in org.roles %}{{ r.title }} {% endfor %}?"
+            ),
+            entry(id="banking", topic="trends", industries=["Banking", "health"], text="Why?"),
+        ]
+    )
+    own = [
+        [],
+        ["What does a typical week look like for you?", "Who else should I talk to?"],
+        ["How did you get into this?", "What should I read?", "Any advice?", "Who else?"],
+    ]
+    for you in (PROFILE, None):
+        for index, contact in enumerate(_CONTACTS):
+            for questions_ in own:
+                for duration in (5, 20, 60, 120):
+                    for organization in _ORGS:
+                        who = contact.model_copy(
+                            update={
+                                "questions": questions_,
+                                "meeting": contact.meeting.model_copy(
+                                    update={"duration": duration}
+                                ),
+                            }
+                        )
+                        got = select_questions(bank, you, who, organization)
+                        assert (got.questions, got.backups, got.budget) == _reference_selection(
+                            bank, you, who, organization
+                        ), (index, duration)
+
+
+def test_builtin_bank_reads_as_the_safe_yaml_loader_reads_it() -> None:
+    from importlib import resources
+
+    from ruamel.yaml import YAML
+
+    source = resources.files("prepguide").joinpath("data/questions/builtin.yml")
+    data = YAML(typ="safe").load(source.read_text(encoding="utf-8"))
+    assert [entry_.model_dump() for entry_ in builtin_bank()] == [
+        QuestionEntry.model_validate(item).model_dump() for item in data
+    ]

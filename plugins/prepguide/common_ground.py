@@ -14,6 +14,7 @@ share (first names, Markdown stripping, articles).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -58,10 +59,25 @@ def fold(text: str) -> str:
     Returns:
         Words separated by single spaces, e.g. ``"Zoë's  Café!"`` -> ``"zoes cafe"``.
     """
+    if text.isascii():
+        # The same steps for ASCII: NFKD leaves it as it is, it has no
+        # combining marks, it folds to lower case, and its word characters
+        # are then [a-z0-9_] (the underscore becoming a space too).
+        folded = text.encode("ascii").translate(_ASCII_FOLD, b"'`").decode("ascii")
+        return " ".join(folded.split())
     folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = re.sub(r"['’`]", "", folded)
-    return " ".join(re.sub(r"[^\w]+|_", " ", folded).split())
+    folded = "".join(itertools.filterfalse(unicodedata.combining, folded)).casefold()
+    folded = _APOSTROPHES.sub("", folded)
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+_APOSTROPHES = re.compile(r"['’`]")
+_NOT_WORD = re.compile(r"[^\w]+|_")
+_ASCII_FOLD = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if 48 <= byte <= 57 or 97 <= byte <= 122 else 32
+    for byte in range(256)
+)
+"""Per byte: A-Z to lower case, a-z and 0-9 kept, anything else a space."""
 
 
 _COMPANY_SUFFIXES = {
@@ -87,6 +103,7 @@ _COMPANY_SUFFIXES = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def organization_key(name: str) -> str:
     """Normalize an organization's name for matching.
 
@@ -293,7 +310,12 @@ def join_words(items: Iterable[str]) -> str:
 def _year(value: object) -> int | None:
     if value is None:
         return None
-    match = re.match(r"^(\d{4})", str(value))
+    return _year_of(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _year_of(text: str) -> int | None:
+    match = re.match(r"^(\d{4})", text)
     return int(match.group(1)) if match else None
 
 
@@ -375,7 +397,12 @@ def stems(text: str) -> set[str]:
     Returns:
         A set of crude stems: ``"ICU nursing"`` -> ``{"icu", "nurs"}``.
     """
-    return {_stem(w) for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1}
+    return set(_stems(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in fold(text).split() if w not in _STOPWORDS and len(w) > 1)
 
 
 _TRANSITION_SPLIT = re.compile(r"\s*(?:\s(?:to|into)\s|→|->|=>|—>)\s*", re.IGNORECASE)
@@ -406,13 +433,18 @@ def split_transition(text: str) -> tuple[str, str] | None:
 
 def _place_names(text: str) -> list[str]:
     """Folded place names in a location text: "Remote (Madison, Wisconsin)" -> madison, wisconsin."""
+    return list(_places(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(text: str) -> tuple[str, ...]:
     inner = re.sub(r"[()\[\]]", ",", text)
     names = []
     for part in inner.split(","):
         key = fold(part)
         if key and key not in {"remote", "hybrid", "usa", "us", "united states", "uk"}:
             names.append(key)
-    return names
+    return tuple(names)
 
 
 def _city_of(location: str) -> str:

@@ -10,9 +10,10 @@ brackets, such as ``[your name]``, for you to fill in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from .common_ground import (
     GroundPoint,
@@ -119,7 +120,7 @@ class DraftContext:
         """Whether private fields must stay out of the drafts."""
         return self.options.audience == "public"
 
-    @property
+    @functools.cached_property
     def first(self) -> str:
         """The contact's first name."""
         return first_name(self.contact.name)
@@ -153,17 +154,76 @@ def make_mailto(address: str, subject: str, body: str) -> str:
         The link.
     """
     body = body.replace("\r\n", "\n").replace("\n", "\r\n")
-    return (
-        f"mailto:{quote(address, safe='@')}"
-        f"?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    )
+    quoted = _PARAGRAPH_BREAK.join(map(_quote_paragraph, body.split("\r\n\r\n")))
+    return f"mailto:{_quote(address, '@')}?subject={_quote(subject)}&body={quoted}"
+
+
+# Percent-encoding, as ``urllib.parse.quote`` does it (UTF-8, strict; letters,
+# digits and ``_.-~`` kept), but a character at a time: each character becomes
+# its own escape, so a text can be escaped by replacing each distinct
+# character, and a text's escape is the concatenation of its parts' escapes
+# (the body is escaped paragraph by paragraph, and paragraphs that recur are
+# escaped once).
+
+_COMMON_UNSAFE = (" ", ",", "'", "?", "!", "\r", "\n", ":", ";", "(", ")", '"', "’", "—", "–", "/")
+_LEFT_UNSAFE = {
+    "": re.compile(r"[^A-Za-z0-9_.~%-]"),
+    "@": re.compile(r"[^A-Za-z0-9_.~%@-]"),
+}
+_ESCAPES: dict[str, str] = {}
+
+
+def _escape(char: str) -> str:
+    escaped = _ESCAPES.get(char)
+    if escaped is None:
+        escaped = "".join(f"%{byte:02X}" for byte in char.encode("utf-8"))
+        _ESCAPES[char] = escaped
+    return escaped
+
+
+def _quote(text: str, safe: str = "") -> str:
+    """Return ``urllib.parse.quote(text, safe=safe)``, for ``safe`` "" or "@".
+
+    Arguments:
+        text: Any text.
+        safe: Characters kept besides letters, digits and ``_.-~``.
+
+    Returns:
+        The text with every other character replaced by the ``%XX`` escapes
+        of its UTF-8 bytes.
+    """
+    if not text.isascii():
+        text.encode("utf-8")  # a lone surrogate fails here, as in urllib
+    if "%" in text:
+        text = text.replace("%", "%25")  # first: the escapes below add "%"
+    for char in _COMMON_UNSAFE:
+        if char in text:
+            text = text.replace(char, _escape(char))
+    left = _LEFT_UNSAFE[safe]
+    if left.search(text) is not None:
+        for char in set(left.findall(text)):
+            text = text.replace(char, _escape(char))
+    return text
+
+
+_PARAGRAPH_BREAK = _quote("\r\n\r\n")
+
+
+@functools.lru_cache(maxsize=4096)
+def _quote_paragraph(text: str) -> str:
+    return _quote(text)
 
 
 def _draft(
-    title: str, subject: str | None, body: str, address: str | None, note: str | None
+    title: str,
+    subject: str | None,
+    body: str,
+    address: str | None,
+    note: str | None,
+    words: int | None = None,
 ) -> Draft:
     mailto = make_mailto(address, subject or "", body) if address is not None else None
-    return Draft(title, subject, body, count_words(body), mailto, note)
+    return Draft(title, subject, body, count_words(body) if words is None else words, mailto, note)
 
 
 def _paragraphs(parts: Sequence[str]) -> str:
@@ -400,6 +460,13 @@ def outreach(ctx: DraftContext) -> Draft:
         ask = " ".join(p for p in picked[5:7] if p)
         return _paragraphs([picked[0], opening, picked[4], ask, picked[7], picked[8]])
 
+    # The body joins every picked sentence with whitespace, so its word count
+    # is the sum of theirs.
+    counts = [[count_words(sentence) for sentence in section] for section in sections]
+
+    def words() -> int:
+        return sum(section[index] for section, index in zip(counts, choice, strict=True))
+
     # Shorten section by section: first the optional sentences (down to about
     # OUTREACH_AIM_WORDS), then whatever the hard limit needs.
     for limit, steps in (
@@ -407,18 +474,18 @@ def outreach(ctx: DraftContext) -> Draft:
         (OUTREACH_MAX_WORDS, (1, 4, 4, 2, 6, 7, 3)),
     ):
         for index in steps:
-            if count_words(body()) <= limit:
+            if words() <= limit:
                 break
             if choice[index] < len(sections[index]) - 1:
                 choice[index] += 1
-    text = body()
     return _draft(
         "Outreach email",
         outreach_subject(ctx),
-        text,
+        body(),
         ctx.email_of(ctx.contact),
         "Keep it short; send it from your own address and follow up once after about a week "
         "if there is no answer.",
+        words(),
     )
 
 

@@ -13,6 +13,7 @@ whatever the data (unless the options themselves make that impossible).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,7 +54,9 @@ BLANK_NAME = "[your name]"
 BLANK_WHO = "[your program and year]"
 BLANK_LEARN = "[what you hope to learn]"
 
-_WORD = re.compile(r"[^\W_]")
+# A whole whitespace-separated token without a letter or digit: count_words
+# counts the tokens and subtracts these. (``\s`` is exactly ``str.isspace``.)
+_NO_WORD_TOKEN = re.compile(r"(?<!\S)(?:[^\s\w]|_)+(?!\S)")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Intro:
     in_range: bool
 
 
+@functools.lru_cache(maxsize=4096)
 def count_words(text: str) -> int:
     """Count words: whitespace-separated tokens that contain a letter or digit.
 
@@ -86,7 +90,7 @@ def count_words(text: str) -> int:
     Returns:
         The number of words.
     """
-    return sum(1 for token in text.split() if _WORD.search(token))
+    return len(text.split()) - len(_NO_WORD_TOKEN.findall(text))
 
 
 def spoken_seconds(words: int, words_per_minute: int) -> int:
@@ -127,7 +131,10 @@ def time_intro(text: str, options: Options, *, generated: bool) -> Intro:
     Returns:
         The timed intro.
     """
-    words = count_words(text)
+    return _timed(text, count_words(text), options, generated)
+
+
+def _timed(text: str, words: int, options: Options, generated: bool) -> Intro:
     seconds = spoken_seconds(words, options.words_per_minute)
     low, high = intro_bounds(options)
     return Intro(
@@ -389,6 +396,11 @@ _FILLERS = (
 )
 
 
+_FILLER_PIECES = tuple(
+    _Piece(80 + index, 20 + index, (filler,)) for index, filler in enumerate(_FILLERS)
+)
+
+
 def _pieces(
     profile: Profile | None,
     contact: Contact,
@@ -510,8 +522,7 @@ def _pieces(
             _Piece(72, 11, (f"I'm especially curious about your work as {with_article(role)}.",))
         )
 
-    for index, filler in enumerate(_FILLERS):
-        pieces.append(_Piece(80 + index, 20 + index, (filler,)))
+    pieces.extend(_FILLER_PIECES)
     return pieces
 
 
@@ -525,14 +536,22 @@ def fit_pieces(pieces: Sequence[_Piece], options: Options) -> str:
     Returns:
         The script: chosen pieces in script order, joined with spaces.
     """
+    return _fit(pieces, options)[0]
+
+
+def _fit(pieces: Sequence[_Piece], options: Options) -> tuple[str, int]:
+    """:func:`fit_pieces`, and the script's word count (the sum of its parts' counts)."""
     wpm = options.words_per_minute
     target = options.intro_seconds
     low, high = intro_bounds(options)
     chosen: dict[int, str] = {}
     total = 0
+    # Word counts that keep the time at or under a limit, and that reach ``low``.
+    most = {target: _most_words(target, wpm), high: _most_words(high, wpm)}
+    enough = _most_words(low - 1, wpm) + 1
 
     def fits(extra: int, limit: int) -> bool:
-        return spoken_seconds(total + extra, wpm) <= limit
+        return total + extra <= most[limit]
 
     ordered = sorted(pieces, key=lambda p: (p.rank, p.position))
     for piece in ordered:
@@ -548,7 +567,7 @@ def fit_pieces(pieces: Sequence[_Piece], options: Options) -> str:
                 chosen[piece.position] = variant
                 total += count_words(variant)
     for piece in ordered:
-        if spoken_seconds(total, wpm) >= low:
+        if total >= enough:
             break
         if piece.position in chosen:
             continue
@@ -558,7 +577,24 @@ def fit_pieces(pieces: Sequence[_Piece], options: Options) -> str:
                 chosen[piece.position] = variant
                 total += words
                 break
-    return " ".join(chosen[position] for position in sorted(chosen))
+    parts = [chosen[position] for position in sorted(chosen)]
+    # Joined with spaces, no token spans two parts, so the counts add up.
+    return " ".join(parts), sum(map(count_words, parts))
+
+
+@functools.lru_cache(maxsize=256)
+def _most_words(limit: int, words_per_minute: int) -> int:
+    """The most words whose spoken time is at most ``limit`` seconds (-1 if none).
+
+    :func:`spoken_seconds` never decreases as words are added, so ``words``
+    fit the limit exactly when ``words <= _most_words(limit, wpm)``.
+    """
+    words = max(0, limit * words_per_minute // 60 - 2)
+    while words >= 0 and spoken_seconds(words, words_per_minute) > limit:
+        words -= 1
+    while spoken_seconds(words + 1, words_per_minute) <= limit:
+        words += 1
+    return words
 
 
 def build_intro(
@@ -587,4 +623,5 @@ def build_intro(
     if contact.intro and contact.intro.strip():
         return time_intro(contact.intro.strip(), options, generated=False)
     pieces = _pieces(profile, contact, org, ground, corpus, options.resolved_today())
-    return time_intro(fit_pieces(pieces, options), options, generated=True)
+    text, words = _fit(pieces, options)
+    return _timed(text, words, options, generated=True)

@@ -5,7 +5,11 @@ A bank entry's ``text`` is a Jinja2 template over ``you`` (the profile),
 expression over the same names. Both run in a sandbox in which a missing or
 empty field is *undefined*: a condition that touches one is false, and a
 text that prints one is not used at all. Templates are compiled once per
-distinct text and cached for the whole process.
+distinct text and cached for the whole process; the common kinds (names,
+attributes, items, the filters below, ``not``/``and``/``or``, ``{% if %}``)
+are evaluated straight from the parsed template with the sandbox's own
+attribute and item access, which gives the sandbox's result without the cost
+of a Jinja2 context per call.
 
 Selection (:func:`select_questions`) keeps the contact's own questions,
 adds the best tailored ones up to a budget fitted to the meeting's length,
@@ -21,11 +25,11 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
-from jinja2 import ChainableUndefined, Template, TemplateError, Undefined
+from jinja2 import ChainableUndefined, Template, TemplateError, Undefined, nodes
 from jinja2.exceptions import UndefinedError
+from jinja2.parser import Parser
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import TypeAdapter
-from ruamel.yaml import YAML
 
 from .common_ground import (
     clause,
@@ -36,7 +40,23 @@ from .common_ground import (
     strip_markdown,
     with_article,
 )
-from .model import TOPICS, Contact, Organization, Profile, QuestionEntry
+from .loader import load_bytes
+from .model import (
+    TOPICS,
+    Background,
+    Connection,
+    Contact,
+    Education,
+    Experience,
+    FollowUp,
+    Meeting,
+    News,
+    Organization,
+    Profile,
+    QuestionEntry,
+    Reflection,
+    Role,
+)
 
 Source = Literal["yours", "bank", "builtin"]
 
@@ -332,10 +352,14 @@ class _Environment(SandboxedEnvironment):
 
 
 def _text_filter(function: Callable[[str], str]) -> Callable[[Any], str]:
+    # The text functions are pure, and the same values recur from contact to
+    # contact (an organization's focus, a career change), so results are kept.
+    cached = functools.lru_cache(maxsize=4096, typed=True)(function)
+
     def wrapped(value: Any) -> str:
         if isinstance(value, Undefined):
             value._fail_with_undefined_error()
-        return function(str(value))
+        return cached(str(value))
 
     wrapped.__doc__ = function.__doc__
     return wrapped
@@ -429,6 +453,331 @@ def _context(you: Profile | None, contact: Contact, org: Organization | None) ->
     return context
 
 
+# ---------------------------------------------------------------------------
+# Fast evaluation
+#
+# Most bank texts and conditions use a small part of Jinja2: the names
+# ``you``/``contact``/``org``, attribute and item access, the filters above,
+# ``not``/``and``/``or`` and ``{% if %}``. Those are evaluated here directly
+# from the parsed template, with the sandbox's own ``getattr``/``getitem``
+# (and the same filter functions), so the result is the sandbox's result
+# without building a Jinja2 context for every call. Anything else falls back
+# to the compiled template. Texts without any template syntax are rendered
+# once.
+
+_Eval = Callable[[Mapping[str, Any]], Any]
+
+_NAMES = frozenset({"you", "contact", "org"})
+_FAST_FILTERS = frozenset(
+    {"article", "lower_first", "first_name", "clause", "brief", "plain", "move_from", "move_to"}
+    | {"latest"}
+)
+_MODEL_FIELDS: dict[type, frozenset[str]] = {
+    model: frozenset(model.model_fields)
+    for model in (
+        Background,
+        Connection,
+        Contact,
+        Education,
+        Experience,
+        FollowUp,
+        Meeting,
+        News,
+        Organization,
+        Profile,
+        Reflection,
+        Role,
+    )
+}
+
+
+class _Unsupported(Exception):
+    """A template construct the fast evaluator leaves to Jinja2."""
+
+
+def _field_getter(attr: str) -> Callable[[Any], Any]:
+    """``_ENV.getattr(obj, attr)``, with a shortcut for the fields of the data models.
+
+    For a model instance and one of its declared fields, the sandbox's checks
+    always pass (the value is plain data and the name has no underscore), so
+    the value is read directly; it still becomes undefined when None or empty.
+    """
+    sandbox_getattr = _ENV.getattr
+    undefined = _ENV.undefined
+    fields = _MODEL_FIELDS
+
+    def get(obj: Any) -> Any:
+        names = fields.get(type(obj))
+        if names is None or attr not in names:
+            return sandbox_getattr(obj, attr)
+        try:
+            value = getattr(obj, attr)
+        except AttributeError:  # not set at all: let the sandbox decide
+            return sandbox_getattr(obj, attr)
+        if value is None or value == "":
+            return undefined(obj=obj, name=attr)
+        return value
+
+    if attr.startswith("_"):
+        return lambda obj: sandbox_getattr(obj, attr)
+    return get
+
+
+def _compile_expr(node: nodes.Node) -> _Eval:
+    """Turn an expression node into a function of the context (or raise _Unsupported)."""
+    if isinstance(node, nodes.Name):
+        if node.ctx != "load" or node.name not in _NAMES:
+            raise _Unsupported(node.name)
+        name = node.name
+        undefined = _ENV.undefined
+
+        def load(context: Mapping[str, Any]) -> Any:
+            if name in context:
+                return context[name]
+            return undefined(name=name)
+
+        return load
+    if isinstance(node, nodes.Const):
+        value = node.value
+        return lambda context: value
+    if isinstance(node, nodes.Getattr):
+        inner = _compile_expr(node.node)
+        get = _field_getter(node.attr)
+        return lambda context: get(inner(context))
+    if isinstance(node, nodes.Getitem):
+        if isinstance(node.arg, nodes.Slice):
+            raise _Unsupported("slice")
+        inner = _compile_expr(node.node)
+        argument = _compile_expr(node.arg)
+        getitem = _ENV.getitem
+        return lambda context: getitem(inner(context), argument(context))
+    if isinstance(node, nodes.Filter):
+        if (
+            node.node is None
+            or node.name not in _FAST_FILTERS
+            or node.args
+            or node.kwargs
+            or node.dyn_args is not None
+            or node.dyn_kwargs is not None
+        ):
+            raise _Unsupported(node.name)
+        inner = _compile_expr(node.node)
+        function = _ENV.filters[node.name]
+        return lambda context: function(inner(context))
+    if isinstance(node, nodes.Not):
+        operand = _compile_expr(node.node)
+        return lambda context: not operand(context)
+    if isinstance(node, nodes.Neg):
+        operand = _compile_expr(node.node)
+        return lambda context: -operand(context)
+    if isinstance(node, nodes.And):
+        left, right = _compile_expr(node.left), _compile_expr(node.right)
+        return lambda context: left(context) and right(context)
+    if isinstance(node, nodes.Or):
+        left, right = _compile_expr(node.left), _compile_expr(node.right)
+        return lambda context: left(context) or right(context)
+    raise _Unsupported(type(node).__name__)
+
+
+_Writer = Callable[[Mapping[str, Any], list[str]], None]
+
+
+def _compile_body(body: Sequence[nodes.Node]) -> list[_Writer]:
+    """Turn template statements into writers that append their output to a list."""
+    writers: list[_Writer] = []
+    for node in body:
+        if isinstance(node, nodes.Output):
+            for child in node.nodes:
+                writers.append(_compile_output(child))
+        elif isinstance(node, nodes.If):
+            writers.append(_compile_if(node))
+        else:
+            raise _Unsupported(type(node).__name__)
+    return writers
+
+
+def _compile_output(child: nodes.Node) -> _Writer:
+    if isinstance(child, nodes.TemplateData):
+        data = child.data
+        return lambda context, out: out.append(data)
+    value = _compile_expr(child)
+    return lambda context, out: out.append(str(value(context)))
+
+
+def _compile_if(node: nodes.If) -> _Writer:
+    branches = [(_compile_expr(node.test), _compile_body(node.body))]
+    for elif_ in node.elif_:
+        branches.append((_compile_expr(elif_.test), _compile_body(elif_.body)))
+    otherwise = _compile_body(node.else_)
+
+    def write(context: Mapping[str, Any], out: list[str]) -> None:
+        chosen = otherwise
+        for test, writers in branches:
+            if test(context):
+                chosen = writers
+                break
+        for writer in chosen:
+            writer(context, out)
+
+    return write
+
+
+def _static_output(template: nodes.Template) -> str | None:
+    """What a template made of text alone outputs (``None`` if it has more than text)."""
+    parts = []
+    for node in template.body:
+        if not isinstance(node, nodes.Output):
+            return None
+        for child in node.nodes:
+            if not isinstance(child, nodes.TemplateData):
+                return None
+            parts.append(child.data)
+    return "".join(parts)
+
+
+def _tidy(rendered: str) -> str | None:
+    rendered = " ".join(rendered.split())
+    return rendered or None
+
+
+def _sandbox_render(text: str, context: Mapping[str, Any]) -> str | None:
+    """Render a question template with Jinja2 (the reference for the fast path)."""
+    template = _template(text)
+    if template is None:
+        return None
+    try:
+        rendered = template.render(**context)
+    except Exception:  # a missing field, a sandbox refusal or a bad filter argument
+        return None
+    return _tidy(rendered)
+
+
+def _sandbox_condition(when: str, context: Mapping[str, Any]) -> bool:
+    """Evaluate a non-blank ``when`` with Jinja2 (the reference for the fast path)."""
+    compiled = _expression(when)
+    if compiled is None:
+        return False
+    try:
+        return bool(compiled(**context))
+    except Exception:  # any failure means the data does not support the entry
+        return False
+
+
+def _never(context: Mapping[str, Any]) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A compiled question text.
+
+    Attributes:
+        static: The rendering of a text without template syntax (its only
+            one), else ``None``.
+        render: Renders the text for a context (``None`` when unusable).
+    """
+
+    static: str | None
+    render: Callable[[Mapping[str, Any]], str | None]
+
+
+_MAX_FAST_DEPTH = 32
+"""Deeper templates are left to Jinja2 (whose compiler has nesting limits)."""
+
+
+def _depth(node: nodes.Node) -> int:
+    return 1 + max((_depth(child) for child in node.iter_child_nodes()), default=0)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled_text(text: str) -> _Text:
+    if "{" not in text:
+        # No tag can start: Jinja2 would output the text as it is, but for
+        # newlines (normalized, a final one dropped), which _tidy folds anyway.
+        result = _tidy(text)
+        return _Text(result, _never if result is None else lambda context: result)
+    try:
+        parsed = _ENV.parse(text)
+    except TemplateError:  # then it does not compile either
+        return _Text(None, _never)
+    try:
+        if _depth(parsed) > _MAX_FAST_DEPTH:
+            raise _Unsupported("depth")
+        writers = _compile_body(parsed.body)
+    except _Unsupported:
+        # Left to Jinja2. (A template of the supported kinds, once parsed,
+        # always compiles, so the fast path needs no compilation.)
+        if _template(text) is None:
+            return _Text(None, _never)
+        return _Text(None, functools.partial(_sandbox_render, text))
+    output = _static_output(parsed)
+    if output is not None:
+        result = _tidy(output)
+        return _Text(result, _never if result is None else lambda context: result)
+
+    def render(context: Mapping[str, Any]) -> str | None:
+        out: list[str] = []
+        try:
+            for writer in writers:
+                writer(context, out)
+        except Exception:  # as in _sandbox_render
+            return None
+        return _tidy("".join(out))
+
+    return _Text(None, render)
+
+
+def _always(context: Mapping[str, Any]) -> bool:
+    return True
+
+
+def _never_holds(context: Mapping[str, Any]) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class _Condition:
+    """A compiled ``when``.
+
+    Attributes:
+        check: Evaluates it for a context.
+        pure: Whether ``check`` is the fast evaluator (a plain function of the
+            data, so equal conditions give equal results for one context).
+    """
+
+    check: Callable[[Mapping[str, Any]], bool]
+    pure: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled_condition(when: str | None) -> _Condition:
+    if when is None or not when.strip():
+        return _Condition(_always, True)
+    try:  # as Environment.compile_expression parses it
+        parser = Parser(_ENV, when, state="variable")
+        expression = parser.parse_expression()
+        if not parser.stream.eos:
+            return _Condition(_never_holds, True)
+    except TemplateError:  # then it does not compile either
+        return _Condition(_never_holds, True)
+    try:
+        if _depth(expression) > _MAX_FAST_DEPTH:
+            raise _Unsupported("depth")
+        evaluate = _compile_expr(expression)
+    except _Unsupported:
+        if _expression(when) is None:
+            return _Condition(_never_holds, True)
+        return _Condition(functools.partial(_sandbox_condition, when), False)
+
+    def holds(context: Mapping[str, Any]) -> bool:
+        try:
+            return bool(evaluate(context))
+        except Exception:  # as in _sandbox_condition
+            return False
+
+    return _Condition(holds, True)
+
+
 def condition_holds(when: str | None, context: Mapping[str, Any]) -> bool:
     """Evaluate a ``when`` condition.
 
@@ -440,15 +789,7 @@ def condition_holds(when: str | None, context: Mapping[str, Any]) -> bool:
         True when the expression is truthy. A condition that does not compile
         or cannot be evaluated (a comparison with a missing field) does not hold.
     """
-    if when is None or not when.strip():
-        return True
-    compiled = _expression(when)
-    if compiled is None:
-        return False
-    try:
-        return bool(compiled(**context))
-    except Exception:  # any failure means the data does not support the entry
-        return False
+    return _compiled_condition(when).check(context)
 
 
 def render_text(text: str, context: Mapping[str, Any]) -> str | None:
@@ -462,15 +803,8 @@ def render_text(text: str, context: Mapping[str, Any]) -> str | None:
         The question on one line, or ``None`` when it touches a missing field,
         does not compile or renders empty.
     """
-    template = _template(text)
-    if template is None:
-        return None
-    try:
-        rendered = template.render(**context)
-    except Exception:  # a missing field, a sandbox refusal or a bad filter argument
-        return None
-    rendered = " ".join(rendered.split())
-    return rendered or None
+    compiled = _compiled_text(text)
+    return compiled.static if compiled.static is not None else compiled.render(context)
 
 
 # ---------------------------------------------------------------------------
@@ -485,7 +819,9 @@ def builtin_bank() -> tuple[QuestionEntry, ...]:
         The validated entries, in file order.
     """
     source = resources.files("prepguide").joinpath("data/questions/builtin.yml")
-    data = YAML(typ="safe").load(source.read_text(encoding="utf-8"))
+    # The guides' own YAML 1.2 loader: the same data as ruamel's safe loader
+    # (the tests check), in a fraction of the time.
+    data = load_bytes(source.read_bytes(), "data/questions/builtin.yml").data
     entries = TypeAdapter(list[QuestionEntry]).validate_python(data)
     return tuple(entries)
 
@@ -501,10 +837,32 @@ def merge_banks(user: Iterable[QuestionEntry] = ()) -> tuple[BankItem, ...]:
         user: The entries of ``content/questions/*.yml`` in load order.
 
     Returns:
-        The merged bank.
+        The merged bank (the same tuple again for the same entries).
     """
+    builtin = builtin_bank()
+    entries = tuple(user)
+    key = (id(builtin), *map(id, entries))
+    cached = _MERGED.get(key)
+    if cached is not None:
+        return cached[1]
+    merged = _merge(builtin, entries)
+    if len(_MERGED) >= _MERGED_MAX:
+        del _MERGED[next(iter(_MERGED))]
+    # The entries are kept with the result, so their ids stay theirs.
+    _MERGED[key] = ((builtin, *entries), merged)
+    return merged
+
+
+_MERGED: dict[tuple[int, ...], tuple[tuple[Any, ...], tuple[BankItem, ...]]] = {}
+"""Merged banks by the identities of the built-in bank and the user entries."""
+_MERGED_MAX = 16
+
+
+def _merge(
+    builtin: tuple[QuestionEntry, ...], user: tuple[QuestionEntry, ...]
+) -> tuple[BankItem, ...]:
     items: dict[str, BankItem] = {}
-    for index, entry in enumerate(builtin_bank()):
+    for index, entry in enumerate(builtin):
         items[entry.id] = BankItem(entry, "builtin", index)
     next_order = len(items)
     for entry in user:
@@ -590,6 +948,7 @@ _TOPIC_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def is_referral_text(text: str) -> bool:
     """Whether a question asks who else to talk to.
 
@@ -602,6 +961,7 @@ def is_referral_text(text: str) -> bool:
     return bool(_REFERRAL_RE.search(fold(text)))
 
 
+@functools.lru_cache(maxsize=4096)
 def classify_topic(text: str) -> str:
     """Guess the topic of a question the user wrote (for conversation order).
 
@@ -659,20 +1019,154 @@ def _budget_note(duration: int, budget: int, yours: int, total: int, backups: in
     return note
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    item: BankItem
-    text: str
+class _Slot:
+    """A bank item with what selection needs of it, worked out once per bank."""
 
-    @property
-    def rank(self) -> tuple[int, int, int, str]:
-        entry = self.item.entry
+    __slots__ = (
+        "fixed",
+        "holds",
+        "industries",
+        "item",
+        "key",
+        "memo",
+        "never",
+        "place",
+        "rank",
+        "referral",
+        "render",
+        "static",
+        "topic",
+    )
+
+    def __init__(self, item: BankItem) -> None:
+        entry = item.entry
+        self.item = item
+        self.topic: str = entry.topic
+        # industry_matches, item by item: (canonical key, " folded words ").
+        self.industries = tuple(
+            (industry_key(item), f" {words} " if (words := fold(item)) else None)
+            for item in entry.industries
+        )
+        condition = _compiled_condition(entry.when)
+        self.holds = None if condition.check is _always else condition.check
+        self.memo = condition.pure
+        """Whether the result may be shared by entries with the same condition."""
+        compiled = _compiled_text(entry.text)
+        self.static = compiled.static
+        self.render = compiled.render
+        # A text without template syntax is the same for every contact: so
+        # are its folded form and the (immutable) selected question.
+        self.key = fold(self.static) if self.static is not None else ""
+        self.fixed: SelectedQuestion | None = None
+        self.never = (self.static is None and self.render is _never) or self.holds is _never_holds
+        """Whether the entry can never be used (its text or condition does not compile)."""
+        self.referral = is_referral_entry(entry)
         specificity = (1 if entry.industries else 0) + (1 if entry.when else 0)
-        return (-entry.priority, -specificity, self.item.order, entry.id)
+        self.rank: tuple[int, int, int, str] = (
+            -entry.priority,
+            -specificity,
+            item.order,
+            entry.id,
+        )
+        self.place = 0
+        """Position of ``rank`` among the bank's ranks (ranks are unique: ids are)."""
 
-    def selected(self) -> SelectedQuestion:
-        entry = self.item.entry
-        return SelectedQuestion(entry.id, entry.topic, self.text, self.item.source)
+    def allows(self, key: str | None, text: str) -> bool:
+        """:func:`industry_matches` for an organization's industry key and folded text."""
+        if not self.industries:
+            return True
+        for wanted, words in self.industries:
+            if wanted is not None and wanted == key:
+                return True
+            if words is not None and words in text:
+                return True
+        return False
+
+    def selected(self, text: str) -> SelectedQuestion:
+        if self.static is None:
+            return SelectedQuestion(self.item.entry.id, self.topic, text, self.item.source)
+        if self.fixed is None:
+            self.fixed = SelectedQuestion(self.item.entry.id, self.topic, text, self.item.source)
+        return self.fixed
+
+
+class _Plan:
+    """A merged bank prepared for selection: slots in bank order, usable ones by industry."""
+
+    def __init__(self, bank: Sequence[BankItem]) -> None:
+        self.bank = bank
+        self.slots = tuple(_Slot(item) for item in bank)
+        for place, slot in enumerate(sorted(self.slots, key=lambda s: s.rank)):
+            slot.place = place
+        self._usable: dict[str | None, tuple[_Slot, ...]] = {}
+
+    def usable(self, org: Organization | None) -> tuple[_Slot, ...]:
+        """The slots whose ``industries`` allow the organization, in bank order.
+
+        Entries that can never be used (a text or condition that does not
+        compile, a text without template syntax that is blank) are left out.
+        """
+        industry = org.industry if org is not None and org.industry else None
+        found = self._usable.get(industry)
+        if found is None:
+            if len(self._usable) >= 1024:
+                self._usable.clear()
+            if industry is None:  # only entries without industries apply
+                found = tuple(s for s in self.slots if not s.never and not s.industries)
+            else:
+                key, text = industry_key(industry), f" {fold(industry)} "
+                found = tuple(s for s in self.slots if not s.never and s.allows(key, text))
+            self._usable[industry] = found
+        return found
+
+
+_PLANS: dict[int, _Plan] = {}
+_PLANS_MAX = 16
+
+
+def _plan(bank: Sequence[BankItem]) -> _Plan:
+    # Keyed by identity (merge_banks returns the same tuple for the same
+    # entries); the plan keeps the bank alive, so the id stays its own. Only
+    # tuples are cached: a list could change between calls.
+    if not isinstance(bank, tuple):
+        return _Plan(bank)
+    plan = _PLANS.get(id(bank))
+    if plan is None or plan.bank is not bank:
+        plan = _Plan(bank)
+        if len(_PLANS) >= _PLANS_MAX:
+            del _PLANS[next(iter(_PLANS))]
+        _PLANS[id(bank)] = plan
+    return plan
+
+
+def _candidates(
+    plan: _Plan, context: Mapping[str, Any], org: Organization | None
+) -> list[tuple[_Slot, str]]:
+    """The usable entries whose condition holds and whose text renders, in bank order."""
+    found = []
+    known: dict[Callable[[Mapping[str, Any]], bool], bool] = {}
+    for slot in plan.usable(org):
+        holds = slot.holds
+        if holds is not None:
+            if slot.memo:
+                ok = known.get(holds)
+                if ok is None:
+                    ok = known[holds] = holds(context)
+            else:
+                ok = holds(context)
+            if not ok:
+                continue
+        text = slot.static
+        if text is None:
+            text = slot.render(context)
+            if text is None:
+                continue
+        found.append((slot, text))
+    return found
+
+
+def _place(candidate: tuple[_Slot, str]) -> int:
+    return candidate[0].place
 
 
 def candidates_for(
@@ -694,17 +1188,7 @@ def candidates_for(
         match, whose condition holds and whose text renders.
     """
     context = _context(you, contact, org)
-    found = []
-    for item in bank:
-        entry = item.entry
-        if not industry_matches(entry.industries, org):
-            continue
-        if not condition_holds(entry.when, context):
-            continue
-        text = render_text(entry.text, context)
-        if text is not None:
-            found.append((item, text))
-    return found
+    return [(slot.item, text) for slot, text in _candidates(_plan(bank), context, org)]
 
 
 def select_questions(
@@ -733,7 +1217,6 @@ def select_questions(
     Returns:
         The selection with its budget and an explanation.
     """
-    topic_index = {topic: i for i, topic in enumerate(TOPICS)}
     seen: set[str] = set()
     yours: list[SelectedQuestion] = []
     own_referral: SelectedQuestion | None = None
@@ -749,41 +1232,71 @@ def select_questions(
         else:
             yours.append(question)
 
-    referrals: list[_Candidate] = []
-    others: list[_Candidate] = []
-    for item, text in candidates_for(bank, you, contact, org):
-        key = fold(text)
+    # Every usable entry, rendered, in bank order (as candidates_for): a
+    # text equal (once folded) to one of yours or to an earlier entry's is
+    # left out. Candidates are (place, slot, text): places are unique, so
+    # sorting candidates sorts them by rank.
+    context = _context(you, contact, org)
+    known: dict[Callable[[Mapping[str, Any]], bool], bool] = {}
+    referrals: list[tuple[int, _Slot, str]] = []
+    others: list[tuple[int, _Slot, str]] = []
+    for slot in _plan(bank).usable(org):
+        holds = slot.holds
+        if holds is not None:
+            if slot.memo:
+                ok = known.get(holds)
+                if ok is None:
+                    ok = known[holds] = holds(context)
+            else:
+                ok = holds(context)
+            if not ok:
+                continue
+        rendered = slot.static
+        if rendered is None:
+            rendered = slot.render(context)
+            if rendered is None:
+                continue
+            key = fold(rendered)
+        else:
+            key = slot.key
         if key in seen:
             continue
         seen.add(key)
-        candidate = _Candidate(item, text)
-        (referrals if is_referral_entry(item.entry) else others).append(candidate)
-    referrals.sort(key=lambda c: c.rank)
+        (referrals if slot.referral else others).append((slot.place, slot, rendered))
 
     closing: SelectedQuestion | None = own_referral
     if closing is None and referrals:
-        closing = referrals[0].selected()
+        _, slot, text = min(referrals)
+        closing = slot.selected(text)
 
     budget = question_budget(contact.meeting.duration)
     room = budget - len(yours) - (1 if closing is not None else 0)
 
-    by_topic: dict[str, list[_Candidate]] = {}
-    for candidate in sorted(others, key=lambda c: c.rank):
-        by_topic.setdefault(candidate.item.entry.topic, []).append(candidate)
+    # Each topic's candidates, best first.
+    by_topic: dict[str, list[tuple[int, _Slot, str]]] = {}
+    others.sort()
+    for candidate in others:
+        topic = candidate[1].topic
+        if topic in by_topic:
+            by_topic[topic].append(candidate)
+        else:
+            by_topic[topic] = [candidate]
     covered = {q.topic for q in yours}
-    groups = sorted(_PICK_GROUPS, key=lambda g: any(t in covered for t in g))
-    picked: list[_Candidate] = []
+    # Groups already covered by your questions go last (a stable partition).
+    groups = [g for g in _PICK_GROUPS if covered.isdisjoint(g)] + [
+        g for g in _PICK_GROUPS if not covered.isdisjoint(g)
+    ]
+    picked: list[tuple[int, _Slot, str]] = []
     while room > 0:
         progress = False
         for group in groups:
             if room <= 0:
                 break
-            pool = [c for topic in group for c in by_topic.get(topic, [])]
-            if not pool:
+            pools = [by_topic[topic] for topic in group if by_topic.get(topic)]
+            if not pools:
                 continue
-            best = min(pool, key=lambda c: c.rank)
-            by_topic[best.item.entry.topic].remove(best)
-            picked.append(best)
+            pool = min(pools) if len(pools) > 1 else pools[0]
+            picked.append(pool.pop(0))
             room -= 1
             progress = True
         if not progress:
@@ -791,20 +1304,22 @@ def select_questions(
 
     def order_key(pair: tuple[int, tuple[Any, ...], SelectedQuestion]) -> tuple[Any, ...]:
         weight, rank, question = pair
-        return (topic_index.get(question.topic, len(TOPICS)), weight, rank)
+        return (_TOPIC_INDEX.get(question.topic, len(TOPICS)), weight, rank)
 
     ordered = sorted(
-        [(0, (i,), q) for i, q in enumerate(yours)] + [(1, c.rank, c.selected()) for c in picked],
+        [(0, (i,), q) for i, q in enumerate(yours)]
+        + [(1, slot.rank, slot.selected(text)) for _, slot, text in picked],
         key=order_key,
     )
     questions = [q for _, _, q in ordered]
     if closing is not None:
         questions.append(closing)
 
-    spare: list[_Candidate] = []
-    for topic in TOPICS:
-        spare.extend(by_topic.get(topic, [])[:BACKUPS_PER_TOPIC])
-    backups = tuple(c.selected() for c in spare)
+    backups = tuple(
+        slot.selected(text)
+        for topic in TOPICS
+        for _, slot, text in by_topic.get(topic, ())[:BACKUPS_PER_TOPIC]
+    )
 
     note = _budget_note(
         contact.meeting.duration,
@@ -814,3 +1329,6 @@ def select_questions(
         len(backups),
     )
     return Selection(tuple(questions), backups, budget, note)
+
+
+_TOPIC_INDEX = {topic: i for i, topic in enumerate(TOPICS)}
