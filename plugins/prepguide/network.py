@@ -305,7 +305,7 @@ _STYLE = """
 .{p}-node:hover rect, .{p}-node:focus rect {{ stroke-width: 2.5; }}
 .{p}-node text {{ fill: currentColor; }}
 .{p}-name {{ font-size: 13px; font-weight: 600; }}
-.{p}-org {{ font-size: 11px; opacity: .8; }}
+.{p}-org {{ font-size: 11px; }}
 .{p}-legend, .{p}-foot {{ font-size: 12px; fill: currentColor; }}
 .{p}-edge {{ fill: none; stroke-width: 1.6; }}
 .{p}-introduced {{ stroke: var(--pg-net-introduced, #1f6fbf); }}

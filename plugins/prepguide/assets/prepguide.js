@@ -60,8 +60,84 @@
     apply();
   }
 
+  // Names, roles and states the theme's markup lacks (see docs/accessibility.md).
+  function patchTheme() {
+    // the search dialog has no accessible name
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label]):not([aria-labelledby])')
+      .forEach(function (el) { el.setAttribute("aria-label", "Search"); });
+    // the palette toggle is a group of radio buttons of which the theme checks none until it
+    // is used, so Tab lands on the first one, whose label may be the hidden one: check the one
+    // whose label shows (no change event: the palette stays as it is)
+    var palette = document.querySelector('[data-md-component="palette"]');
+    if (palette && !palette.querySelector("input.md-option:checked")) {
+      var options = palette.querySelectorAll("input.md-option");
+      for (var i = 0; i < options.length; i++) {
+        var label = options[i].nextElementSibling;
+        if (label && label.tagName === "LABEL" && !label.hidden) {
+          options[i].checked = true;
+          break;
+        }
+      }
+    }
+    // "Copied to clipboard" appears in a dialog that assistive technology is not told about
+    document.querySelectorAll('.md-dialog[data-md-component="dialog"]:not([role])')
+      .forEach(function (el) {
+        el.setAttribute("role", "status");
+        el.setAttribute("aria-live", "polite");
+      });
+    // a page's tag list is a second unnamed <nav>
+    document.querySelectorAll("nav.md-tags:not([aria-label])")
+      .forEach(function (el) { el.setAttribute("aria-label", "Tags"); });
+    // each code block's copy button sits in an unnamed <nav>, one per block: name both after
+    // the draft (the heading above it), or number them
+    var blocks = document.querySelectorAll(".md-content pre > nav.md-code__nav:not([aria-label])");
+    Array.prototype.forEach.call(blocks, function (nav, i) {
+      var name = "";
+      var draft = nav.closest(".pg-draft");
+      for (var el = draft && draft.previousElementSibling; el && !name; el = el.previousElementSibling) {
+        if (/^H[1-6]$/.test(el.tagName)) name = headingText(el);
+      }
+      name = name || "Code block " + (i + 1);
+      nav.setAttribute("aria-label", name);
+      var button = nav.querySelector("button[data-md-type='copy'], button.md-clipboard");
+      if (button && !button.hasAttribute("aria-label")) {
+        button.setAttribute("aria-label", (button.title || "Copy to clipboard") + ": " + name);
+      }
+    });
+    // every heading's permalink is named "¶": say what it links to
+    document.querySelectorAll(".md-content a.headerlink:not([aria-label])").forEach(function (a) {
+      var text = a.parentElement ? headingText(a.parentElement) : "";
+      if (text) a.setAttribute("aria-label", "Link to the section " + text);
+    });
+  }
+
+  function headingText(heading) {
+    var link = heading.querySelector("a.headerlink");
+    var text = heading.textContent;
+    if (link) text = text.replace(link.textContent, "");
+    return text.trim();
+  }
+
   function init() {
+    patchTheme();
     document.querySelectorAll("[data-pg-filter]").forEach(setUp);
+  }
+
+  // The palette toggle is a radio button: the theme switches it with Enter, and Space (which
+  // leaves a checked radio button as it is) should work too. Listened to once, on the document,
+  // since the header outlives material's instant navigation.
+  if (!window.__pgPaletteSpace) {
+    window.__pgPaletteSpace = true;
+    document.addEventListener("keydown", function (ev) {
+      var input = ev.target;
+      if (ev.key !== " " || !input || !input.matches ||
+          !input.matches('[data-md-component="palette"] input.md-option')) return;
+      var label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL") {
+        ev.preventDefault();
+        label.click();
+      }
+    });
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
