@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import json
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -142,8 +143,14 @@ def _environment(dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...]) ->
         longdate=format_date,
         datetime=format_datetime,
         zip_pairs=zip_pairs,
+        json_attr=json_attr,
     )
     return env
+
+
+def json_attr(values: Iterable[object]) -> str:
+    """A list as a JSON array, escaped for an HTML attribute (``data-tag="[&#34;a&#34;]"``)."""
+    return markup.html(json.dumps(list(values), ensure_ascii=False))
 
 
 def zip_pairs(values: Iterable[str], labels: dict[str, str] | None = None) -> list[tuple[str, str]]:

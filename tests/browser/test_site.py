@@ -9,6 +9,7 @@ does not break a test that is about behaviour.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -89,7 +90,7 @@ def table_rows(page: Page) -> list[dict[str, str]]:
 
 def matching(rows: list[dict[str, str]], **wanted: str) -> list[str]:
     """The names a user expects to see with these filters: a select keeps the rows whose
-    data-KEY holds its value (a list separated by U+001F), the name box searches data-text,
+    data-KEY holds its value (a list is a JSON array), the name box searches data-text,
     case-insensitively."""
     names = []
     for row in rows:
@@ -99,7 +100,10 @@ def matching(rows: list[dict[str, str]], **wanted: str) -> list[str]:
             if not value:
                 continue
             held = row.get(key, "").lower()
-            ok = ok and (value in held if key == "text" else value in held.split("\x1f"))
+            if key == "text":
+                ok = ok and value in held
+            else:
+                ok = ok and value in (json.loads(held) if held.startswith("[") else [held])
         if ok:
             names.append(row["name"])
     return names
