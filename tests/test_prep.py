@@ -272,3 +272,25 @@ def test_preps_of_every_contact_match_one_by_one(example: Corpus) -> None:
         preps = build_preps(corpus, OPTIONS)
         for cid, prep in preps.items():
             assert prep == build_prep(corpus, corpus.contacts[cid], OPTIONS)
+
+
+def test_check_warns_on_double_questions_and_job_requests(tmp_path: Path) -> None:
+    from prepguide.corpus import CorpusLoader
+    from prepguide.options import Options
+    from prepguide.prep import prep_warnings
+
+    contact = tmp_path / "content/contacts/dana.yml"
+    contact.parent.mkdir(parents=True)
+    contact.write_text(
+        "name: Dana\nquestions:\n"
+        "  - What drew you to nursing, and what made you leave?\n"
+        "  - Can you get me a job at your company?\n"
+        "  - How do you spend a typical week?\n",
+        encoding="utf-8",
+    )
+    corpus = CorpusLoader().load(tmp_path / "content", tmp_path)
+    found = [(p.line, p.message) for p in prep_warnings(corpus, Options())]
+    assert [line for line, _ in found] == [3, 4]
+    assert found[0][1].startswith("`questions[0]`: ") and "two questions" in found[0][1]
+    assert found[1][1].startswith("`questions[1]`: closed question")
+    assert "job" in found[1][1]

@@ -15,7 +15,6 @@ No MkDocs imports: the command line and the plugin share this module.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,18 +156,15 @@ _DEFAULT_REASONS = {
 }
 
 
-def _linter() -> Callable[[str], Any] | None:
-    """Return ``prepguide.lint.lint_question`` when that module is available."""
-    try:
-        module = importlib.import_module(f"{__package__}.lint")
-    except ImportError:
-        return None
-    function = getattr(module, "lint_question", None)
-    return function if callable(function) else None
+def _linter() -> Callable[[str], Any]:
+    """Return the question linter (:func:`prepguide.lint.lint_question`)."""
+    from .lint import lint_question
+
+    return lint_question
 
 
 def lint_message(where: str, text: str, lint: Callable[[str], Any]) -> str | None:
-    """Describe a closed or leading question, with a suggested rewrite.
+    """Describe a question that is not plainly open, with a suggested rewrite.
 
     Arguments:
         where: The field, e.g. ``questions[2]``.
@@ -177,17 +173,22 @@ def lint_message(where: str, text: str, lint: Callable[[str], Any]) -> str | Non
 
     Returns:
         A message such as ``"`questions[2]`: closed question (answerable with yes
-        or no); try: \\"What …?\\""``, or ``None`` for an open question.
+        or no); try: \\"What …?\\""``, a message naming the linter's flags (two
+        questions in one, asking for a job outright) for an open question that has
+        them, or ``None`` for a plain open question.
     """
     result = lint(text)
     label = getattr(result, "label", "open")
+    flags = [m for m in getattr(result, "flag_messages", ()) if m]
     if label not in ("closed", "leading"):
-        return None
+        return f"`{where}`: " + "; ".join(flags) if flags else None
     reason = getattr(result, "reason", None) or _DEFAULT_REASONS[label]
     message = f"`{where}`: {label} question ({reason})"
     rewrite = getattr(result, "rewrite", None)
     if rewrite:
         message += f'; try: "{rewrite}"'
+    if flags:
+        message += "; also: " + "; ".join(flags)
     return message
 
 
@@ -207,12 +208,10 @@ def prep_warnings(corpus: Corpus, options: Options) -> list[Problem]:
 
     - a hand-written ``intro`` whose spoken time is outside ``intro_seconds``
       ± 15 seconds (at the ``intro`` key);
-    - a closed or leading question in a contact's ``questions`` (at that item);
-    - a closed or leading question in a user question bank (at its ``text``),
-      and a ``text`` or ``when`` that is not a valid Jinja2 template.
-
-    The question checks need :mod:`prepguide.lint`; without it only the
-    intro and template checks run.
+    - a closed or leading question, two questions in one, or a request for a job
+      in a contact's ``questions`` (at that item);
+    - the same in a user question bank (at its ``text``), and a ``text`` or
+      ``when`` that is not a valid Jinja2 template.
 
     Arguments:
         corpus: The validated guide.
@@ -243,8 +242,6 @@ def prep_warnings(corpus: Corpus, options: Options) -> list[Problem]:
                     f"at {options.words_per_minute} words a minute); aim for {low}–{high} "
                     f"seconds: {advice}",
                 )
-        if lint is None:
-            continue
         for index, question in enumerate(contact.questions):
             message = lint_message(f"questions[{index}]", question, lint)
             if message:
@@ -266,7 +263,7 @@ def prep_warnings(corpus: Corpus, options: Options) -> list[Problem]:
                 column,
                 f"`text`: not a valid template ({error}); this question is never used",
             )
-        elif lint is not None:
+        else:
             message = lint_message("text", _template_for_lint(entry.text), lint)
             if message:
                 line, column = position("text")
