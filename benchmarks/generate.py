@@ -699,7 +699,7 @@ QUESTIONS_YML = """\
     - Non-profit
   text: >-
     How does clinical experience show up in the way research gets done at
-    {{ org.name }}, and where does it get in the way?
+    {{ org.name }}?
   priority: 2
 
 - id: public-sector-research-pace

@@ -356,60 +356,51 @@ def child_profile(root: Path, site: Path, top: int) -> dict[str, Any]:
     cfg.plugins.on_shutdown()
     stats = pstats.Stats(profiler)
     raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
-    total = sum(v[2] for v in raw.values())
-    areas: dict[str, float] = {}
-    for (filename, _line, _name), value in raw.items():
-        areas[_area(filename)] = areas.get(_area(filename), 0.0) + value[2]
     own = [
         (value[3], value[2], value[1], _short(filename), line, name)
         for (filename, line, name), value in raw.items()
         if "/prepguide/" in filename
     ]
     own.sort(reverse=True)
-    tottime = sorted(
-        (
-            (value[2], value[1], _short(filename), line, name)
-            for (filename, line, name), value in raw.items()
-        ),
-        reverse=True,
-    )
     return {
-        "total_tottime": total,
-        "areas": {k: v / total for k, v in sorted(areas.items(), key=lambda kv: -kv[1])},
+        "areas": _profile_areas(raw),
         "own_cumulative": [
             {"cum": c, "tot": t, "calls": n, "where": f"{f}:{ln}", "function": fn}
             for c, t, n, f, ln, fn in own[:top]
         ],
-        "tottime": [
-            {"tot": t, "calls": n, "where": f"{f}:{ln}", "function": fn}
-            for t, n, f, ln, fn in tottime[:top]
-        ],
     }
 
 
-AREAS = (
-    ("/prepguide/", "prepguide (load, validate, tailor, render Markdown)"),
-    ("/markdown/", "Python-Markdown (MkDocs converting pages)"),
-    ("/pymdownx/", "Python-Markdown (MkDocs converting pages)"),
-    ("/material/plugins/search/", "search plugin (indexing)"),
-    ("/material/templates/", "theme templates (Jinja2)"),
-    ("/jinja2/", "theme templates (Jinja2)"),
-    ("/markupsafe/", "theme templates (Jinja2)"),
-    ("/html/parser.py", "HTML parsing (search, TOC)"),
-    ("/mkdocs/", "MkDocs core"),
-    ("/material/", "material theme (other)"),
-    ("/ruamel/", "prepguide (load, validate, tailor, render Markdown)"),
-    ("/pydantic", "prepguide (load, validate, tailor, render Markdown)"),
-    ("/nh3", "prepguide (load, validate, tailor, render Markdown)"),
-    ("/icalendar/", "prepguide (load, validate, tailor, render Markdown)"),
-)
+def _cumulative(raw: dict[Any, Any], path_end: str, name: str) -> float:
+    return sum(
+        value[3]
+        for (filename, _line, function), value in raw.items()
+        if filename.endswith(path_end) and function == name
+    )
 
 
-def _area(filename: str) -> str:
-    for needle, label in AREAS:
-        if needle in filename:
-            return label
-    return "Python runtime and other"
+def _profile_areas(raw: dict[Any, Any]) -> dict[str, float]:
+    """Split a profiled build by where MkDocs spends it (cumulative time of each step)."""
+    total = _cumulative(raw, "mkdocs/commands/build.py", "build")
+    own = sum(
+        _cumulative(raw, "prepguide/plugin.py", event)
+        for event in ("on_config", "on_pre_build", "on_files")
+    )
+    populate = _cumulative(raw, "mkdocs/commands/build.py", "_populate_page")
+    build_page = _cumulative(raw, "mkdocs/commands/build.py", "_build_page")
+    search = _cumulative(raw, "material/plugins/search/plugin.py", "on_page_context")
+    write = _cumulative(raw, "mkdocs/utils/__init__.py", "write_file")
+    parts = {
+        "prepguide's events (load, validate, tailor, render Markdown)": own,
+        "MkDocs: Markdown to HTML for every page (`_populate_page`)": populate,
+        "search plugin: indexing each page": search,
+        "theme: rendering each page's template": build_page - search - write,
+        "writing files": write,
+    }
+    parts["everything else (config, nav, static files, search index, link checks)"] = total - sum(
+        parts.values()
+    )
+    return {k: v / total for k, v in parts.items()} if total else {}
 
 
 def _short(filename: str) -> str:
@@ -778,7 +769,63 @@ def measure_search(n: int) -> dict[str, Any]:
         search_index_bytes=built["search_index_bytes"],
         search_entries=built["search_entries"],
     )
+    lean = WORK / f"guide-{n}-lean-search"
+    marked = write_lean_search_guide(guide, lean)
+    log(f"search in Chromium at {n} contacts, generated texts kept out of the index")
+    lean_site = WORK / f"site-{n}-lean-search"
+    lean_built = run_child("build", str(lean), str(lean_site))
+    result["lean"] = run_child("search", str(lean_site), query, timeout=900)
+    result["lean"].update(
+        headings_marked=marked,
+        search_index_bytes=lean_built["search_index_bytes"],
+        search_entries=lean_built["search_entries"],
+        html_bytes=lean_built["html_bytes"],
+        pages=lean_built["pages"],
+        plain_html_bytes=built["html_bytes"],
+    )
     return result
+
+
+LEAN_HEADINGS = (
+    "## Questions",
+    "## One-minute intro",
+    "## Outreach",
+    "## Venue and logistics",
+    "## After the talk",
+    "### Reflection",
+    "### {{ draft.title | text }}",
+)
+"""Headings of generated text (the same on every page but for names): kept out of search."""
+
+
+def write_lean_search_guide(guide: Path, out: Path) -> int:
+    """Copy ``guide`` with template overrides that mark generated sections ``data-search-exclude``.
+
+    Uses prepguide's documented override mechanism (``<custom_dir>/prepguide/``) and
+    material's section exclusion (``{ data-search-exclude }`` after a heading, with
+    ``attr_list``). Returns how many headings were marked.
+    """
+    import prepguide
+
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(guide / "content", out / "content")
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  font: false\n", "  font: false\n  custom_dir: site_overrides\n", 1)
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (out / ".prepguide").write_text("marks a prepguide benchmark guide\n", encoding="utf-8")
+    templates = Path(prepguide.__file__).parent / "templates"
+    overrides = out / "site_overrides" / "prepguide"
+    overrides.mkdir(parents=True)
+    marked = 0
+    for name in ("contact.md.j2", "draft.md.j2"):
+        lines = (templates / name).read_text(encoding="utf-8").splitlines(keepends=True)
+        for index, line in enumerate(lines):
+            if line.rstrip("\n") in LEAN_HEADINGS:
+                lines[index] = line.rstrip("\n") + " { data-search-exclude }\n"
+                marked += 1
+        (overrides / name).write_text("".join(lines), encoding="utf-8")
+    return marked
 
 
 def child(args: Sequence[str], sizes_out: Path | None) -> dict[str, Any]:
@@ -942,11 +989,18 @@ def render_goals(results: dict[str, Any], sizes: list[dict[str, Any]]) -> Iterat
         )
     search = results.get("search")
     if search:
+        lean = search.get("lean")
+        extra = (
+            f"; with generated sections excluded: {_kb(lean['search_index_bytes'])}, "
+            f"{lean['cold_first_result_s']:.1f} s / {lean['warm_first_result_s']:.2f} s"
+            if lean
+            else ""
+        )
         yield (
             f"| 5. search index usable at {search['contacts']:,} "
             f"| {_kb(search['search_index_bytes'])} ({search['search_index_bytes'] / search['contacts'] / 1024:.1f} KB per contact); "
             f"first result {search['cold_first_result_s']:.1f} s after typing on a fresh page "
-            f"({search['warm_first_result_s']:.2f} s once the index is loaded) | reported |"
+            f"({search['warm_first_result_s']:.2f} s once the index is loaded){extra} | reported |"
         )
     yield ""
 
@@ -997,6 +1051,20 @@ def render_search(results: dict[str, Any]) -> Iterator[str]:
         f"{s['warm_first_result_s']:.2f} s. Requests outside 127.0.0.1: {s['outside_requests']}."
     )
     yield ""
+    lean = s.get("lean")
+    if lean:
+        yield (
+            f"Same guide with the generated sections (questions, intro, drafts, logistics, "
+            f"reflection: {lean['headings_marked']} template headings) marked "
+            f"`{{ data-search-exclude }}` through template overrides: the index is "
+            f"{_kb(lean['search_index_bytes'])} with {lean['search_entries']:,} entries "
+            f"({lean['search_index_bytes'] / s['contacts'] / 1024:.1f} KB per contact, "
+            f"{s['search_index_bytes'] / max(lean['search_index_bytes'], 1):.1f}× smaller); the first "
+            f"result came {lean['cold_first_result_s']:.2f} s after the first key on a fresh page, "
+            f"{lean['warm_first_result_s']:.2f} s with the index loaded. Who they are, the "
+            "organization, your goals, notes and referrals stay searchable."
+        )
+        yield ""
 
 
 def render_loadfiles(results: dict[str, Any]) -> Iterator[str]:
@@ -1019,7 +1087,10 @@ def render_profile(results: dict[str, Any]) -> Iterator[str]:
         return
     yield f"### Where a build's time goes ({PROFILE_SIZE:,} contacts, cProfile)"
     yield ""
-    yield "Share of the profiled time (cProfile slows small Python functions more than C code):"
+    yield (
+        "Share of the profiled build, by step (cumulative time; cProfile slows Python code more "
+        "than C code, so these shares differ from the unprofiled CPU shares above):"
+    )
     yield ""
     yield "| part | share |"
     yield "|---|---:|"
