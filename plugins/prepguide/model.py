@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
@@ -20,32 +20,6 @@ from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
-
-CONNECTION_TYPES = (
-    "family",
-    "friend",
-    "colleague",
-    "mentor",
-    "alumni",
-    "mutual",
-    "conference",
-    "online",
-    "cold",
-)
-STATUSES = ("researching", "to-contact", "requested", "scheduled", "met", "thanked", "closed")
-FORMATS = ("in-person", "video", "phone")
-TOPICS = (
-    "rapport",
-    "role",
-    "organization",
-    "trends",
-    "path",
-    "transition",
-    "advice",
-    "resources",
-    "timing",
-    "next-steps",
-)
 
 ConnectionType = Literal[
     "family", "friend", "colleague", "mentor", "alumni", "mutual", "conference", "online", "cold"
@@ -64,6 +38,12 @@ Topic = Literal[
     "timing",
     "next-steps",
 ]
+CONNECTION_TYPES: tuple[str, ...] = get_args(ConnectionType)
+STATUSES: tuple[str, ...] = get_args(Status)
+"""Meeting statuses, in the order a conversation goes through them."""
+FORMATS: tuple[str, ...] = get_args(MeetingFormat)
+TOPICS: tuple[str, ...] = get_args(Topic)
+"""Question topics, in conversation order."""
 Visibility = Literal["public", "private"]
 
 
