@@ -232,10 +232,11 @@ def _second_person(corpus: Corpus, contact: Contact, options: Options) -> Contac
     """Another contact at the same organization, preferring open conversations."""
     if not contact.organization:
         return None
+    public = options.audience == "public"
     others = [
         c
-        for c in visible_contacts(corpus, options)
-        if c.organization == contact.organization and c.id != contact.id
+        for c in corpus.contacts_at(contact.organization)
+        if c.id != contact.id and (not public or c.visibility == "public")
     ]
     if not others:
         return None

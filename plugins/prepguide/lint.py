@@ -14,6 +14,7 @@ limitations. Run ``python -m prepguide.lint --evaluate FILE`` to measure it on a
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 import unicodedata
@@ -2149,6 +2150,7 @@ def _flags(text: str, body: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16384)
 def lint_question(text: str) -> LintResult:
     """Label one question ``open``, ``closed`` or ``leading`` and suggest an open rewrite."""
     shown = _display(text)

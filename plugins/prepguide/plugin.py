@@ -21,7 +21,7 @@ from .corpus import Corpus, CorpusLoader
 from .errors import Problem, format_problems
 from .options import OptionError, Options, make_options
 from .privacy import for_audience
-from .site import Renderer, SiteContext, render_site, site_assets
+from .site import PageCache, Renderer, SiteContext, render_site, site_assets
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,6 +45,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.renderer: Renderer | None = None
         self.timings: dict[str, float] = {}
         """Seconds spent in prepguide's own work during the last build, by step."""
+        self.page_cache = PageCache()
+        """Pages kept between ``mkdocs serve`` rebuilds (used only when serving)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
@@ -110,7 +112,10 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             public=self.options.audience == "public",
         )
         with_dashboard = files.get_file_from_path("index.md") is None
-        pages = render_site(self.corpus, ctx, self.renderer, with_dashboard=with_dashboard)
+        cache = self.page_cache if self.is_serve else None
+        pages = render_site(
+            self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
+        )
         for page in pages:
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(
@@ -121,7 +126,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             )
-        for asset in site_assets(self.corpus, ctx, ASSETS_DIR):
+        for asset in site_assets(self.corpus, ctx, ASSETS_DIR, cache=cache):
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         self.timings["render"] = time.perf_counter() - start
         return files
