@@ -181,3 +181,19 @@ def test_template_overrides_are_used_and_not_published(guide: Path) -> None:
         encoding="utf-8"
     )
     assert not list(site.rglob("*.j2"))
+
+
+def test_generated_text_is_kept_out_of_search(guide: Path) -> None:
+    """Questions, the intro and the drafts repeat across pages: search indexes what is
+    particular to each person instead."""
+    site = build_site(guide)
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    joan = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("contacts/joan-whitcombe/")
+    )
+    html = (site / "contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
+    intro = html[html.index('class="pg-intro"') :].split("<p>", 1)[1].split("</p>", 1)[0]
+    assert intro and intro[:40] not in joan
+    assert "Who else, at Cedar Ridge Health" not in joan
+    assert "Best wishes" not in joan
+    assert "Cedar Ridge" in joan and "handoff tool" in joan

@@ -330,7 +330,7 @@ def test_prep_page_sections_intro_drafts_and_organization_link(page: Page) -> No
     assert m
     seconds, words, wpm = map(int, m.groups())
     assert seconds == round(words * 60 / wpm)
-    intro = timing.locator("xpath=following-sibling::p[1]")
+    intro = page.locator(f"{ARTICLE} .pg-intro p").first
     expect(intro).to_contain_text("Marcus")
     assert abs(len(intro.inner_text().split()) - words) <= 3
 
