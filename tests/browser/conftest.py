@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Request, Route
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Locator, Page, Request, Route
 
 from tests.conftest import EXAMPLE_CONTENT, ROOT, build_site
 
@@ -180,3 +180,17 @@ def offline_guard(context: BrowserContext, watch: Watch) -> Watch:
 
     context.route("**/*", guard)
     return watch
+
+
+def is_focused(locator: Locator) -> bool:
+    """Whether the element has the keyboard focus."""
+    return bool(locator.evaluate("el => el === document.activeElement"))
+
+
+def tab_to(page: Page, target: Locator, limit: int = 150) -> int:
+    """Press Tab until ``target`` has the focus; return how many presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if is_focused(target):
+            return presses
+    raise AssertionError(f"{target} never got the focus in {limit} presses of Tab")

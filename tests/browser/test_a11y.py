@@ -24,13 +24,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from prepguide.cli import main as prepguide_main
 from prepguide.model import STATUSES
 from tests.conftest import EXAMPLE_CONTENT, ROOT, build_site
 
-from .conftest import ServedSite, _QuietHandler, _Server
+from .conftest import ServedSite, _QuietHandler, _Server, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -354,19 +354,6 @@ def check_axe(page: Page, where: str) -> list[dict]:
         f"{len(failing)} serious or critical axe-core violations on {where}:\n{report}"
     )
     return violations
-
-
-def is_focused(locator: Locator) -> bool:
-    return bool(locator.evaluate("el => el === document.activeElement"))
-
-
-def tab_to(page: Page, target: Locator, limit: int = 150) -> int:
-    """Press Tab until ``target`` has the focus; return how many presses it took."""
-    for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
-        if is_focused(target):
-            return presses
-    raise AssertionError(f"{target} never got the focus in {limit} presses of Tab")
 
 
 def focus_ring(page: Page) -> dict:

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import Watch
+from .conftest import Watch, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -62,19 +62,6 @@ def count_pdf_pages(pdf: bytes) -> int:
     counts = [int(n) for n in re.findall(rb"/Count\s+(\d+)", pdf)]
     assert counts and pages == max(counts), (pages, counts)
     return pages
-
-
-def is_focused(locator: Locator) -> bool:
-    return bool(locator.evaluate("el => el === document.activeElement"))
-
-
-def tab_to(page: Page, target: Locator, limit: int = 80) -> int:
-    """Press Tab until ``target`` has the focus; return how many presses it took."""
-    for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
-        if is_focused(target):
-            return presses
-    raise AssertionError(f"{target} never got the focus in {limit} presses of Tab")
 
 
 # --- the contacts filter, as a user expects it to behave ------------------------------------
