@@ -1237,28 +1237,10 @@ def select_questions(
     # left out. Candidates are (place, slot, text): places are unique, so
     # sorting candidates sorts them by rank.
     context = _context(you, contact, org)
-    known: dict[Callable[[Mapping[str, Any]], bool], bool] = {}
     referrals: list[tuple[int, _Slot, str]] = []
     others: list[tuple[int, _Slot, str]] = []
-    for slot in _plan(bank).usable(org):
-        holds = slot.holds
-        if holds is not None:
-            if slot.memo:
-                ok = known.get(holds)
-                if ok is None:
-                    ok = known[holds] = holds(context)
-            else:
-                ok = holds(context)
-            if not ok:
-                continue
-        rendered = slot.static
-        if rendered is None:
-            rendered = slot.render(context)
-            if rendered is None:
-                continue
-            key = fold(rendered)
-        else:
-            key = slot.key
+    for slot, rendered in _candidates(_plan(bank), context, org):
+        key = slot.key if slot.static is not None else fold(rendered)
         if key in seen:
             continue
         seen.add(key)
