@@ -340,33 +340,22 @@ def _take_trailing(node: Any) -> tuple[str | None, Any]:
         The detached text (or None) and the comment slot of the last entry, where
         the caller may add a blank line.
     """
-    if isinstance(node, CommentedMap) and node and not node.fa.flow_style():
-        last = list(node)[-1]
-        value = node[last]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value:
-            rest, slot = _take_trailing(value)
-            if slot is not None:
-                return rest, slot
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
+    if not isinstance(node, (CommentedMap, CommentedSeq)) or not node or node.fa.flow_style():
+        return None, None
+    # ruamel keeps a mapping entry's trailing comment in slot 2, a list item's in slot 0
+    key: Any = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    position = 2 if isinstance(node, CommentedMap) else 0
+    value = node[key]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and value:
+        rest, slot = _take_trailing(value)
+        if slot is not None:
+            return rest, slot
+        if not value.fa.flow_style():
             return None, None
-        entry = node.ca.items.setdefault(last, [None, None, None, None])
-        if entry[2] is None:
-            return None, (entry, 2)
-        return _cut_trailing(entry[2]), (entry, 2)
-    if isinstance(node, CommentedSeq) and node and not node.fa.flow_style():
-        index = len(node) - 1
-        value = node[index]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value:
-            rest, slot = _take_trailing(value)
-            if slot is not None:
-                return rest, slot
-        if isinstance(value, (CommentedMap, CommentedSeq)) and value and not value.fa.flow_style():
-            return None, None
-        entry = node.ca.items.setdefault(index, [None, None, None, None])
-        if entry[0] is None:
-            return None, (entry, 0)
-        return _cut_trailing(entry[0]), (entry, 0)
-    return None, None
+    entry = node.ca.items.setdefault(key, [None, None, None, None])
+    if entry[position] is None:
+        return None, (entry, position)
+    return _cut_trailing(entry[position]), (entry, position)
 
 
 def _attach_trailing(node: CommentedMap, rest: str) -> None:
