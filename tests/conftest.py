@@ -43,17 +43,22 @@ def guide(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def copy_example(root: Path) -> Path:
+    """Copy the repository's example guide (content/, mkdocs.yml, site_overrides/) to ``root``."""
+    shutil.copytree(EXAMPLE_CONTENT, root / "content")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    overrides = ROOT / "site_overrides"
+    if overrides.is_dir():
+        shutil.copytree(overrides, root / "site_overrides")
+    else:
+        (root / "site_overrides").mkdir()
+    return root
+
+
 @pytest.fixture
 def example_guide(tmp_path: Path) -> Path:
     """A copy of the example guide with the repository's own mkdocs.yml."""
-    shutil.copytree(EXAMPLE_CONTENT, tmp_path / "content")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    overrides = ROOT / "site_overrides"
-    if overrides.is_dir():
-        shutil.copytree(overrides, tmp_path / "site_overrides")
-    else:
-        (tmp_path / "site_overrides").mkdir()
-    return tmp_path
+    return copy_example(tmp_path)
 
 
 def build_site(root: Path, *, strict: bool = False, **overrides: object) -> Path:

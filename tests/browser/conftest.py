@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Locator, Page, Request, Route
 
-from tests.conftest import EXAMPLE_CONTENT, ROOT, build_site
+from tests.conftest import build_site, copy_example
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -76,6 +76,28 @@ class ServedSite:
     path: Path  # the built site
 
 
+def build_and_serve(root: Path, env: dict[str, str]) -> Iterator[ServedSite]:
+    """Build the guide at ``root`` (with ``env`` set) for the address it is then served at."""
+    site_dir = root / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = _Server(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            for key, value in env.items():
+                mp.setenv(key, value)
+            assert build_site(root, site_url=url + "/") == site_dir
+        assert (site_dir / "index.html").is_file()
+        thread.start()
+        yield ServedSite(url, site_dir)
+    finally:
+        if thread.is_alive():
+            server.shutdown()
+            thread.join(timeout=5)
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The repository's example guide (content/, mkdocs.yml, site_overrides/), built once per
@@ -84,29 +106,8 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     The server binds first so that the build can set ``site_url`` to its address: material's
     instant navigation only follows links listed in the sitemap, which is empty without a
     ``site_url``. That is how the site behaves under ``mkdocs serve`` and once deployed."""
-    root = tmp_path_factory.mktemp("example-guide")
-    shutil.copytree(EXAMPLE_CONTENT, root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    overrides = ROOT / "site_overrides"
-    if overrides.is_dir():
-        shutil.copytree(overrides, root / "site_overrides")
-    else:
-        (root / "site_overrides").mkdir()
-    site_dir = root / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    try:
-        assert build_site(root, site_url=url + "/") == site_dir
-        assert (site_dir / "index.html").is_file(), "the example guide built no dashboard"
-        thread.start()
-        yield ServedSite(url, site_dir)
-    finally:
-        if thread.is_alive():
-            server.shutdown()
-            thread.join(timeout=5)
-        server.server_close()
+    root = copy_example(tmp_path_factory.mktemp("example-guide"))
+    yield from build_and_serve(root, {})
 
 
 @pytest.fixture(scope="session")
@@ -194,3 +195,17 @@ def tab_to(page: Page, target: Locator, limit: int = 150) -> int:
         if is_focused(target):
             return presses
     raise AssertionError(f"{target} never got the focus in {limit} presses of Tab")
+
+
+# The prep page's sections, in the order CONTRACT.md fixes
+PREP_SECTIONS = [
+    "Who they are and how you are connected",
+    "Common ground",
+    "The organization",
+    "Your goals",
+    "Questions",
+    "One-minute intro",
+    "Outreach",
+    "Venue and logistics",
+    "After the talk",
+]

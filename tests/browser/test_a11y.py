@@ -12,14 +12,10 @@ is tested, how, and what is known to fall short.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -28,9 +24,9 @@ from playwright.sync_api import Page, expect
 
 from prepguide.cli import main as prepguide_main
 from prepguide.model import STATUSES
-from tests.conftest import EXAMPLE_CONTENT, ROOT, build_site
+from tests.conftest import copy_example
 
-from .conftest import ServedSite, _QuietHandler, _Server, tab_to
+from .conftest import PREP_SECTIONS, ServedSite, build_and_serve, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -40,60 +36,16 @@ FAILING_IMPACTS = {"serious", "critical"}
 SCHEMES = {"light": "default", "dark": "slate"}
 # link names that say nothing out of context
 VAGUE_LINK_TEXT = {"here", "click here", "this", "this page", "link", "more", "read more", "page"}
-PREP_SECTIONS = [
-    "Who they are and how you are connected",
-    "Common ground",
-    "The organization",
-    "Your goals",
-    "Questions",
-    "One-minute intro",
-    "Outreach",
-    "Venue and logistics",
-    "After the talk",
-]
 
 
 # --- the three sites ------------------------------------------------------------------------
 
 
-def _copy_example(root: Path) -> Path:
-    shutil.copytree(EXAMPLE_CONTENT, root / "content")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    overrides = ROOT / "site_overrides"
-    if overrides.is_dir():
-        shutil.copytree(overrides, root / "site_overrides")
-    else:
-        (root / "site_overrides").mkdir()
-    return root
-
-
-def _build_and_serve(root: Path, env: dict[str, str]) -> Iterator[ServedSite]:
-    """Build the guide at ``root`` (with ``env`` set) for the address it is then served at."""
-    site_dir = root / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="a11y-server", daemon=True)
-    try:
-        with pytest.MonkeyPatch.context() as mp:
-            for key, value in env.items():
-                mp.setenv(key, value)
-            assert build_site(root, site_url=url + "/") == site_dir
-        assert (site_dir / "index.html").is_file()
-        thread.start()
-        yield ServedSite(url, site_dir)
-    finally:
-        if thread.is_alive():
-            server.shutdown()
-            thread.join(timeout=5)
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     """The example guide as a public build: the directory of a career office."""
-    root = _copy_example(tmp_path_factory.mktemp("public-guide"))
-    yield from _build_and_serve(root, {"PREPGUIDE_AUDIENCE": "public"})
+    root = copy_example(tmp_path_factory.mktemp("public-guide"))
+    yield from build_and_serve(root, {"PREPGUIDE_AUDIENCE": "public"})
 
 
 @pytest.fixture(scope="session")
@@ -101,7 +53,7 @@ def playbook_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSi
     """A new playbook, as ``prepguide init --playbook`` writes it."""
     root = tmp_path_factory.mktemp("playbook") / "playbook"
     assert prepguide_main(["init", str(root), "--playbook"]) == 0
-    yield from _build_and_serve(root, {})
+    yield from build_and_serve(root, {})
 
 
 @pytest.fixture(autouse=True)

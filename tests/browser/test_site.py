@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import Watch, tab_to
+from .conftest import PREP_SECTIONS, Watch, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -26,17 +26,6 @@ ARTICLE = "article.md-content__inner"
 SEARCH_INPUT = "input[data-md-component='search-query']"
 # material < 9.7 adds button.md-clipboard; 9.7+ a nav.md-code__nav with a copy button
 COPY_BUTTON = "button.md-clipboard, button.md-code__button[data-md-type='copy']"
-PREP_SECTIONS = [
-    "Who they are and how you are connected",
-    "Common ground",
-    "The organization",
-    "Your goals",
-    "Questions",
-    "One-minute intro",
-    "Outreach",
-    "Venue and logistics",
-    "After the talk",
-]
 PRINT_MAX_PAGES = 3
 # pages with a known script error, left out of the every-page tour so that it still guards the
 # others (none at present)
