@@ -47,11 +47,7 @@ def copy_example(root: Path) -> Path:
     """Copy the repository's example guide (content/, mkdocs.yml, site_overrides/) to ``root``."""
     shutil.copytree(EXAMPLE_CONTENT, root / "content")
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    overrides = ROOT / "site_overrides"
-    if overrides.is_dir():
-        shutil.copytree(overrides, root / "site_overrides")
-    else:
-        (root / "site_overrides").mkdir()
+    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
     return root
 
 
