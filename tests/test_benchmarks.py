@@ -121,13 +121,19 @@ def test_baseline_has_the_same_pages_and_sizes(tmp_path: Path, generate: ModuleT
     assert "person-3/" not in home, "pages outside the nav must stay out of the sidebar"
 
 
-def test_page_cache_rebuild_matches_a_fresh_render(tmp_path: Path, generate: ModuleType) -> None:
-    """A serve rebuild that reuses pages gives exactly the pages of a fresh render."""
-    generate.generate(40, tmp_path)
-    content = tmp_path / "content"
+def _serve_session(
+    tmp_path: Path, generate: ModuleType, contacts: int
+) -> tuple[Path, SiteContext, CorpusLoader, PageCache]:
+    """A generated guide and what ``mkdocs serve`` keeps between rebuilds."""
+    generate.generate(contacts, tmp_path)
     options = make_options(today="2026-11-26", timezone="Europe/Stockholm")
     ctx = SiteContext(options, options.resolved_today(), True, None, False)
-    loader, cache = CorpusLoader(), PageCache()
+    return tmp_path / "content", ctx, CorpusLoader(), PageCache()
+
+
+def test_page_cache_rebuild_matches_a_fresh_render(tmp_path: Path, generate: ModuleType) -> None:
+    """A serve rebuild that reuses pages gives exactly the pages of a fresh render."""
+    content, ctx, loader, cache = _serve_session(tmp_path, generate, 40)
 
     def rebuild() -> tuple[int, int]:
         corpus = loader.load(content)
@@ -176,3 +182,46 @@ def test_page_cache_rebuild_matches_a_fresh_render(tmp_path: Path, generate: Mod
     )
     hits, _ = rebuild()
     assert hits == 0, "a changed profile changes every prep page"
+
+
+def test_page_cache_remakes_only_what_an_edit_touches(tmp_path: Path, generate: ModuleType) -> None:
+    """Editing one contact's role remakes its page, its row and what names it; nothing else."""
+    content, ctx, loader, cache = _serve_session(tmp_path, generate, 60)
+
+    def rebuild() -> list[str]:
+        corpus = loader.load(content)
+        render_site(corpus, ctx, Renderer(), cache=cache)
+        calendar_assets(corpus, ctx, cache=cache)
+        return sorted(cache.made)
+
+    first = rebuild()
+    assert (
+        "network.md" in first and "contacts.md#" + sorted(loader.load(content).contacts)[0] in first
+    )
+    assert rebuild() == []
+
+    corpus = loader.load(content)
+    mentioned = {
+        ref
+        for contact in corpus.contacts.values()
+        for ref in (contact.connection.via, *contact.referrals)
+        if ref
+    }
+    lonely = next(
+        c
+        for cid, c in sorted(corpus.contacts.items())
+        if cid not in mentioned and not c.connection.via and not c.referrals and c.organization
+    )
+    path = content / "contacts" / f"{lonely.id}.yml"
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r"^role: ", text, flags=re.M)
+    path.write_text(re.sub(r"^role: .*$", "role: Edited role", text, count=1, flags=re.M))
+    assert rebuild() == sorted(
+        [
+            f"contacts/{lonely.id}.md",
+            f"contacts.md#{lonely.id}",
+            f"calendar/{lonely.id}.events",
+            f"organizations/{lonely.organization}.md",
+        ]
+        + ([f"calendar/{lonely.id}.ics"] if lonely.meeting.status == "scheduled" else [])
+    )

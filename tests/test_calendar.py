@@ -9,7 +9,13 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from prepguide.calendar import PRODID, calendar_ics, meeting_ics
+from prepguide.calendar import (
+    PRODID,
+    CalendarEntry,
+    calendar_ics,
+    contact_entries,
+    meeting_ics,
+)
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.guide import find_guide
 from prepguide.model import Contact, Organization
@@ -146,3 +152,43 @@ def test_empty_guide_is_a_valid_calendar() -> None:
     data = calendar_ics(Corpus(), Options(today=date(2027, 1, 1)), None)
     cal = icalendar.Calendar.from_ical(data)
     assert list(cal.walk("VEVENT")) == []
+
+
+def test_one_vtimezone_for_every_meeting_and_entries_reused(
+    example: tuple[Corpus, Options],
+) -> None:
+    """The zone is described once, and entries made earlier give the same bytes."""
+    corpus, options = example
+    data = calendar_ics(corpus, options, None)
+    cal = icalendar.Calendar.from_ical(data)
+    assert [str(z["tzid"]) for z in cal.walk("VTIMEZONE")] == [str(options.timezone)]
+    assert data.index(b"BEGIN:VTIMEZONE") < data.index(b"BEGIN:VEVENT")
+    assert data.endswith(b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+    made = {cid: contact_entries(corpus, c, options, None) for cid, c in corpus.contacts.items()}
+    asked: list[str] = []
+
+    def entries_of(contact: Contact) -> tuple[CalendarEntry, ...]:
+        asked.append(contact.id)
+        return made[contact.id]
+
+    assert calendar_ics(corpus, options, None, entries_of=entries_of) == data
+    assert sorted(asked) == sorted(corpus.contacts)
+    for cid in ("marcus-ebbesen", "devika-raman"):
+        assert meeting_ics(corpus, cid, options, None, entries=made[cid]) == meeting_ics(
+            corpus, cid, options, None
+        )
+        assert made[cid][0].meeting and not any(e.meeting for e in made[cid][1:])
+
+
+def test_events_in_start_order() -> None:
+    people = {
+        cid: Contact(
+            id=cid,
+            name=cid.title(),
+            meeting={"status": "scheduled", "date": when, "duration": 30},
+        )
+        for cid, when in (("late", "2027-05-02 09:00"), ("early", "2027-05-01 17:00"))
+    }
+    data = calendar_ics(Corpus(contacts=people), Options(today=date(2027, 1, 1)), None)
+    assert data.index(b"UID:early@prepguide") < data.index(b"UID:late@prepguide")

@@ -15,6 +15,9 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
@@ -129,35 +132,105 @@ def _follow_up_events(
     return events
 
 
-def _sort_key(event: icalendar.Event) -> tuple[str, str]:
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One event of a calendar, already serialized.
+
+    Serializing is most of a calendar's cost, so the plugin keeps a contact's
+    entries between ``mkdocs serve`` rebuilds and only makes them again when
+    that contact (or its organization) changes.
+    """
+
+    sort_key: tuple[str, str]
+    """Start in UTC (``YYYYMMDDTHHMMSS``), then UID: the order in the file."""
+    ical: bytes
+    """The ``BEGIN:VEVENT`` ... ``END:VEVENT`` lines."""
+    tzids: frozenset[str]
+    """Time zones the event refers to (each needs a ``VTIMEZONE``)."""
+    year: int | None
+    """The year of a timed start (bounds the ``VTIMEZONE`` rules), None for all-day."""
+    meeting: bool
+    """True for the meeting itself, False for a follow-up reminder."""
+
+
+def _entry(event: icalendar.Event, meeting: bool) -> CalendarEntry:
     start: Any = event.decoded("dtstart")
     if isinstance(start, datetime):
         key = start.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        year: int | None = start.year
     else:
-        key = start.strftime("%Y%m%dT000000")
-    return key, str(event.get("uid"))
+        key, year = start.strftime("%Y%m%dT000000"), None
+    tzids = {
+        value.params.get("TZID")
+        for _name, value in event.property_items(sorted=False)
+        if hasattr(value, "params")
+    }
+    return CalendarEntry(
+        sort_key=(key, str(event.get("uid"))),
+        ical=bytes(event.to_ical()),
+        tzids=frozenset(t for t in tzids if t and t != "UTC"),
+        year=year,
+        meeting=meeting,
+    )
 
 
-def _finish(cal: icalendar.Calendar, events: list[icalendar.Event], options: Options) -> bytes:
-    events.sort(key=_sort_key)
-    for event in events:
-        cal.add_component(event)
-    timed = [e.decoded("dtstart") for e in events if isinstance(e.decoded("dtstart"), datetime)]
-    if timed:  # a VTIMEZONE for the guide's zone (none is needed for UTC)
-        years = [d.year for d in timed]
-        cal.add_missing_timezones(
-            first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 2, 1, 1)
+def contact_entries(
+    corpus: Corpus, contact: Contact, options: Options, site_url: str | None
+) -> tuple[CalendarEntry, ...]:
+    """A contact's events: the scheduled meeting (if any) first, then open follow-ups."""
+    entries = []
+    event = _meeting_event(corpus, contact, options, site_url)
+    if event is not None:
+        entries.append(_entry(event, meeting=True))
+    entries.extend(_entry(e, meeting=False) for e in _follow_up_events(contact, options, site_url))
+    return tuple(entries)
+
+
+@functools.lru_cache(maxsize=32)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
+    """A ``VTIMEZONE`` covering the years around the events (slow to make, so kept)."""
+    try:
+        zone = icalendar.Timezone.from_tzid(
+            tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
         )
-    return bytes(cal.to_ical())
+    except ValueError:  # unknown to the time zone provider: calendar apps use the TZID as is
+        return None
+    return bytes(zone.to_ical())
 
 
-def calendar_ics(corpus: Corpus, options: Options, site_url: str | None) -> bytes:
+def assemble(name: str, entries: Iterable[CalendarEntry]) -> bytes:
+    """A calendar named ``name`` holding ``entries`` in start order, with their time zones."""
+    ordered = sorted(entries, key=lambda e: e.sort_key)
+    head = bytes(_calendar(name).to_ical())
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    parts = [head[: -len(end)]]
+    years = [e.year for e in ordered if e.year is not None]
+    if years:
+        for tzid in sorted({t for e in ordered for t in e.tzids}):
+            vtimezone = _vtimezone(tzid, min(years), max(years))
+            if vtimezone is not None:
+                parts.append(vtimezone)
+    parts.extend(e.ical for e in ordered)
+    parts.append(end)
+    return b"".join(parts)
+
+
+def calendar_ics(
+    corpus: Corpus,
+    options: Options,
+    site_url: str | None,
+    *,
+    entries_of: Callable[[Contact], Sequence[CalendarEntry]] | None = None,
+) -> bytes:
     """Return the guide's calendar: scheduled meetings and open follow-up reminders.
 
     Arguments:
         corpus: The loaded guide.
         options: Its options (time zone, ``today`` for ``DTSTAMP``, audience).
         site_url: The site's ``site_url`` (links become absolute), or None.
+        entries_of: Where to get a contact's entries (the plugin passes its
+            cache); by default they are made with :func:`contact_entries`.
 
     Meetings are events with status ``scheduled`` and a ``meeting.date``, from
     that local time for ``meeting.duration`` minutes, with the prep page as
@@ -166,25 +239,33 @@ def calendar_ics(corpus: Corpus, options: Options, site_url: str | None) -> byte
     ``LOCATION`` or follow-ups (both private); the plugin publishes no calendar
     in a public build anyway.
     """
-    cal = _calendar("Informational interviews")
-    events: list[icalendar.Event] = []
-    for contact in _contacts(corpus, options):
-        event = _meeting_event(corpus, contact, options, site_url)
-        if event is not None:
-            events.append(event)
-        events.extend(_follow_up_events(contact, options, site_url))
-    return _finish(cal, events, options)
+    if entries_of is None:
+
+        def entries_of(contact: Contact) -> Sequence[CalendarEntry]:
+            return contact_entries(corpus, contact, options, site_url)
+
+    entries = [e for contact in _contacts(corpus, options) for e in entries_of(contact)]
+    return assemble("Informational interviews", entries)
 
 
 def meeting_ics(
-    corpus: Corpus, contact_id: str, options: Options, site_url: str | None
+    corpus: Corpus,
+    contact_id: str,
+    options: Options,
+    site_url: str | None,
+    *,
+    entries: Sequence[CalendarEntry] | None = None,
 ) -> bytes | None:
-    """Return a calendar with one contact's scheduled meeting, or None if there is none."""
+    """Return a calendar with one contact's scheduled meeting, or None if there is none.
+
+    ``entries`` are the contact's entries when the caller already has them.
+    """
     contact = corpus.contacts.get(contact_id)
     if contact is None or (options.audience == "public" and contact.visibility != "public"):
         return None
-    event = _meeting_event(corpus, contact, options, site_url)
-    if event is None:
+    if entries is None:
+        entries = contact_entries(corpus, contact, options, site_url)
+    meeting = [e for e in entries if e.meeting]
+    if not meeting:
         return None
-    cal = _calendar(f"Informational interview: {contact.name}")
-    return _finish(cal, [event], options)
+    return assemble(f"Informational interview: {contact.name}", meeting)

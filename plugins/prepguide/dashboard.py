@@ -153,7 +153,9 @@ def _stage_reached(contact: Contact, today: date | None) -> int:
     return 0
 
 
-def pipeline(corpus: Corpus, options: Options | None = None) -> Pipeline:
+def pipeline(
+    corpus: Corpus, options: Options | None = None, *, contacts: list[Contact] | None = None
+) -> Pipeline:
     """Count contacts per status and build the requested → scheduled → met funnel.
 
     A contact at a later status counts as having passed the earlier stages:
@@ -165,9 +167,12 @@ def pipeline(corpus: Corpus, options: Options | None = None) -> Pipeline:
         corpus: The loaded guide.
         options: The guide's options; they set ``today`` (for ``closed``
             meetings) and the audience. Optional.
+        contacts: ``visible_contacts(corpus, options)`` when the caller already
+            has it (the dashboard computes it once for its three parts).
     """
     today = options.resolved_today() if options is not None else None
-    contacts = visible_contacts(corpus, options)
+    if contacts is None:
+        contacts = visible_contacts(corpus, options)
     counts = dict.fromkeys(STATUSES, 0)
     reached = [0, 0, 0, 0]
     for contact in contacts:
@@ -185,7 +190,9 @@ def pipeline(corpus: Corpus, options: Options | None = None) -> Pipeline:
     return Pipeline(counts=counts, funnel=tuple(funnel), total=len(contacts))
 
 
-def upcoming(corpus: Corpus, options: Options) -> list[Upcoming]:
+def upcoming(
+    corpus: Corpus, options: Options, *, contacts: list[Contact] | None = None
+) -> list[Upcoming]:
     """Return the scheduled meetings on or after ``today``, soonest first.
 
     Only contacts with status ``scheduled`` and a ``meeting.date`` are listed;
@@ -194,7 +201,9 @@ def upcoming(corpus: Corpus, options: Options) -> list[Upcoming]:
     today = options.resolved_today()
     zone = options.tz
     items: list[Upcoming] = []
-    for contact in visible_contacts(corpus, options):
+    if contacts is None:
+        contacts = visible_contacts(corpus, options)
+    for contact in contacts:
         meeting = contact.meeting
         if meeting.status != "scheduled" or meeting.date is None:
             continue
@@ -256,7 +265,9 @@ def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: O
     return message
 
 
-def due(corpus: Corpus, options: Options) -> list[DueItem]:
+def due(
+    corpus: Corpus, options: Options, *, contacts: list[Contact] | None = None
+) -> list[DueItem]:
     """Return what is due as of ``today``, sorted by due day, then name.
 
     * ``thank-you``: a talk was held (status ``met``, its date on or before
@@ -271,7 +282,9 @@ def due(corpus: Corpus, options: Options) -> list[DueItem]:
     """
     today = options.resolved_today()
     items: list[DueItem] = []
-    for contact in visible_contacts(corpus, options):
+    if contacts is None:
+        contacts = visible_contacts(corpus, options)
+    for contact in contacts:
         meeting = contact.meeting
         if meeting.status == "met":
             if meeting.date is None:

@@ -20,6 +20,7 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict, deque
 from collections.abc import Callable
@@ -335,30 +336,80 @@ def render_svg(
     them. Its role is ``group`` rather than ``img``: every person is a link,
     and ``img`` would hide the links from assistive technology.
     """
-    names = {cid: c.name for cid, c in corpus.contacts.items()}
-    boxes, width, height = _layout(network, names)
-    p = prefix
+    return draw_svg(network, node_labels(network, corpus), href, prefix=prefix)
+
+
+@dataclass(frozen=True)
+class NodeLabel:
+    """What the map shows of one person: name, and role and organization under it."""
+
+    name: str
+    role: str | None
+    org: str | None
+
+
+def node_labels(network: Network, corpus: Corpus) -> tuple[tuple[str, NodeLabel], ...]:
+    """The label of every node of ``network``, as ``(contact id, label)`` in node order.
+
+    All the map takes from the notes: two maps with equal networks and labels
+    are the same picture (the plugin keeps the SVG between ``mkdocs serve``
+    rebuilds on that ground).
+    """
+    labels = []
+    for node in network.nodes:
+        contact = corpus.contacts.get(node)
+        org = corpus.organization_of(contact) if contact else None
+        labels.append(
+            (
+                node,
+                NodeLabel(
+                    name=contact.name if contact else node,
+                    role=contact.role if contact else None,
+                    org=org.name if org else None,
+                ),
+            )
+        )
+    return tuple(labels)
+
+
+def _desc(network: Network) -> str:
     introduced = sum(e.kind == "introduced" for e in network.edges)
     referred = len(network.edges) - introduced
     people = len(network.nodes)
-    none = network.unconnected
-    title = "Who introduced and referred whom"
     if people:
-        desc = (
+        return (
             f"{people} {'person' if people == 1 else 'people'} linked by {introduced} "
             f"introduction{'s' * (introduced != 1)} and {referred} referral{'s' * (referred != 1)}. "
             "Arrows point from the person who introduced or referred to the person they led "
             "to. Solid arrows are introductions, dashed arrows referrals."
         )
-    else:
-        desc = "No introductions or referrals between contacts yet."
-    foot = (
-        f"{none} contact{'s' * (none != 1)} with no introduction or referral "
-        f"{'is' if none == 1 else 'are'} not shown."
-        if none
-        else "Every contact is shown."
-    )
-    desc += " " + foot
+    return "No introductions or referrals between contacts yet."
+
+
+def _foot(network: Network) -> str:
+    none = network.unconnected
+    if none:
+        return (
+            f"{none} contact{'s' * (none != 1)} with no introduction or referral "
+            f"{'is' if none == 1 else 'are'} not shown."
+        )
+    return "Every contact is shown."
+
+
+@functools.lru_cache(maxsize=4)
+def _frame(
+    network: Network, names: tuple[tuple[str, str], ...], prefix: str
+) -> tuple[dict[str, _Box], float, tuple[str, ...]]:
+    """The layout and everything drawn before the people: title, legend, arrows.
+
+    It depends only on the relations and the names (which order the layout), so
+    it is kept while they stay the same: a ``mkdocs serve`` rebuild after an
+    edit to someone's role or organization redraws only the labels.
+    """
+    boxes, width, height = _layout(network, dict(names))
+    p = prefix
+    title = "Who introduced and referred whom"
+    desc = _desc(network) + " " + _foot(network)
 
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" class="{p}" viewBox="0 0 {_num(width)} '
@@ -407,18 +458,32 @@ def render_svg(
             )
     out.append("</g>")
 
+    return boxes, height, tuple(out)
+
+
+def draw_svg(
+    network: Network,
+    labels: tuple[tuple[str, NodeLabel], ...],
+    href: Callable[[str], str],
+    *,
+    prefix: str = "pg-net",
+) -> str:
+    """Draw the network from its labels (see :func:`render_svg`)."""
+    names = tuple((cid, label.name) for cid, label in labels)
+    boxes, height, head = _frame(network, names, prefix)
+    label_of = dict(labels)
+    p = prefix
+    out = list(head)
+    people = len(network.nodes)
+    foot, desc = _foot(network), _desc(network)
+
     # Nodes: one link per person.
     out.append(f'<g class="{p}-nodes">')
     for node in network.nodes:
         box = boxes[node]
-        contact = corpus.contacts.get(node)
-        name = contact.name if contact else node
-        org = corpus.organization_of(contact) if contact else None
-        subtitle = ", ".join(
-            part
-            for part in ((contact.role if contact else None), org.name if org else None)
-            if part
-        )
+        label = label_of[node]
+        name, org = label.name, label.org
+        subtitle = ", ".join(part for part in (label.role, org) if part)
         full = name + (f" — {subtitle}" if subtitle else "")
         cx = box.x + NODE_W / 2
         out.append(f'<a xlink:href="{xml_attr(href(node))}" class="{p}-node">')
@@ -434,7 +499,7 @@ def render_svg(
         if org:
             out.append(
                 f'<text class="{p}-org" x="{_num(cx)}" y="{_num(box.y + 36)}" '
-                f'text-anchor="middle">{xml_text(_clip(org.name, ORG_CHARS))}</text>'
+                f'text-anchor="middle">{xml_text(_clip(org, ORG_CHARS))}</text>'
             )
         out.append("</a>")
     out.append("</g>")

@@ -20,6 +20,7 @@ from .config import PrepGuideConfig
 from .corpus import Corpus, CorpusLoader
 from .errors import Problem, format_problems
 from .options import OptionError, Options, make_options
+from .prep import WarningMemo, prep_warnings
 from .privacy import for_audience
 from .site import PageCache, Renderer, SiteContext, render_site, site_assets
 
@@ -47,6 +48,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         """Seconds spent in prepguide's own work during the last build, by step."""
         self.page_cache = PageCache()
         """Pages kept between ``mkdocs serve`` rebuilds (used only when serving)."""
+        self.warning_memo = WarningMemo()
+        """Each contact's prep warnings, kept while its file is unchanged."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
@@ -86,9 +89,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         corpus = self.loader.load(Path(config.docs_dir), root)
         problems: list[Problem] = list(corpus.problems)
         if not corpus.errors:
-            from .prep import prep_warnings
-
-            problems.extend(prep_warnings(corpus, self.options))
+            problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}
@@ -116,8 +117,9 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         pages = render_site(
             self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
         )
+        existing = files.src_uris
         for page in pages:
-            if files.get_file_from_path(page.src_uri) is not None:
+            if page.src_uri in existing:
                 raise PluginError(
                     f"prepguide: content/{page.src_uri} already exists, but prepguide generates "
                     "that page; rename or remove your file"

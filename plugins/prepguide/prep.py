@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .common_ground import GroundPoint, find_common_ground
@@ -203,7 +203,49 @@ def _template_for_lint(text: str) -> str:
     return " ".join(text.split())
 
 
-def prep_warnings(corpus: Corpus, options: Options) -> list[Problem]:
+@dataclass
+class WarningMemo:
+    """Each contact's warnings from the last :func:`prep_warnings` call (see there)."""
+
+    options: Options | None = None
+    contacts: dict[str, tuple[Contact, list[Problem]]] = field(default_factory=dict)
+
+
+def _contact_warnings(
+    corpus: Corpus, cid: str, contact: Contact, options: Options
+) -> list[Problem]:
+    """The warnings about one contact's hand-written intro and questions."""
+    problems: list[Problem] = []
+    lint = _linter()
+    low, high = intro_bounds(options)
+
+    def warn(path: str, line: int, column: int, message: str) -> None:
+        problems.append(Problem(path, line, column, "warning", message))
+
+    if contact.intro and contact.intro.strip():
+        timed = time_intro(contact.intro.strip(), options, generated=False)
+        if not timed.in_range:
+            advice = "cut some sentences" if timed.seconds > high else "add a sentence or two"
+            path, line, column = corpus.locate("contact", cid, ("intro",))
+            warn(
+                path,
+                line,
+                column,
+                f"`intro`: takes about {timed.seconds} seconds to say ({timed.words} words "
+                f"at {options.words_per_minute} words a minute); aim for {low}–{high} "
+                f"seconds: {advice}",
+            )
+    for index, question in enumerate(contact.questions):
+        message = lint_message(f"questions[{index}]", question, lint)
+        if message:
+            path, line, column = corpus.locate("contact", cid, ("questions", index))
+            warn(path, line, column, message)
+    return problems
+
+
+def prep_warnings(
+    corpus: Corpus, options: Options, memo: WarningMemo | None = None
+) -> list[Problem]:
     """Return the warnings about intros and questions, each at its line.
 
     - a hand-written ``intro`` whose spoken time is outside ``intro_seconds``
@@ -216,37 +258,34 @@ def prep_warnings(corpus: Corpus, options: Options) -> list[Problem]:
     Arguments:
         corpus: The validated guide.
         options: The guide's options (speaking rate and intro target).
+        memo: A contact's warnings from an earlier call, reused while its
+            model is the same object (the parse cache keeps unchanged files'
+            models), so a ``mkdocs serve`` rebuild checks only what changed.
 
     Returns:
         The warnings, sorted by path and position.
     """
     problems: list[Problem] = []
+    if memo is not None and memo.options != options:
+        memo.options, memo.contacts = options, {}
+    for cid in sorted(corpus.contacts):
+        contact = corpus.contacts[cid]
+        known = memo.contacts.get(cid) if memo is not None else None
+        if known is not None and known[0] is contact:
+            found = known[1]
+        else:
+            found = _contact_warnings(corpus, cid, contact, options)
+            if memo is not None:
+                memo.contacts[cid] = (contact, found)
+        problems.extend(found)
+    if memo is not None:
+        for gone in memo.contacts.keys() - corpus.contacts.keys():
+            del memo.contacts[gone]
+
     lint = _linter()
-    low, high = intro_bounds(options)
 
     def warn(path: str, line: int, column: int, message: str) -> None:
         problems.append(Problem(path, line, column, "warning", message))
-
-    for cid in sorted(corpus.contacts):
-        contact = corpus.contacts[cid]
-        if contact.intro and contact.intro.strip():
-            timed = time_intro(contact.intro.strip(), options, generated=False)
-            if not timed.in_range:
-                advice = "cut some sentences" if timed.seconds > high else "add a sentence or two"
-                path, line, column = corpus.locate("contact", cid, ("intro",))
-                warn(
-                    path,
-                    line,
-                    column,
-                    f"`intro`: takes about {timed.seconds} seconds to say ({timed.words} words "
-                    f"at {options.words_per_minute} words a minute); aim for {low}–{high} "
-                    f"seconds: {advice}",
-                )
-        for index, question in enumerate(contact.questions):
-            message = lint_message(f"questions[{index}]", question, lint)
-            if message:
-                path, line, column = corpus.locate("contact", cid, ("questions", index))
-                warn(path, line, column, message)
 
     for entry, (path, index) in zip(corpus.questions, corpus.question_sources, strict=False):
         document = corpus.documents.get(path)

@@ -217,10 +217,10 @@ def render_site(
         cache: Pages of an earlier build to reuse where nothing they were made
             from has changed (``mkdocs serve``); see :class:`PageCache`.
     """
-    from .network import build_network, render_svg
+    from .network import build_network, draw_svg, node_labels
     from .prep import build_prep
 
-    session = cache.session(corpus, renderer) if cache is not None else None
+    session = cache.session(corpus, renderer, ctx) if cache is not None else None
 
     common = {"corpus": corpus, "ctx": ctx, "statuses": STATUSES, "status_labels": STATUS_LABELS}
     pages: list[PageSpec] = []
@@ -234,10 +234,23 @@ def render_site(
                 in_nav=True,
             )
         )
+    row_template = renderer.env.get_template("contacts-row.md.j2")
+
+    def row_html(row: DirectoryRow) -> str:
+        def make(seen: Corpus) -> str:
+            return row_template.render(**{**common, "corpus": seen}, row=row)
+
+        if session is None:
+            return make(corpus)
+        key = (row_template, row.contact, row.org)
+        return str(session.get(f"contacts.md#{row.contact.id}", key, make))
+
     pages.append(
         PageSpec(
             "contacts.md",
-            renderer.render("contacts.md.j2", **common, **contacts_context(corpus)),
+            renderer.render(
+                "contacts.md.j2", **common, **contacts_context(corpus), row_html=row_html
+            ),
             in_nav=True,
         )
     )
@@ -272,7 +285,7 @@ def render_site(
             return contact_template.render(**{**common, "corpus": seen}, prep=prep, **page)
 
         src = contact_src(cid)
-        key: tuple[Any, ...] = (contact_template, ctx, tuple(page.items()))
+        key: tuple[Any, ...] = (contact_template, tuple(page.items()))
         body = session.get(src, key, render_contact) if session else render_contact(corpus)
         pages.append(PageSpec(src, body))
     org_template = renderer.env.get_template("organization.md.j2")
@@ -283,17 +296,24 @@ def render_site(
             return org_template.render(**{**common, "corpus": seen}, org=org, people=people)
 
         src = organization_src(oid)
-        key = (org_template, ctx, org, tuple(people))
+        key = (org_template, org, tuple(people))
         body = session.get(src, key, render_org) if session else render_org(corpus)
         pages.append(PageSpec(src, body))
-    svg = render_svg(network, corpus, lambda cid: ctx.link(contact_src(cid), "network.md"))
-    pages.append(
-        PageSpec(
-            "network.md",
-            renderer.render("network.md.j2", **common, network=network, svg=svg),
-            in_nav=True,
+    labels = node_labels(network, corpus)
+
+    def draw(seen: Corpus) -> str:
+        return draw_svg(network, labels, lambda cid: ctx.link(contact_src(cid), "network.md"))
+
+    network_template = renderer.env.get_template("network.md.j2")
+
+    def render_network(seen: Corpus) -> str:
+        return network_template.render(
+            **{**common, "corpus": seen}, network=network, people=dict(labels), svg=draw(seen)
         )
-    )
+
+    key = (network_template, network, labels)
+    body = session.get("network.md", key, render_network) if session else render_network(corpus)
+    pages.append(PageSpec("network.md", body, in_nav=True))
     for src_uri, template, context in extra:
         pages.append(PageSpec(src_uri, renderer.render(template, **common, **context), in_nav=True))
     return pages
@@ -357,12 +377,13 @@ def contacts_context(corpus: Corpus) -> dict[str, Any]:
 
 def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:
     """Pipeline, upcoming meetings and due items for the dashboard."""
-    from .dashboard import due, pipeline, upcoming
+    from .dashboard import due, pipeline, upcoming, visible_contacts
 
+    contacts = visible_contacts(corpus, ctx.options)
     return {
-        "pipeline": pipeline(corpus, ctx.options),
-        "upcoming": upcoming(corpus, ctx.options),
-        "due": due(corpus, ctx.options),
+        "pipeline": pipeline(corpus, ctx.options, contacts=contacts),
+        "upcoming": upcoming(corpus, ctx.options, contacts=contacts),
+        "due": due(corpus, ctx.options, contacts=contacts),
     }
 
 
@@ -385,19 +406,42 @@ def calendar_assets(
 
     A public build publishes no calendar: meeting places and follow-ups are private.
     """
-    from .calendar import calendar_ics, meeting_ics
+    from .calendar import CalendarEntry, calendar_ics, contact_entries, meeting_ics
 
     if ctx.public:
         return []
-    session = cache.session(corpus, None) if cache is not None else None
-    assets = [AssetSpec("calendar.ics", calendar_ics(corpus, ctx.options, ctx.site_url))]
-    for cid in sorted(corpus.contacts):
+    session = cache.session(corpus, None, ctx) if cache is not None else None
+    entries: dict[str, Sequence[CalendarEntry]] = {}
 
-        def one_meeting(seen: Corpus, cid: str = cid) -> bytes | None:
-            return meeting_ics(seen, cid, ctx.options, ctx.site_url)
+    def entries_of(contact: Contact) -> Sequence[CalendarEntry]:
+        cid = contact.id
+
+        def make(seen: Corpus) -> Sequence[CalendarEntry]:
+            return contact_entries(seen, seen.contacts[cid], ctx.options, ctx.site_url)
+
+        if cid not in entries:
+            if session is not None:
+                entries[cid] = session.get(f"calendar/{cid}.events", cid, make)
+            else:
+                entries[cid] = make(corpus)
+        return entries[cid]
+
+    assets = [
+        AssetSpec(
+            "calendar.ics",
+            calendar_ics(corpus, ctx.options, ctx.site_url, entries_of=entries_of),
+        )
+    ]
+    for cid, contact in sorted(corpus.contacts.items()):
+        if not has_meeting_event(contact):
+            continue
+        mine = entries_of(contact)
+
+        def one_meeting(seen: Corpus, cid: str = cid, mine: Sequence[CalendarEntry] = mine) -> Any:
+            return meeting_ics(seen, cid, ctx.options, ctx.site_url, entries=mine)
 
         if session is not None:
-            one = session.get(f"calendar/{cid}.ics", (ctx, cid), one_meeting)
+            one = session.get(f"calendar/{cid}.ics", (cid, mine), one_meeting)
         else:
             one = one_meeting(corpus)
         if one is not None:
@@ -431,20 +475,36 @@ class PageCache:
 
     def __init__(self) -> None:
         self._entries: dict[str, tuple[Any, tuple[tuple[str, str, Any], ...], Any]] = {}
+        self._bases: list[tuple[Any, ...]] = []
         self.hits = 0
         """Pages reused during the last build."""
         self.misses = 0
         """Pages made during the last build."""
+        self.made: list[str] = []
+        """What was made (not reused) during the last build: page paths, rows, calendar entries."""
 
-    def session(self, corpus: Corpus, renderer: Renderer | None) -> _CacheSession:
-        """Start using the cache for one build of ``corpus`` (resets the counters)."""
+    def session(self, corpus: Corpus, renderer: Renderer | None, ctx: Any = None) -> _CacheSession:
+        """Start using the cache for one build of ``corpus`` (resets the counters).
+
+        ``ctx`` (the site context: options, URLs) is part of every output's key.
+        """
         if renderer is not None:
             self.hits = self.misses = 0
-        return _CacheSession(self, corpus, _templates_key(renderer))
+            self.made = []
+        base = (_templates_key(renderer), corpus.profile, tuple(corpus.questions), ctx)
+        # The previous build's equal base, so that each page's key compares by identity.
+        for known in self._bases:
+            if known == base:
+                base = known
+                break
+        else:
+            self._bases = [base, *self._bases[:3]]
+        return _CacheSession(self, corpus, base)
 
     def clear(self) -> None:
         """Forget every page."""
         self._entries.clear()
+        self._bases.clear()
 
 
 def _templates_key(renderer: Renderer | None) -> tuple[Any, ...]:
@@ -462,22 +522,24 @@ def _templates_key(renderer: Renderer | None) -> tuple[Any, ...]:
 
 
 class _CacheSession:
-    def __init__(self, cache: PageCache, corpus: Corpus, templates: tuple[Any, ...]) -> None:
+    def __init__(self, cache: PageCache, corpus: Corpus, base: tuple[Any, ...]) -> None:
         self.cache = cache
         self.corpus = corpus
-        self.templates = templates
+        self.base = base
+        """What every output depends on: templates, profile, question banks, site context."""
         self.recorder = _Recorder()
         self.seen = _tracked(corpus, self.recorder)
 
     def get(self, name: str, key: Any, make: Any) -> Any:
         """The cached output ``name`` when ``key`` and its lookups are unchanged, else ``make(corpus)``."""
-        key = (self.templates, self.corpus.profile, tuple(self.corpus.questions), key)
+        key = (self.base, key)
         entries = self.cache._entries
         entry = entries.get(name)
         if entry is not None and entry[0] == key and self._valid(entry[1]):
             self.cache.hits += 1
             return entry[2]
         self.cache.misses += 1
+        self.cache.made.append(name)
         self.recorder.start()
         try:
             output = make(self.seen)
