@@ -79,10 +79,46 @@ def render_markdown(source: str | None) -> str:
 def _render_markdown(source: str) -> str:
     # Cached: an organization's summary is shown on the page of everyone who
     # works there, and a `mkdocs serve` rebuild converts unchanged fields again.
-    converter = _converter()
-    converter.reset()
-    produced = converter.convert(source)
+    if is_plain_prose(source):
+        produced = plain_paragraphs(source)
+    else:
+        converter = _converter()
+        converter.reset()
+        produced = converter.convert(source)
     return sanitize(produced)
+
+
+_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>&#|{}=+~!]|[^\S \n]")
+_BLOCK_START = re.compile(r"^(?:-|\d+[.)])", re.MULTILINE)
+_EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
+
+
+def is_plain_prose(source: str) -> bool:
+    """Whether ``source`` holds no Markdown at all: only sentences in paragraphs.
+
+    True when it has none of Markdown's (or HTML's) special characters, no line
+    that starts like a list item, rule or heading underline (``-``, ``1.``,
+    ``2)``), and no line with leading or trailing spaces (code blocks, line
+    breaks), and no white space but spaces and line breaks (Python-Markdown
+    strips the others at the ends of a paragraph). Many notes are like that;
+    Python-Markdown is then not needed.
+    """
+    return not (
+        _MARKUP_CHARS.search(source) or _BLOCK_START.search(source) or _EDGE_SPACE.search(source)
+    )
+
+
+def plain_paragraphs(source: str) -> str:
+    """The HTML Python-Markdown makes of plain prose: each run of lines a ``<p>``.
+
+    Only for text where :func:`is_plain_prose` holds; a property test checks that
+    the result is exactly Python-Markdown's.
+    """
+    paragraphs = (part.strip("\n") for part in _BLANK_RUN.split(source))
+    return "\n".join(f"<p>{part}</p>" for part in paragraphs if part)
+
+
+_BLANK_RUN = re.compile(r"\n{2,}")
 
 
 _SANITIZE_OPTIONS: dict[str, Any] = {

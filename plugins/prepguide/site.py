@@ -132,6 +132,7 @@ def _environment(dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...]) ->
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         text=markup.text,
@@ -146,6 +147,21 @@ def _environment(dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...]) ->
         json_attr=json_attr,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept on disk between builds (Jinja2's own cache).
+
+    Compiling the page templates takes about 0.2 s, a noticeable part of a
+    build's own work. Jinja2 keys each entry on the template's source, so an
+    edited template or override is compiled again. The folder is Jinja2's
+    default, a private per-user folder in the temporary directory; without a
+    safe one, templates are simply compiled every build.
+    """
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern="__prepguide_%s.cache")
+    except (OSError, RuntimeError):
+        return None
 
 
 def json_attr(values: Iterable[object]) -> str:
