@@ -35,6 +35,18 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def override_template(guide: Path, name: str, text: str) -> Path:
+    """Write ``site_overrides/prepguide/<name>`` and make ``site_overrides`` the theme's custom_dir."""
+    path = write(guide / "site_overrides/prepguide" / name, text)
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    if "custom_dir:" not in config:
+        (guide / "mkdocs.yml").write_text(
+            config.replace("  font: false\n", "  font: false\n  custom_dir: site_overrides\n"),
+            encoding="utf-8",
+        )
+    return path
+
+
 @pytest.fixture
 def guide(tmp_path: Path) -> Path:
     """A copy of the example guide in tmp_path, with a minimal mkdocs.yml."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import build_site, write
+from .conftest import build_site, override_template, write
 
 
 def test_example_guide_builds_strict(example_guide: Path) -> None:
@@ -167,14 +168,8 @@ def test_network_page_and_calendar(guide: Path) -> None:
 
 
 def test_template_overrides_are_used_and_not_published(guide: Path) -> None:
-    write(
-        guide / "site_overrides/prepguide/organizations.md.j2",
-        "---\ntitle: Employers\n---\n\n# Employers we researched\n",
-    )
-    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
-    (guide / "mkdocs.yml").write_text(
-        config.replace("  font: false\n", "  font: false\n  custom_dir: site_overrides\n"),
-        encoding="utf-8",
+    override_template(
+        guide, "organizations.md.j2", "---\ntitle: Employers\n---\n\n# Employers we researched\n"
     )
     site = build_site(guide, strict=True)
     assert "Employers we researched" in (site / "organizations/index.html").read_text(
@@ -197,3 +192,28 @@ def test_generated_text_is_kept_out_of_search(guide: Path) -> None:
     assert "Who else, at Cedar Ridge Health" not in joan
     assert "Best wishes" not in joan
     assert "Cedar Ridge" in joan and "handoff tool" in joan
+
+
+def test_characters_beyond_latin_1_read_the_same(guide: Path) -> None:
+    """Generated pages carry wide characters as references; readers and search see them as typed."""
+    write(
+        guide / "content/contacts/lukasz-zak.yml",
+        'name: "Łukasz Żak"\n'
+        "organization: cedar-ridge-health\n"
+        'role: "Researcher — patient safety"\n'
+        'location: "Kraków"\n'
+        "background:\n"
+        "  notes: |\n"
+        "    He’s moved from nursing → research; “ask about the pilot”. 😀\n",
+    )
+    site = build_site(guide, strict=True)
+    page = (site / "contacts/lukasz-zak/index.html").read_text(encoding="utf-8")
+    assert "&#321;ukasz &#379;ak" in page
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "Łukasz Żak" in text and "Researcher — patient safety" in text
+    assert "He’s moved from nursing → research; “ask about the pilot”. 😀" in text
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    found = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    assert "Łukasz Żak" in found and "nursing → research" in found
+    contacts = (site / "contacts/index.html").read_text(encoding="utf-8")
+    assert 'data-text="&#322;ukasz &#380;ak' in contacts  # the filter matches what is typed

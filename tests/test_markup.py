@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from prepguide.markup import (
     is_plain_prose,
     markdown_block,
+    narrow,
     plain_paragraphs,
     render_markdown,
     sanitize,
@@ -78,3 +79,10 @@ def test_markdown_fields_are_sanitized() -> None:
     )
     assert "onerror" not in html and "javascript:" not in html and "<script" not in html
     assert "<strong>ok</strong>" in html
+
+
+def test_narrow_writes_wide_characters_as_references() -> None:
+    assert narrow("a – b’s 😀 café ¶") == "a &#8211; b&#8217;s &#128512; café ¶"
+    page = narrow("# Łukasz\n\nHe’s “great”.\n")
+    assert max(map(ord, page)) <= 0xFF
+    assert python_markdown(page) == "<h1>&#321;ukasz</h1>\n<p>He&#8217;s &#8220;great&#8221;.</p>"

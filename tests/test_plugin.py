@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from mkdocs.exceptions import Abort
 from prepguide.config import PrepGuideConfig
 from prepguide.plugin import PrepGuidePlugin
 
-from .conftest import MINIMAL_MKDOCS, build_site, write
+from .conftest import MINIMAL_MKDOCS, build_site, override_template, write
 
 
 def test_defaults() -> None:
@@ -95,3 +97,23 @@ def test_serve_rebuilds_reparse_only_the_changed_file(guide: Path) -> None:
     html = (guide / "site/contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
     assert "Joan W. Whitcombe" in html
     assert set(third.timings) == {"load", "render"}
+
+
+def test_serve_picks_up_an_edited_template_override(guide: Path) -> None:
+    """While serving, an override edited between two rebuilds is used at the second."""
+    override = override_template(
+        guide, "organizations.md.j2", "---\ntitle: Employers\n---\n\n# First heading\n"
+    )
+
+    def rebuild() -> str:
+        cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
+        cfg.plugins.on_startup(command="serve", dirty=False)
+        build(cfg, serve_url="http://127.0.0.1:8000/")
+        return (guide / "site/organizations/index.html").read_text(encoding="utf-8")
+
+    assert "First heading" in rebuild()
+    time.sleep(0.01)  # a new modification time
+    override.write_text("---\ntitle: Employers\n---\n\n# Second heading\n", encoding="utf-8")
+    os.utime(override, (time.time() + 5, time.time() + 5))
+    html = rebuild()
+    assert "Second heading" in html and "First heading" not in html

@@ -53,6 +53,20 @@ def _text(value: str) -> Markup:
     return Markup(_LEADING_BLOCK.sub(r"\1\\\2\3", escaped))
 
 
+def narrow(page: str) -> str:
+    """Write the characters beyond Latin-1 of a generated page as references (``&#8211;``).
+
+    CPython stores a string at the width of its widest character, so one en
+    dash or curly apostrophe doubles the memory of a page in every form MkDocs
+    keeps of it until the build ends (the Markdown, its HTML, the search text).
+    A numeric character reference shows the same character in the browser and
+    in search results. Only for Markdown whose code spans and code blocks hold
+    no user text (prepguide's templates escape backticks in values, and drafts
+    sit in HTML blocks, where references are read as characters).
+    """
+    return page.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
+
+
 def href(url: object) -> Markup:
     """Percent-encode a validated http(s) URL for a Markdown link target or attribute."""
     return Markup(quote(str(url), safe=":/?#@!$&'*+,;=%~-._"))

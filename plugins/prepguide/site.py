@@ -94,14 +94,15 @@ class Renderer:
 
     Renderers for the same override folders (holding the same files) share one
     Jinja2 environment, so a ``mkdocs serve`` rebuild, which makes a new
-    renderer, does not compile the templates again; Jinja2 still reloads a
-    template whose file changed (``auto_reload``), and adding or removing an
-    override file gives a new environment.
+    renderer, does not compile the templates again. With ``auto_reload`` (the
+    plugin sets it when serving) Jinja2 reloads a template whose file changed;
+    without it, a template is looked up without checking its file each time it
+    is used. Adding or removing an override file gives a new environment.
     """
 
-    def __init__(self, override_dirs: Sequence[Path] = ()) -> None:
+    def __init__(self, override_dirs: Sequence[Path] = (), *, auto_reload: bool = False) -> None:
         dirs = tuple(str(d) for d in override_dirs if d.is_dir())
-        self.env = _environment(dirs, _listing(dirs))
+        self.env = _environment(dirs, _listing(dirs), auto_reload)
 
     def render(self, name: str, **context: Any) -> str:
         """Render one template by name."""
@@ -118,7 +119,9 @@ def _listing(dirs: Sequence[str]) -> tuple[tuple[str, ...], ...]:
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...]) -> jinja2.Environment:
+def _environment(
+    dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...], auto_reload: bool
+) -> jinja2.Environment:
     del listing  # only part of the cache key
     loaders: list[jinja2.BaseLoader] = [
         jinja2.FileSystemLoader(list(dirs)),
@@ -131,7 +134,7 @@ def _environment(dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...]) ->
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=True,
+        auto_reload=auto_reload,  # `mkdocs serve`: pick up an edited template
         bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
@@ -244,9 +247,13 @@ def render_site(
         pages.append(
             PageSpec(
                 "index.md",
-                renderer.render("home.md.j2", **common)
-                if ctx.public
-                else renderer.render("dashboard.md.j2", **common, **dashboard_context(corpus, ctx)),
+                markup.narrow(
+                    renderer.render("home.md.j2", **common)
+                    if ctx.public
+                    else renderer.render(
+                        "dashboard.md.j2", **common, **dashboard_context(corpus, ctx)
+                    )
+                ),
                 in_nav=True,
             )
         )
@@ -264,14 +271,20 @@ def render_site(
     pages.append(
         PageSpec(
             "contacts.md",
-            renderer.render(
-                "contacts.md.j2", **common, **contacts_context(corpus), row_html=row_html
+            markup.narrow(
+                renderer.render(
+                    "contacts.md.j2", **common, **contacts_context(corpus), row_html=row_html
+                )
             ),
             in_nav=True,
         )
     )
     pages.append(
-        PageSpec("organizations.md", renderer.render("organizations.md.j2", **common), in_nav=True)
+        PageSpec(
+            "organizations.md",
+            markup.narrow(renderer.render("organizations.md.j2", **common)),
+            in_nav=True,
+        )
     )
     network = build_network(corpus)
     led_by: dict[str, list[str]] = {}
@@ -298,7 +311,9 @@ def render_site(
 
         def render_contact(seen: Corpus, page: dict[str, Any] = page) -> str:
             prep = build_prep(seen, page["contact"], ctx.options)
-            return contact_template.render(**{**common, "corpus": seen}, prep=prep, **page)
+            return markup.narrow(
+                contact_template.render(**{**common, "corpus": seen}, prep=prep, **page)
+            )
 
         src = contact_src(cid)
         key: tuple[Any, ...] = (contact_template, tuple(page.items()))
@@ -309,7 +324,9 @@ def render_site(
         people = corpus.contacts_at(oid)
 
         def render_org(seen: Corpus, org: Any = org, people: list[Contact] = people) -> str:
-            return org_template.render(**{**common, "corpus": seen}, org=org, people=people)
+            return markup.narrow(
+                org_template.render(**{**common, "corpus": seen}, org=org, people=people)
+            )
 
         src = organization_src(oid)
         key = (org_template, org, tuple(people))
@@ -323,15 +340,21 @@ def render_site(
     network_template = renderer.env.get_template("network.md.j2")
 
     def render_network(seen: Corpus) -> str:
-        return network_template.render(
-            **{**common, "corpus": seen}, network=network, people=dict(labels), svg=draw(seen)
+        return markup.narrow(
+            network_template.render(
+                **{**common, "corpus": seen}, network=network, people=dict(labels), svg=draw(seen)
+            )
         )
 
     key = (network_template, network, labels)
     body = session.get("network.md", key, render_network) if session else render_network(corpus)
     pages.append(PageSpec("network.md", body, in_nav=True))
     for src_uri, template, context in extra:
-        pages.append(PageSpec(src_uri, renderer.render(template, **common, **context), in_nav=True))
+        pages.append(
+            PageSpec(
+                src_uri, markup.narrow(renderer.render(template, **common, **context)), in_nav=True
+            )
+        )
     return pages
 
 
