@@ -117,3 +117,27 @@ def test_serve_picks_up_an_edited_template_override(guide: Path) -> None:
     os.utime(override, (time.time() + 5, time.time() + 5))
     html = rebuild()
     assert "Second heading" in html and "First heading" not in html
+
+
+def test_build_releases_generated_pages_once_written(guide: Path) -> None:
+    """`mkdocs build` lets go of each generated page's Markdown and HTML after use."""
+    write(
+        guide / "hooks.py",
+        "SEEN = {}\ndef on_env(env, config, files):\n    SEEN['files'] = files\n",
+    )
+    write(guide / "content/about.md", "# About\n\nMy own page.\n")
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    (guide / "mkdocs.yml").write_text(config + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    build(cfg)
+    hooks = cfg.plugins["hooks.py"]
+    files = hooks.SEEN["files"]  # type: ignore[attr-defined]
+    prep = files.get_file_from_path("contacts/joan-whitcombe.md")
+    assert prep.page.content is None and prep.page.markdown is None
+    assert prep.content_string == ""
+    own = files.get_file_from_path("about.md")
+    assert own.page.content and "My own page." in own.page.content
+    assert cfg.plugins["prepguide"].corpus is None  # the notes are released too
+    html = (guide / "site/contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
+    assert "Joan Whitcombe" in html

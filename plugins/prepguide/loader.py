@@ -80,6 +80,31 @@ class Document:
         return 1, 1
 
 
+_SHARED_PATHS: dict[Path_, Path_] = {}
+_SHARED_POSITIONS: dict[Position, Position] = {}
+_SHARED_MAX = 100_000
+
+
+def _shared_path(path: Path_) -> Path_:
+    """One copy of a key path for every file (``("meeting", "date")`` recurs in each)."""
+    found = _SHARED_PATHS.get(path)
+    if found is not None:
+        return found
+    if len(_SHARED_PATHS) < _SHARED_MAX:  # bounded: keys come from the files
+        _SHARED_PATHS[path] = path
+    return path
+
+
+def _shared_position(position: Position) -> Position:
+    """One copy of each position: most files have their keys at the same few places."""
+    found = _SHARED_POSITIONS.get(position)
+    if found is not None:
+        return found
+    if len(_SHARED_POSITIONS) < _SHARED_MAX:
+        _SHARED_POSITIONS[position] = position
+    return position
+
+
 class LoadError(Exception):
     """A file could not be read as YAML; carries the located problem."""
 
@@ -332,8 +357,8 @@ class _Converter:
         for index, item in enumerate(node.value):
             mark = item.start_mark
             line, column = mark.line + 1, mark.column + 1
-            sub = (*loc, index)
-            positions[sub] = Position(line, column, line, column)
+            sub = _shared_path((*loc, index))
+            positions[sub] = _shared_position(Position(line, column, line, column))
             items.append(self.child(item, sub))
         return items
 
@@ -369,8 +394,10 @@ class _Converter:
                 )
             first_seen[key] = line
             vmark = value_node.start_mark
-            sub = (*loc, key)
-            positions[sub] = Position(line, key_mark.column + 1, vmark.line + 1, vmark.column + 1)
+            sub = _shared_path((*loc, key))
+            positions[sub] = _shared_position(
+                Position(line, key_mark.column + 1, vmark.line + 1, vmark.column + 1)
+            )
             result[key] = self.child(value_node, sub)
         return result
 

@@ -26,6 +26,7 @@ from .site import PageCache, Renderer, SiteContext, render_site, site_assets
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -147,6 +148,36 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.loader = CorpusLoader()
         self.warning_memo = WarningMemo()
         self.page_cache.clear()
+
+    # Releasing what MkDocs no longer needs of prepguide's own pages (``mkdocs build``).
+    # MkDocs converts every page before it writes any, so at 10,000 contacts it holds
+    # the Markdown and the HTML of 12,000 pages at once; these two handlers let each
+    # go as soon as it has been used. Only pages prepguide generated are touched.
+
+    @event_priority(-100)  # after every other plugin has seen the page
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Drop a generated page's Markdown once it is converted (nothing reads it later)."""
+        if self._releases(page):
+            page.markdown = None
+            page.file.content_string = ""
+        return html
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Drop a generated page's HTML body once the page is rendered (it is then written)."""
+        if self._releases(page):
+            page.content = None
+        return output
+
+    def _releases(self, page: Page) -> bool:
+        return (
+            not self.is_serve
+            and self.config.enabled
+            and page.file.generated_by == "prepguide"
+            and page.file.src_uri.endswith(".md")
+        )
 
 
 def options_from(config: PrepGuideConfig) -> Options:
