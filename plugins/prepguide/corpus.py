@@ -266,13 +266,14 @@ class CorpusLoader:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while a guide loads.
+    """Pause Python's cycle collector while a guide loads (or its pages render).
 
     Loading builds tens of thousands of small containers (YAML nodes, dicts,
     models) that all stay alive, and each batch of them sets off a collection
     that walks the whole heap, MkDocs' included, and finds nothing: about a
-    fifth of the loading time at 1,000 contacts. Reference counting still frees
-    what is dropped; the collector resumes (if it was running) when loading ends.
+    fifth of the loading time at 1,000 contacts, and 0.15 s of rendering.
+    Reference counting still frees what is dropped; the collector resumes (if
+    it was running) at the end.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import PrepGuideConfig
-from .corpus import Corpus, CorpusLoader
+from .corpus import Corpus, CorpusLoader, paused_gc
 from .errors import Problem, format_problems
 from .options import OptionError, Options, make_options
 from .prep import WarningMemo, prep_warnings
@@ -115,9 +115,11 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         )
         with_dashboard = files.get_file_from_path("index.md") is None
         cache = self.page_cache if self.is_serve else None
-        pages = render_site(
-            self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
-        )
+        with paused_gc():  # see paused_gc: rendering keeps what it builds, or frees it by refcount
+            pages = render_site(
+                self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
+            )
+            assets = site_assets(self.corpus, ctx, ASSETS_DIR, cache=cache)
         existing = files.src_uris
         for page in pages:
             if page.src_uri in existing:
@@ -129,7 +131,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
             )
-        for asset in site_assets(self.corpus, ctx, ASSETS_DIR, cache=cache):
+        for asset in assets:
             files.append(File.generated(config, asset.src_uri, content=asset.content))
         if not self.is_serve:
             self.release()
