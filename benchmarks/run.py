@@ -52,6 +52,8 @@ DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 SEARCH_SIZE = 2000
 SERVE_SIZE = 1000
+SERVE_MORE_EDITS = (0.25, 0.75)
+"""Where in the contact list the extra serve edits fall (page-cache modes)."""
 PROFILE_SIZE = 1000
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -255,8 +257,21 @@ def child_serve(root: Path, dirty: bool, page_cache: bool = False) -> dict[str, 
             if p.name != "404.html" and p.stat().st_mtime > before_rebuild
         )
         stats = _site_stats(site)
+        first_own = dict(OWN_CPU)
+        reparsed = plugin.loader.parsed - parsed
+        # More edits, of other contacts, for a steadier figure of prepguide's own work.
+        own_edits = [sum(OWN_CPU.values())]
+        for where in SERVE_MORE_EDITS if page_cache else ():
+            _edit_one_contact(root, where)
+            time.sleep(0.05)
+            OWN_CPU.clear()
+            cfg3 = config()
+            build(cfg3, serve_url=serve_url, dirty=dirty)
+            own_edits.append(sum(OWN_CPU.values()))
+            cfg2 = cfg3
         cfg2.plugins.on_shutdown()
         return {
+            "own_cpu_edits": own_edits,
             "dirty": dirty,
             "page_cache": page_cache,
             "pages_reused": cache.hits if cache is not None else 0,
@@ -264,8 +279,8 @@ def child_serve(root: Path, dirty: bool, page_cache: bool = False) -> dict[str, 
             "wall": wall,
             "cpu": cpu,
             "own_wall": dict(plugin.timings),
-            "own_cpu": dict(OWN_CPU),
-            "reparsed": plugin.loader.parsed - parsed,
+            "own_cpu": first_own,
+            "reparsed": reparsed,
             "same_plugin_instance": same_plugin,
             "edited_page_fresh": new_role in html,
             "pages_rewritten": rewritten,
@@ -279,10 +294,10 @@ def child_serve(root: Path, dirty: bool, page_cache: bool = False) -> dict[str, 
         shutil.rmtree(site, ignore_errors=True)
 
 
-def _edit_one_contact(root: Path) -> tuple[Path, str]:
-    """Change the role of the contact in the middle of the list (a typical edit)."""
+def _edit_one_contact(root: Path, where: float = 0.5) -> tuple[Path, str]:
+    """Change the role of one contact (a typical edit): by default the one in the middle."""
     contacts = sorted((root / "content" / "contacts").glob("*.yml"))
-    target = contacts[len(contacts) // 2]
+    target = contacts[int(len(contacts) * where)]
     text = target.read_text(encoding="utf-8")
     new_role = f"Principal Researcher (edited {time.time_ns()})"
     lines = text.splitlines(keepends=True)
@@ -971,11 +986,13 @@ def render_goals(results: dict[str, Any], sizes: list[dict[str, Any]]) -> Iterat
         )
     serve = results.get("serve", {}).get("normal")
     if serve:
-        own = sum(serve["own_cpu"].values())
+        edits = serve.get("own_cpu_edits") or [sum(serve["own_cpu"].values())]
+        own = statistics.median(edits)
+        each = ", ".join(f"{e * 1000:,.0f}" for e in edits)
         yield (
             f"| 3. serve: one file re-parsed, prepguide's own rebuild work < 100 ms at {SERVE_SIZE:,} "
-            f"| {serve['reparsed']} file re-parsed; own work {own * 1000:,.0f} ms CPU "
-            f"({sum(serve['own_wall'].values()) * 1000:,.0f} ms wall) of a {serve['wall']:.1f} s rebuild "
+            f"| {serve['reparsed']} file re-parsed; own work {own * 1000:,.0f} ms CPU, median of "
+            f"{len(edits)} edits ({each} ms) of a {serve['wall']:.1f} s rebuild "
             f"| {_verdict(serve['reparsed'] == 1 and own < 0.1)} |"
         )
     if large:
@@ -1012,21 +1029,30 @@ def render_serve(results: dict[str, Any]) -> Iterator[str]:
     yield (
         "Simulated as `mkdocs serve` does it: a first build, then one contact's `role` is edited "
         "and the config is loaded again in the same process (MkDocs hands back the same plugin "
-        "instance, so prepguide's parse cache is kept) and the site rebuilt with the serve URL."
+        "instance, so prepguide's parse cache is kept) and the site rebuilt with the serve URL. "
+        "With the page cache, two more contacts are then edited the same way, one rebuild each; "
+        "prepguide's own work is the median of the three rebuilds (each one in brackets)."
     )
     yield ""
     yield "| mode | files re-parsed | prepguide's own work (CPU / wall) | whole rebuild (wall / CPU) | MkDocs and theme (CPU) | pages rewritten | search entries before → after | edited page fresh |"
     yield "|---|---:|---:|---:|---:|---:|---:|---|"
     for mode, r in serve.items():
         own_cpu, own_wall = sum(r["own_cpu"].values()), sum(r["own_wall"].values())
+        edits = r.get("own_cpu_edits") or [own_cpu]
+        own_text = f"{own_cpu * 1000:,.0f} / {own_wall * 1000:,.0f} ms"
+        if len(edits) > 1:
+            own_text = (
+                f"{statistics.median(edits) * 1000:,.0f} ms CPU "
+                f"({', '.join(f'{e * 1000:,.0f}' for e in edits)})"
+            )
         label = "`--dirty`" if r["dirty"] else "normal"
         if r.get("page_cache"):
-            label += f" ({r['pages_reused']:,} pages reused from the page cache)"
+            label += f" ({r['pages_reused']:,} outputs reused from the page cache)"
         else:
             label += ", page cache switched off (as before it was wired in)"
         yield (
             f"| {label} | {r['reparsed']} "
-            f"| {own_cpu * 1000:,.0f} / {own_wall * 1000:,.0f} ms | {r['wall']:.1f} / {r['cpu']:.1f} s "
+            f"| {own_text} | {r['wall']:.1f} / {r['cpu']:.1f} s "
             f"| {r['cpu'] - own_cpu:.1f} s | {r['pages_rewritten']:,} of {r['pages']:,} "
             f"| {r['search_entries_before']:,} → {r['search_entries_after']:,} | {'yes' if r['edited_page_fresh'] else 'no'} |"
         )

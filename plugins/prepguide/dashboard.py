@@ -16,6 +16,7 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -226,6 +227,7 @@ def upcoming(
     return items
 
 
+@functools.lru_cache(maxsize=4096)
 def add_business_days(start: date, days: int) -> date:
     """Return the day ``days`` business days (Monday to Friday) after ``start``."""
     current = start

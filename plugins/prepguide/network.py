@@ -461,6 +461,37 @@ def _frame(
     return boxes, height, tuple(out)
 
 
+@functools.lru_cache(maxsize=65536)
+def _node_svg(label: NodeLabel, box: _Box, link: str, p: str) -> str:
+    """One person on the map: a link with a box, the name and the organization.
+
+    Kept by its inputs: a ``mkdocs serve`` rebuild redraws only the people
+    whose label or place changed.
+    """
+    out: list[str] = []
+    name, org = label.name, label.org
+    subtitle = ", ".join(part for part in (label.role, org) if part)
+    full = name + (f" — {subtitle}" if subtitle else "")
+    cx = box.x + NODE_W / 2
+    out.append(f'<a xlink:href="{xml_attr(link)}" class="{p}-node">')
+    out.append(f"<title>{xml_text(full)}</title>")
+    out.append(
+        f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
+    )
+    name_y = box.y + (19 if org else 28)
+    out.append(
+        f'<text class="{p}-name" x="{_num(cx)}" y="{_num(name_y)}" text-anchor="middle">'
+        f"{xml_text(_clip(name, NAME_CHARS))}</text>"
+    )
+    if org:
+        out.append(
+            f'<text class="{p}-org" x="{_num(cx)}" y="{_num(box.y + 36)}" '
+            f'text-anchor="middle">{xml_text(_clip(org, ORG_CHARS))}</text>'
+        )
+    out.append("</a>")
+    return "\n".join(out)
+
+
 def draw_svg(
     network: Network,
     labels: tuple[tuple[str, NodeLabel], ...],
@@ -480,28 +511,7 @@ def draw_svg(
     # Nodes: one link per person.
     out.append(f'<g class="{p}-nodes">')
     for node in network.nodes:
-        box = boxes[node]
-        label = label_of[node]
-        name, org = label.name, label.org
-        subtitle = ", ".join(part for part in (label.role, org) if part)
-        full = name + (f" — {subtitle}" if subtitle else "")
-        cx = box.x + NODE_W / 2
-        out.append(f'<a xlink:href="{xml_attr(href(node))}" class="{p}-node">')
-        out.append(f"<title>{xml_text(full)}</title>")
-        out.append(
-            f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
-        )
-        name_y = box.y + (19 if org else 28)
-        out.append(
-            f'<text class="{p}-name" x="{_num(cx)}" y="{_num(name_y)}" text-anchor="middle">'
-            f"{xml_text(_clip(name, NAME_CHARS))}</text>"
-        )
-        if org:
-            out.append(
-                f'<text class="{p}-org" x="{_num(cx)}" y="{_num(box.y + 36)}" '
-                f'text-anchor="middle">{xml_text(_clip(org, ORG_CHARS))}</text>'
-            )
-        out.append("</a>")
+        out.append(_node_svg(label_of[node], boxes[node], href(node), p))
     out.append("</g>")
     out.append(
         f'<text class="{p}-foot" x="{MARGIN}" y="{_num(height - MARGIN - 6)}">'

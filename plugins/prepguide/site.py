@@ -273,7 +273,10 @@ def render_site(
             "contacts.md",
             markup.narrow(
                 renderer.render(
-                    "contacts.md.j2", **common, **contacts_context(corpus), row_html=row_html
+                    "contacts.md.j2",
+                    **common,
+                    **contacts_context(corpus, cache.rows if cache is not None else None),
+                    row_html=row_html,
                 )
             ),
             in_nav=True,
@@ -287,36 +290,54 @@ def render_site(
         )
     )
     network = build_network(corpus)
-    led_by: dict[str, list[str]] = {}
-    led_to: dict[str, list[str]] = {}
+    led_by: dict[str, set[str]] = {}
+    led_to: dict[str, set[str]] = {}
     for edge in network.edges:
-        led_by.setdefault(edge.target, []).append(edge.source)
-        led_to.setdefault(edge.source, []).append(edge.target)
+        led_by.setdefault(edge.target, set()).add(edge.source)
+        led_to.setdefault(edge.source, set()).add(edge.target)
+    contacts = corpus.contacts
+    people_by = {cid: tuple(contacts[i] for i in sorted(ids)) for cid, ids in led_by.items()}
+    people_to = {cid: tuple(contacts[i] for i in sorted(ids)) for cid, ids in led_to.items()}
     ics_ids = (
         set() if ctx.public else {cid for cid, c in corpus.contacts.items() if has_meeting_event(c)}
     )
     contact_template = renderer.env.get_template("contact.md.j2")
-    for cid, contact in sorted(corpus.contacts.items()):
+    profile = corpus.profile
+    for cid, contact in sorted(contacts.items()):
         org = corpus.organization_of(contact)
-        page: dict[str, Any] = {
-            "contact": contact,
-            "org": org,
-            "via": corpus.contacts.get(contact.connection.via or ""),
-            "referrals": referral_links(corpus, contact),
-            "profile": corpus.profile,
-            "ics_link": meeting_ics_link(cid, ctx) if cid in ics_ids else None,
-            "led_by": [corpus.contacts[i] for i in sorted(set(led_by.get(cid, ())))],
-            "led_to": [corpus.contacts[i] for i in sorted(set(led_to.get(cid, ())))],
-        }
+        via = contacts.get(contact.connection.via or "")
+        ics_link = meeting_ics_link(cid, ctx) if cid in ics_ids else None
+        by = people_by.get(cid, ())
+        to = people_to.get(cid, ())
 
-        def render_contact(seen: Corpus, page: dict[str, Any] = page) -> str:
-            prep = build_prep(seen, page["contact"], ctx.options)
+        def render_contact(
+            seen: Corpus,
+            contact: Contact = contact,
+            org: Organization | None = org,
+            via: Contact | None = via,
+            ics_link: str | None = ics_link,
+            by: tuple[Contact, ...] = by,
+            to: tuple[Contact, ...] = to,
+        ) -> str:
+            prep = build_prep(seen, contact, ctx.options)
             return markup.narrow(
-                contact_template.render(**{**common, "corpus": seen}, prep=prep, **page)
+                contact_template.render(
+                    **{**common, "corpus": seen},
+                    prep=prep,
+                    contact=contact,
+                    org=org,
+                    via=via,
+                    referrals=referral_links(seen, contact),  # lookups recorded by the cache
+                    profile=profile,
+                    ics_link=ics_link,
+                    led_by=list(by),
+                    led_to=list(to),
+                )
             )
 
         src = contact_src(cid)
-        key: tuple[Any, ...] = (contact_template, tuple(page.items()))
+        # The profile and the site context are in every key (the session's base).
+        key: tuple[Any, ...] = (contact_template, contact, org, via, ics_link, by, to)
         body = session.get(src, key, render_contact) if session else render_contact(corpus)
         pages.append(PageSpec(src, body))
     org_template = renderer.env.get_template("organization.md.j2")
@@ -380,21 +401,33 @@ class DirectoryRow:
     location: str
 
 
-def contacts_context(corpus: Corpus) -> dict[str, Any]:
-    """Rows and filter choices for the contacts index (the directory of a playbook)."""
+def contacts_context(corpus: Corpus, memo: dict[str, DirectoryRow] | None = None) -> dict[str, Any]:
+    """Rows and filter choices for the contacts index (the directory of a playbook).
+
+    ``memo`` keeps each contact's row between ``mkdocs serve`` rebuilds (reused
+    while the contact and organization models are the same objects).
+    """
     rows: list[DirectoryRow] = []
-    for contact in sorted(corpus.contacts.values(), key=lambda c: c.name.casefold()):
+    known = memo if memo is not None else {}
+    fresh: dict[str, DirectoryRow] = {}
+    for cid, contact in corpus.contacts.items():
         org = corpus.organization_of(contact)
-        years = sorted({e.year for e in contact.background.education if e.year})
-        rows.append(
-            DirectoryRow(
+        row = known.get(cid)
+        if row is None or row.contact is not contact or row.org is not org:
+            years = sorted({e.year for e in contact.background.education if e.year})
+            row = DirectoryRow(
                 contact=contact,
                 org=org,
                 industry=org.industry if org and org.industry else "",
                 years=tuple(str(y) for y in years),
                 location=contact.location or "",
             )
-        )
+        fresh[cid] = row
+        rows.append(row)
+    rows.sort(key=lambda r: r.contact.name.casefold())
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
 
     def choices(values: Iterable[str]) -> list[str]:
         return sorted({v for v in values if v}, key=str.casefold)
@@ -515,6 +548,8 @@ class PageCache:
     def __init__(self) -> None:
         self._entries: dict[str, tuple[Any, tuple[tuple[str, str, Any], ...], Any]] = {}
         self._bases: list[tuple[Any, ...]] = []
+        self.rows: dict[str, DirectoryRow] = {}
+        """The contacts index's rows (see :func:`contacts_context`)."""
         self.hits = 0
         """Pages reused during the last build."""
         self.misses = 0
@@ -544,6 +579,7 @@ class PageCache:
         """Forget every page."""
         self._entries.clear()
         self._bases.clear()
+        self.rows.clear()
 
 
 def _templates_key(renderer: Renderer | None) -> tuple[Any, ...]:
