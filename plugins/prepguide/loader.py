@@ -45,6 +45,10 @@ Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_STR, _TIMESTAMP, _NULL, _BOOL, _INT, _FLOAT, _SEQ, _MAP, _MERGE = (
+    _TAG + name
+    for name in ("str", "timestamp", "null", "bool", "int", "float", "seq", "map", "merge")
+)
 
 
 class Position(NamedTuple):
@@ -350,7 +354,7 @@ class _Converter:
         return self.convert(node, loc)
 
     def sequence(self, node: SequenceNode, loc: Path_) -> list[Any]:
-        if _tag(node) != _TAG + "seq":
+        if _tag(node) != _SEQ:
             raise self.fail(node, f"unsupported tag `{node.tag}`; remove it")
         items = []
         positions = self.positions
@@ -363,25 +367,25 @@ class _Converter:
         return items
 
     def mapping(self, node: MappingNode, loc: Path_) -> dict[str, Any]:
-        if _tag(node) != _TAG + "map":
+        if _tag(node) != _MAP:
             raise self.fail(node, f"unsupported tag `{node.tag}`; remove it")
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         positions = self.positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                if _tag(key_node) == _TAG + "merge":
+                if _tag(key_node) == _MERGE:
                     raise self.fail(
                         key_node,
                         "merge keys (`<<: *alias`) are not supported; write the fields out",
                     )
                 raise self.fail(key_node, "a key must be plain text")
             key_tag = _tag(key_node)
-            if key_tag == _TAG + "merge":
+            if key_tag == _MERGE:
                 raise self.fail(
                     key_node, "merge keys (`<<: *alias`) are not supported; write the fields out"
                 )
-            key = key_node.value if key_tag == _TAG + "str" else self.scalar(key_node)
+            key = key_node.value if key_tag == _STR else self.scalar(key_node)
             if not isinstance(key, str):
                 key = str(key_node.value)
             key_mark = key_node.start_mark
@@ -404,15 +408,15 @@ class _Converter:
     def scalar(self, node: ScalarNode) -> Any:
         tag = _tag(node)
         value: str = node.value
-        if tag in (_TAG + "str", _TAG + "timestamp"):
+        if tag in (_STR, _TIMESTAMP):
             return value
-        if tag == _TAG + "null":
+        if tag == _NULL:
             return None
-        if tag == _TAG + "bool":
+        if tag == _BOOL:
             return value.lower() == "true"
-        if tag == _TAG + "int":
+        if tag == _INT:
             return _to_int(value)
-        if tag == _TAG + "float":
+        if tag == _FLOAT:
             return _to_float(value)
         raise self.fail(
             node, f"unsupported tag `{tag}`; remove it, or put the value in quotes if it is text"

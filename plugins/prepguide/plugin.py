@@ -87,10 +87,11 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             return
         start = time.perf_counter()
         root = Path(config.config_file_path).parent if config.config_file_path else None
-        corpus = self.loader.load(Path(config.docs_dir), root)
-        problems: list[Problem] = list(corpus.problems)
-        if not corpus.errors:
-            problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
+        with paused_gc():
+            corpus = self.loader.load(Path(config.docs_dir), root)
+            problems: list[Problem] = list(corpus.problems)
+            if not corpus.errors:
+                problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}
