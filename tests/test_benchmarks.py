@@ -225,3 +225,20 @@ def test_page_cache_remakes_only_what_an_edit_touches(tmp_path: Path, generate: 
         ]
         + ([f"calendar/{lonely.id}.ics"] if lonely.meeting.status == "scheduled" else [])
     )
+
+
+def test_page_cache_forgets_deleted_contacts(tmp_path: Path, generate: ModuleType) -> None:
+    content, ctx, loader, cache = _serve_session(tmp_path, generate, 20)
+
+    def rebuild() -> None:
+        corpus = loader.load(content)
+        render_site(corpus, ctx, Renderer(), cache=cache)
+        calendar_assets(corpus, ctx, cache=cache)
+
+    rebuild()
+    victim = sorted((content / "contacts").glob("*.yml"))[3]
+    assert f"contacts/{victim.stem}.md" in cache.names
+    victim.unlink()
+    rebuild()  # the deleted contact's outputs are not used by this build...
+    rebuild()  # ...so the next one forgets them
+    assert not [name for name in cache.names if victim.stem in name]

@@ -217,3 +217,31 @@ def test_characters_beyond_latin_1_read_the_same(guide: Path) -> None:
     assert "Łukasz Żak" in found and "nursing → research" in found
     contacts = (site / "contacts/index.html").read_text(encoding="utf-8")
     assert 'data-text="&#322;ukasz &#380;ak' in contacts  # the filter matches what is typed
+
+
+def test_navigation_keeps_the_titles_of_generated_pages(guide: Path) -> None:
+    """Released pages keep their titles: every page's sidebar and footer name the others."""
+    site = build_site(guide, strict=True)
+    for page in ("index.html", "contacts/joan-whitcombe/index.html", "network/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(r">\s*None\s*<", html) is None, page
+        nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+        for label in ("Contacts", "Organizations", "Network"):
+            assert re.search(rf">\s*{label}\s*<", nav), (page, label)
+
+
+def test_override_pages_are_left_as_written(guide: Path) -> None:
+    """Characters beyond Latin-1 stay as typed in an override (its front matter may be raw YAML)."""
+    write(
+        guide / "content/contacts/lukasz-zak.yml",
+        'name: "Łukasz Żak"\norganization: cedar-ridge-health\n',
+    )
+    override_template(
+        guide,
+        "contact.md.j2",
+        "---\ntitle: {{ contact.name }} — prep\n---\n\n# {{ contact.name }}\n\nId: `{{ contact.name }}`\n",
+    )
+    site = build_site(guide)
+    html = (site / "contacts/lukasz-zak/index.html").read_text(encoding="utf-8")
+    assert "<title>Łukasz Żak — prep" in html
+    assert "<code>Łukasz Żak</code>" in html

@@ -99,24 +99,27 @@ def test_serve_rebuilds_reparse_only_the_changed_file(guide: Path) -> None:
     assert set(third.timings) == {"load", "render"}
 
 
-def test_serve_picks_up_an_edited_template_override(guide: Path) -> None:
-    """While serving, an override edited between two rebuilds is used at the second."""
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_rebuilds_pick_up_an_edited_template_override(guide: Path, command: str) -> None:
+    """An override edited between two rebuilds is used at the second: while serving, and
+    with `mkdocs serve --clean`, which starts every rebuild as a build."""
     override = override_template(
         guide, "organizations.md.j2", "---\ntitle: Employers\n---\n\n# First heading\n"
     )
 
     def rebuild() -> str:
         cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
-        cfg.plugins.on_startup(command="serve", dirty=False)
+        cfg.plugins.on_startup(command=command, dirty=False)
         build(cfg, serve_url="http://127.0.0.1:8000/")
         return (guide / "site/organizations/index.html").read_text(encoding="utf-8")
 
     assert "First heading" in rebuild()
-    time.sleep(0.01)  # a new modification time
-    override.write_text("---\ntitle: Employers\n---\n\n# Second heading\n", encoding="utf-8")
-    os.utime(override, (time.time() + 5, time.time() + 5))
+    override.write_text(
+        "---\ntitle: Employers\n---\n\n# Second, longer heading\n", encoding="utf-8"
+    )
+    os.utime(override, (time.time() + 5, time.time() + 5))  # a new modification time too
     html = rebuild()
-    assert "Second heading" in html and "First heading" not in html
+    assert "Second, longer heading" in html and "First heading" not in html
 
 
 def test_build_releases_generated_pages_once_written(guide: Path) -> None:
@@ -134,7 +137,7 @@ def test_build_releases_generated_pages_once_written(guide: Path) -> None:
     hooks = cfg.plugins["hooks.py"]
     files = hooks.SEEN["files"]  # type: ignore[attr-defined]
     prep = files.get_file_from_path("contacts/joan-whitcombe.md")
-    assert prep.page.content is None and prep.page.markdown is None
+    assert prep.page.content is None and prep.page.markdown == ""
     assert prep.content_string == ""
     own = files.get_file_from_path("about.md")
     assert own.page.content and "My own page." in own.page.content

@@ -161,9 +161,14 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Drop a generated page's Markdown once it is converted (nothing reads it later)."""
+        """Drop a generated page's Markdown once it is converted.
+
+        Emptied rather than set to None: MkDocs' ``Page.title`` is None for a page
+        without Markdown, and every page's navigation shows the other pages' titles
+        (they come from the front matter, which stays in ``page.meta``).
+        """
         if self._releases(page):
-            page.markdown = None
+            page.markdown = ""
             page.file.content_string = ""
         return html
 

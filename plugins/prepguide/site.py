@@ -12,9 +12,11 @@ theme's ``custom_dir`` under ``prepguide/`` replaces the built-in one.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import json
 import posixpath
 from collections.abc import Iterable, Sequence
@@ -23,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 
-from . import markup
+from . import __version__, markup
 from .corpus import Corpus, is_id_like
 from .model import STATUSES, Contact, Organization
 from .options import Options
@@ -92,7 +95,7 @@ def relative_url(to_src: str, from_src: str, use_directory_urls: bool) -> str:
 class Renderer:
     """Jinja2 templates for the generated pages, with user overrides first.
 
-    Renderers for the same override folders (holding the same files) share one
+    Renderers for the same override folders (holding the same, unchanged files) share one
     Jinja2 environment, so a ``mkdocs serve`` rebuild, which makes a new
     renderer, does not compile the templates again. With ``auto_reload`` (the
     plugin sets it when serving) Jinja2 reloads a template whose file changed;
@@ -108,19 +111,56 @@ class Renderer:
         """Render one template by name."""
         return self.env.get_template(name).render(**context)
 
+    def page(self, name: str, **context: Any) -> str:
+        """Render a page template by name, through :func:`narrow_page`."""
+        template = self.env.get_template(name)
+        return narrow_page(template, template.render(**context))
 
-def _listing(dirs: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    """The files in each override folder (part of the shared environment's key)."""
+
+_BUILTIN_TEMPLATES = str(Path(__file__).parent / "templates")
+
+
+def narrow_page(template: jinja2.Template, page: str) -> str:
+    """:func:`markup.narrow` on the body of a page made by one of prepguide's templates.
+
+    Their front matter is ASCII (values go through ``tojson``) and they put no
+    value in a code span or block, where a character reference would show as
+    typed. A user's override may do either, so its pages are left as written.
+    """
+    if not (template.filename or "").startswith(_BUILTIN_TEMPLATES):
+        return page
+    if page.startswith("---\n"):
+        end = page.find("\n---\n", 3)
+        if end != -1:
+            cut = end + 5
+            return page[:cut] + markup.narrow(page[cut:])
+    return markup.narrow(page)
+
+
+def _listing(dirs: Sequence[str]) -> tuple[tuple[tuple[str, int, int], ...], ...]:
+    """The files of each override folder with their modification time and size.
+
+    Part of the shared environment's key: adding, removing or editing an override
+    gives a new environment, also where templates are not checked on each use
+    (``mkdocs build``, ``mkdocs serve --clean``).
+    """
     listing = []
     for folder in dirs:
         root = Path(folder)
-        listing.append(tuple(sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))))
+        entries = []
+        for path in root.rglob("*"):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            entries.append((path.relative_to(root).as_posix(), st.st_mtime_ns, st.st_size))
+        listing.append(tuple(sorted(entries)))
     return tuple(listing)
 
 
 @functools.lru_cache(maxsize=8)
 def _environment(
-    dirs: tuple[str, ...], listing: tuple[tuple[str, ...], ...], auto_reload: bool
+    dirs: tuple[str, ...], listing: tuple[tuple[tuple[str, int, int], ...], ...], auto_reload: bool
 ) -> jinja2.Environment:
     del listing  # only part of the cache key
     loaders: list[jinja2.BaseLoader] = [
@@ -129,13 +169,10 @@ def _environment(
     ]
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=False,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         auto_reload=auto_reload,  # `mkdocs serve`: pick up an edited template
         bytecode_cache=_bytecode_cache(),
+        **_ENV_OPTIONS,
     )
     env.filters.update(
         text=markup.text,
@@ -152,17 +189,44 @@ def _environment(
     return env
 
 
+_ENV_OPTIONS: dict[str, Any] = {
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+"""How templates are compiled (also part of the bytecode cache's file names)."""
+
+
+class _TolerantBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja2's file cache, where a folder that cannot be read or written costs a compile."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept on disk between builds (Jinja2's own cache).
 
-    Compiling the page templates takes about 0.2 s, a noticeable part of a
-    build's own work. Jinja2 keys each entry on the template's source, so an
-    edited template or override is compiled again. The folder is Jinja2's
-    default, a private per-user folder in the temporary directory; without a
-    safe one, templates are simply compiled every build.
+    Compiling the page templates takes about 0.1-0.2 s, a noticeable part of a
+    build's own work. Jinja2 keys each entry on the template's name and source
+    (and its own and Python's version), so an edited template or override is
+    compiled again; the file names also carry prepguide's version and the
+    compile options, so an upgrade never reuses code compiled differently. The
+    folder is Jinja2's default, a private per-user folder in the temporary
+    directory; without a safe one, or when it cannot be written, templates are
+    simply compiled.
     """
+    tag = hashlib.sha256(repr((__version__, sorted(_ENV_OPTIONS.items()))).encode()).hexdigest()
     try:
-        return jinja2.FileSystemBytecodeCache(pattern="__prepguide_%s.cache")
+        return _TolerantBytecodeCache(pattern=f"__prepguide_{tag[:12]}_%s.cache")
     except (OSError, RuntimeError):
         return None
 
@@ -247,13 +311,9 @@ def render_site(
         pages.append(
             PageSpec(
                 "index.md",
-                markup.narrow(
-                    renderer.render("home.md.j2", **common)
-                    if ctx.public
-                    else renderer.render(
-                        "dashboard.md.j2", **common, **dashboard_context(corpus, ctx)
-                    )
-                ),
+                renderer.page("home.md.j2", **common)
+                if ctx.public
+                else renderer.page("dashboard.md.j2", **common, **dashboard_context(corpus, ctx)),
                 in_nav=True,
             )
         )
@@ -271,13 +331,11 @@ def render_site(
     pages.append(
         PageSpec(
             "contacts.md",
-            markup.narrow(
-                renderer.render(
-                    "contacts.md.j2",
-                    **common,
-                    **contacts_context(corpus, cache.rows if cache is not None else None),
-                    row_html=row_html,
-                )
+            renderer.page(
+                "contacts.md.j2",
+                **common,
+                **contacts_context(corpus, cache.rows if cache is not None else None),
+                row_html=row_html,
             ),
             in_nav=True,
         )
@@ -285,7 +343,7 @@ def render_site(
     pages.append(
         PageSpec(
             "organizations.md",
-            markup.narrow(renderer.render("organizations.md.j2", **common)),
+            renderer.page("organizations.md.j2", **common),
             in_nav=True,
         )
     )
@@ -320,7 +378,8 @@ def render_site(
             to: tuple[Contact, ...] = to,
         ) -> str:
             prep = build_prep(seen, contact, ctx.options)
-            return markup.narrow(
+            return narrow_page(
+                contact_template,
                 contact_template.render(
                     **{**common, "corpus": seen},
                     prep=prep,
@@ -332,7 +391,7 @@ def render_site(
                     ics_link=ics_link,
                     led_by=list(by),
                     led_to=list(to),
-                )
+                ),
             )
 
         src = contact_src(cid)
@@ -345,8 +404,9 @@ def render_site(
         people = corpus.contacts_at(oid)
 
         def render_org(seen: Corpus, org: Any = org, people: list[Contact] = people) -> str:
-            return markup.narrow(
-                org_template.render(**{**common, "corpus": seen}, org=org, people=people)
+            return narrow_page(
+                org_template,
+                org_template.render(**{**common, "corpus": seen}, org=org, people=people),
             )
 
         src = organization_src(oid)
@@ -361,21 +421,18 @@ def render_site(
     network_template = renderer.env.get_template("network.md.j2")
 
     def render_network(seen: Corpus) -> str:
-        return markup.narrow(
+        return narrow_page(
+            network_template,
             network_template.render(
                 **{**common, "corpus": seen}, network=network, people=dict(labels), svg=draw(seen)
-            )
+            ),
         )
 
     key = (network_template, network, labels)
     body = session.get("network.md", key, render_network) if session else render_network(corpus)
     pages.append(PageSpec("network.md", body, in_nav=True))
     for src_uri, template, context in extra:
-        pages.append(
-            PageSpec(
-                src_uri, markup.narrow(renderer.render(template, **common, **context)), in_nav=True
-            )
-        )
+        pages.append(PageSpec(src_uri, renderer.page(template, **common, **context), in_nav=True))
     return pages
 
 
@@ -548,6 +605,7 @@ class PageCache:
     def __init__(self) -> None:
         self._entries: dict[str, tuple[Any, tuple[tuple[str, str, Any], ...], Any]] = {}
         self._bases: list[tuple[Any, ...]] = []
+        self._used: set[str] = set()
         self.rows: dict[str, DirectoryRow] = {}
         """The contacts index's rows (see :func:`contacts_context`)."""
         self.hits = 0
@@ -562,9 +620,12 @@ class PageCache:
 
         ``ctx`` (the site context: options, URLs) is part of every output's key.
         """
-        if renderer is not None:
+        if renderer is not None:  # a new build
             self.hits = self.misses = 0
             self.made = []
+            if self._used:  # forget what the last build did not use (deleted contacts...)
+                self._entries = {k: v for k, v in self._entries.items() if k in self._used}
+                self._used = set()
         base = (_templates_key(renderer), corpus.profile, tuple(corpus.questions), ctx)
         # The previous build's equal base, so that each page's key compares by identity.
         for known in self._bases:
@@ -575,10 +636,16 @@ class PageCache:
             self._bases = [base, *self._bases[:3]]
         return _CacheSession(self, corpus, base)
 
+    @property
+    def names(self) -> set[str]:
+        """The outputs kept (page paths, rows, calendar entries)."""
+        return set(self._entries)
+
     def clear(self) -> None:
         """Forget every page."""
         self._entries.clear()
         self._bases.clear()
+        self._used.clear()
         self.rows.clear()
 
 
@@ -608,6 +675,7 @@ class _CacheSession:
     def get(self, name: str, key: Any, make: Any) -> Any:
         """The cached output ``name`` when ``key`` and its lookups are unchanged, else ``make(corpus)``."""
         key = (self.base, key)
+        self.cache._used.add(name)
         entries = self.cache._entries
         entry = entries.get(name)
         if entry is not None and entry[0] == key and self._valid(entry[1]):
