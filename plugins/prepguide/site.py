@@ -313,7 +313,7 @@ def render_site(
                 "index.md",
                 renderer.page("home.md.j2", **common)
                 if ctx.public
-                else renderer.page("dashboard.md.j2", **common, **dashboard_context(corpus, ctx)),
+                else dashboard_page(corpus, ctx, renderer, common, session),
                 in_nav=True,
             )
         )
@@ -516,6 +516,48 @@ def dashboard_context(corpus: Corpus, ctx: SiteContext) -> dict[str, Any]:
     }
 
 
+def dashboard_facts(corpus: Corpus) -> tuple[tuple[Any, ...], ...]:
+    """Everything of the contacts that the dashboard shows or counts.
+
+    Names, visibility, meetings, follow-ups and organizations: an edit to
+    anything else (a role, notes, questions) leaves the dashboard as it was.
+    """
+    orgs = corpus.organizations
+    return tuple(
+        (
+            cid,
+            c.name,
+            c.visibility,
+            c.meeting,
+            c.follow_up,
+            c.organization,
+            org.name if c.organization and (org := orgs.get(c.organization)) else None,
+        )
+        for cid, c in corpus.contacts.items()
+    )
+
+
+def dashboard_page(
+    corpus: Corpus,
+    ctx: SiteContext,
+    renderer: Renderer,
+    common: dict[str, Any],
+    session: _CacheSession | None,
+) -> str:
+    """The dashboard's Markdown; kept between serve rebuilds while its facts are unchanged."""
+
+    def make(seen: Corpus) -> str:
+        # The pipeline and due list read every contact: their inputs are the key.
+        return renderer.page(
+            "dashboard.md.j2", **{**common, "corpus": seen}, **dashboard_context(corpus, ctx)
+        )
+
+    if session is None:
+        return make(corpus)
+    template = renderer.env.get_template("dashboard.md.j2")
+    return str(session.get("index.md", (template, dashboard_facts(corpus)), make))
+
+
 def site_assets(
     corpus: Corpus, ctx: SiteContext, assets_dir: Path, *, cache: PageCache | None = None
 ) -> list[AssetSpec]:
@@ -543,6 +585,8 @@ def calendar_assets(
     entries: dict[str, Sequence[CalendarEntry]] = {}
 
     def entries_of(contact: Contact) -> Sequence[CalendarEntry]:
+        if not has_meeting_event(contact) and all(f.done for f in contact.follow_up):
+            return ()  # nothing for the calendar (and nothing to keep)
         cid = contact.id
 
         def make(seen: Corpus) -> Sequence[CalendarEntry]:
