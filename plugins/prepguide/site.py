@@ -107,10 +107,6 @@ class Renderer:
         dirs = tuple(str(d) for d in override_dirs if d.is_dir())
         self.env = _environment(dirs, _listing(dirs), auto_reload)
 
-    def render(self, name: str, **context: Any) -> str:
-        """Render one template by name."""
-        return self.env.get_template(name).render(**context)
-
     def page(self, name: str, **context: Any) -> str:
         """Render a page template by name, through :func:`narrow_page`."""
         template = self.env.get_template(name)
