@@ -28,6 +28,20 @@ plugins:
 """
 
 
+# The prep page's sections, in the order CONTRACT.md fixes
+PREP_SECTIONS = [
+    "Who they are and how you are connected",
+    "Common ground",
+    "The organization",
+    "Your goals",
+    "Questions",
+    "One-minute intro",
+    "Outreach",
+    "Venue and logistics",
+    "After the talk",
+]
+
+
 def write(path: Path, text: str) -> Path:
     """Write a text file, creating its folders."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import build_site, override_template, write
+from .conftest import PREP_SECTIONS, build_site, override_template, write
 
 
 def test_example_guide_builds_strict(example_guide: Path) -> None:
@@ -42,18 +42,7 @@ def test_no_yaml_file_reaches_the_site(example_guide: Path) -> None:
 def test_prep_page_sections_in_order(guide: Path) -> None:
     site = build_site(guide)
     html = (site / "contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
-    headings = [
-        "Who they are and how you are connected",
-        "Common ground",
-        "The organization",
-        "Your goals",
-        "Questions",
-        "One-minute intro",
-        "Outreach",
-        "Venue and logistics",
-        "After the talk",
-    ]
-    positions = [html.index(f">{h}<") for h in headings]
+    positions = [html.index(f">{h}<") for h in PREP_SECTIONS]
     assert positions == sorted(positions)
     assert 'href="../../organizations/cedar-ridge-health/"' in html
 

@@ -195,17 +195,3 @@ def tab_to(page: Page, target: Locator, limit: int = 150) -> int:
         if is_focused(target):
             return presses
     raise AssertionError(f"{target} never got the focus in {limit} presses of Tab")
-
-
-# The prep page's sections, in the order CONTRACT.md fixes
-PREP_SECTIONS = [
-    "Who they are and how you are connected",
-    "Common ground",
-    "The organization",
-    "Your goals",
-    "Questions",
-    "One-minute intro",
-    "Outreach",
-    "Venue and logistics",
-    "After the talk",
-]

@@ -24,9 +24,9 @@ from playwright.sync_api import Page, expect
 
 from prepguide.cli import main as prepguide_main
 from prepguide.model import STATUSES
-from tests.conftest import copy_example
+from tests.conftest import PREP_SECTIONS, copy_example
 
-from .conftest import PREP_SECTIONS, ServedSite, build_and_serve, tab_to
+from .conftest import ServedSite, build_and_serve, tab_to
 
 pytestmark = pytest.mark.browser
 

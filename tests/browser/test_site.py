@@ -17,7 +17,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import PREP_SECTIONS, Watch, tab_to
+from tests.conftest import PREP_SECTIONS
+
+from .conftest import Watch, tab_to
 
 pytestmark = pytest.mark.browser
 
