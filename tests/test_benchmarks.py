@@ -11,6 +11,7 @@ from types import ModuleType
 
 import pytest
 
+from prepguide.calendar import has_events
 from prepguide.corpus import CorpusLoader
 from prepguide.model import STATUSES, Contact, Organization
 from prepguide.options import make_options
@@ -223,7 +224,7 @@ def test_page_cache_remakes_only_what_an_edit_touches(tmp_path: Path, generate: 
             f"organizations/{lonely.organization}.md",
         ]
         + ([f"calendar/{lonely.id}.ics"] if lonely.meeting.status == "scheduled" else [])
-        + ([f"calendar/{lonely.id}.events"] if _in_calendar(lonely) else [])
+        + ([f"calendar/{lonely.id}.events"] if has_events(lonely) else [])
     )
 
     # A new status changes what the dashboard counts: it is made again.
@@ -231,12 +232,6 @@ def test_page_cache_remakes_only_what_an_edit_touches(tmp_path: Path, generate: 
     status = "closed" if lonely.meeting.status != "closed" else "researching"
     path.write_text(re.sub(r"^  status: .*$", f"  status: {status}", text, count=1, flags=re.M))
     assert "index.md" in rebuild()
-
-
-def _in_calendar(contact: Contact) -> bool:
-    meeting = contact.meeting
-    scheduled = meeting.status == "scheduled" and meeting.date is not None
-    return scheduled or any(not f.done for f in contact.follow_up)
 
 
 def test_page_cache_forgets_deleted_contacts(tmp_path: Path, generate: ModuleType) -> None:

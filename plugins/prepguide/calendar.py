@@ -71,11 +71,21 @@ def _contacts(corpus: Corpus, options: Options) -> list[Contact]:
     return contacts
 
 
+def has_meeting_event(contact: Contact) -> bool:
+    """Whether a contact's meeting goes into the calendar (scheduled, with a date)."""
+    return contact.meeting.status == "scheduled" and contact.meeting.date is not None
+
+
+def has_events(contact: Contact) -> bool:
+    """Whether a contact has anything for the calendar: the meeting or an open follow-up."""
+    return has_meeting_event(contact) or any(not f.done for f in contact.follow_up)
+
+
 def _meeting_event(
     corpus: Corpus, contact: Contact, options: Options, site_url: str | None
 ) -> icalendar.Event | None:
     meeting = contact.meeting
-    if meeting.status != "scheduled" or meeting.date is None:
+    if not has_meeting_event(contact) or meeting.date is None:
         return None
     zone = options.tz
     start = meeting.date.replace(tzinfo=zone)

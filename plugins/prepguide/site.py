@@ -296,6 +296,7 @@ def render_site(
         cache: Pages of an earlier build to reuse where nothing they were made
             from has changed (``mkdocs serve``); see :class:`PageCache`.
     """
+    from .calendar import has_meeting_event
     from .network import build_network, draw_svg, node_labels
     from .prep import build_prep
 
@@ -573,7 +574,14 @@ def calendar_assets(
 
     A public build publishes no calendar: meeting places and follow-ups are private.
     """
-    from .calendar import CalendarEntry, calendar_ics, contact_entries, meeting_ics
+    from .calendar import (
+        CalendarEntry,
+        calendar_ics,
+        contact_entries,
+        has_events,
+        has_meeting_event,
+        meeting_ics,
+    )
 
     if ctx.public:
         return []
@@ -581,7 +589,7 @@ def calendar_assets(
     entries: dict[str, Sequence[CalendarEntry]] = {}
 
     def entries_of(contact: Contact) -> Sequence[CalendarEntry]:
-        if not has_meeting_event(contact) and all(f.done for f in contact.follow_up):
+        if not has_events(contact):
             return ()  # nothing for the calendar (and nothing to keep)
         cid = contact.id
 
@@ -855,11 +863,6 @@ def _tracked(corpus: Corpus, recorder: _Recorder) -> Corpus:
     seen = _TrackedCorpus(**values)
     object.__setattr__(seen, "_recorder", recorder)
     return seen
-
-
-def has_meeting_event(contact: Contact) -> bool:
-    """Whether a contact's meeting goes into the calendar (scheduled, with a date)."""
-    return contact.meeting.status == "scheduled" and contact.meeting.date is not None
 
 
 def meeting_ics_link(contact_id: str, ctx: SiteContext) -> str:
