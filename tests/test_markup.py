@@ -1,4 +1,4 @@
-"""Escaping and Markdown fields: the plain-prose shortcut gives Python-Markdown's output."""
+"""Escaping and Markdown fields: the shortcuts give exactly Python-Markdown's output."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from prepguide.markup import (
+    INLINE_PATTERNS,
+    _converter,
     is_plain_prose,
     markdown_block,
     narrow,
+    needs_inline,
+    plain_html,
     plain_paragraphs,
     render_markdown,
     sanitize,
@@ -49,6 +53,89 @@ PROSE = st.one_of(
 def test_plain_prose_shortcut_matches_python_markdown(source: str) -> None:
     if is_plain_prose(source):
         assert plain_paragraphs(source) == python_markdown(source)
+
+
+# Notes as people write them: paragraphs and bullet lists of plain words, with
+# now and then something that is not plain (an ordered or nested item, a rule,
+# a second line in an item, stray spaces, markup).
+WORDS = st.lists(
+    st.sampled_from(["word", "Ada", "2026", "4", "café", "(note)", "it's", "50%", "-", "a-b"]),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+ODD_LINES = st.sampled_from(
+    ["- - -", "---", "- 1. item", "-  two spaces", "- ", "-", "1. first", "2) second", " - indented",
+     "- item ", "- *bold*", "    code", "word\ttab", "== x", "- - nested"]
+)  # fmt: skip
+LINE = st.one_of(WORDS, WORDS.map(lambda w: "- " + w), ODD_LINES)
+BLOCK = st.one_of(
+    st.lists(WORDS, min_size=1, max_size=3).map("\n".join),
+    st.lists(WORDS.map(lambda w: "- " + w), min_size=1, max_size=4).map("\n".join),
+    st.lists(LINE, min_size=1, max_size=4).map("\n".join),
+)
+NOTES = st.tuples(
+    st.lists(BLOCK, min_size=1, max_size=5),
+    st.lists(st.sampled_from(["\n\n", "\n", "\n\n\n"]), min_size=4, max_size=4),
+    st.sampled_from(["", "\n", "\n\n"]),
+).map(lambda t: "".join(b + t[1][i % 4] for i, b in enumerate(t[0])).rstrip("\n") + t[2])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(NOTES, PROSE))
+@example("- a\n- b")
+@example("Intro line\nsecond line\n\n- one\n- two\n\nAfter the list.")
+@example("- a\n\n- b")  # two lists in a row: one loose list
+@example("- a\n\nNot a list\n\n- c")
+@example("- a\n-")  # a heading underline
+@example("Para\n- not an item")
+def test_plain_html_matches_python_markdown(source: str) -> None:
+    produced = plain_html(source)
+    if produced is not None:
+        assert produced == python_markdown(source)
+
+
+def test_plain_html_covers_paragraphs_and_bullet_lists() -> None:
+    assert plain_html("- a\n- b") == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"
+    assert plain_html("Some text.\n\n- one\n- two") == (
+        "<p>Some text.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+    )
+    for other in ("- a\n\n- b", "- a\nlazy", "- 1. x", "- **b**", "1. first", "- a\n-"):
+        assert plain_html(other) is None, other
+
+
+# Block syntax of every kind, but none of the characters inline patterns start with.
+BLOCK_PIECES = st.sampled_from(
+    [*"abc XYZ 019 .,;:'\"()?/%$@-=#>|+~{}\t\n", "\n\n", "- ", "1. ", "2) ", "# ", "> ",
+     "    ", "---", "===", "| a | b |\n|---|---|\n| 1 | 2 |", "word", "\u00a0", "  "]
+)  # fmt: skip
+BLOCKS = st.lists(BLOCK_PIECES, max_size=50).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(BLOCKS, NOTES))
+@example("# Title\n\n> quoted\n\n1. one\n2. two\n\n    code\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+def test_text_without_inline_syntax_needs_no_inline_patterns(source: str) -> None:
+    if needs_inline(source):
+        return
+    full, blocks_only = _converter(True), _converter(False)
+    full.reset()
+    blocks_only.reset()
+    assert blocks_only.convert(source) == full.convert(source)
+
+
+def test_inline_syntax_is_detected() -> None:
+    for source in ("`code`", "a\\b", "[link]", "![img]", "<b>", "&amp;", "*em*", "_em_", "a  \nb"):
+        assert needs_inline(source), source
+    assert not needs_inline("- plain list\n- of words\n\n# and a heading")
+
+
+def test_the_inline_patterns_are_the_known_ones() -> None:
+    # A Python-Markdown release with a new inline pattern must fail here: its
+    # syntax would need adding to needs_inline().
+    names = [item.name for item in _converter(True).inlinePatterns._priority]
+    assert sorted(names) == sorted(INLINE_PATTERNS)
+    assert "inline" not in _converter(False).treeprocessors
+    assert "inline" in _converter(True).treeprocessors
 
 
 def test_markdown_is_not_plain() -> None:

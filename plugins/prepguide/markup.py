@@ -77,9 +77,40 @@ def html(value: object) -> Markup:
     return escape("" if value is None else str(value))
 
 
-@lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+@lru_cache(maxsize=2)
+def _converter(inline: bool = True) -> markdown.Markdown:
+    """Python-Markdown as prepguide configures it; without inline patterns if ``inline`` is False.
+
+    Inline patterns (emphasis, links, code spans, escapes, raw HTML, entities,
+    hard line breaks) are half of a conversion, and a text with none of the
+    characters they start with (:func:`needs_inline`) comes out the same
+    without them: the converter without them is for such texts.
+    """
+    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    if not inline:
+        converter.treeprocessors.deregister("inline")
+    return converter
+
+
+INLINE_PATTERNS = (
+    "backtick", "escape", "reference", "link", "image_link", "image_reference",
+    "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html",
+    "entity", "em_strong",
+)  # fmt: skip
+"""Python-Markdown's inline patterns that :data:`_INLINE_SYNTAX` knows the start of.
+
+A test checks that the converter has exactly these, so a Python-Markdown
+release that adds one fails it instead of dropping its syntax silently.
+"""
+
+_INLINE_SYNTAX = re.compile(r"[`\\\[!<&*_]| \n")
+"""What an inline pattern can start with: a backtick, a backslash, a bracket, ``!``,
+``<``, ``&``, ``*``, ``_``, or a space before a line break (``linebreak``)."""
+
+
+def needs_inline(source: str) -> bool:
+    """Whether any of Python-Markdown's inline patterns could apply to ``source``."""
+    return _INLINE_SYNTAX.search(source) is not None
 
 
 def render_markdown(source: str | None) -> str:
@@ -93,10 +124,9 @@ def render_markdown(source: str | None) -> str:
 def _render_markdown(source: str) -> str:
     # Cached: an organization's summary is shown on the page of everyone who
     # works there, and a `mkdocs serve` rebuild converts unchanged fields again.
-    if is_plain_prose(source):
-        produced = plain_paragraphs(source)
-    else:
-        converter = _converter()
+    produced = plain_html(source)
+    if produced is None:
+        converter = _converter(needs_inline(source))
         converter.reset()
         produced = converter.convert(source)
     return sanitize(produced)
@@ -133,6 +163,43 @@ def plain_paragraphs(source: str) -> str:
 
 
 _BLANK_RUN = re.compile(r"\n{2,}")
+_ITEM_START = re.compile(r"- (?!-|\d+[.)]|\s)")
+
+
+def plain_html(source: str) -> str | None:
+    """The HTML Python-Markdown makes of plain paragraphs and plain bullet lists, or None.
+
+    Covers the two most common shapes of notes without calling Python-Markdown:
+    paragraphs of plain prose (as :func:`is_plain_prose`) and blocks of
+    ``- item`` lines, one item a line, with no markup in the items, separated by
+    blank lines from the paragraphs around them. Anything else (two lists in a
+    row, which Python-Markdown joins into one loose list; an item that goes on
+    to a second line; a nested list) gives None: convert it with Python-Markdown.
+    A property test checks the result against Python-Markdown.
+    """
+    if _MARKUP_CHARS.search(source) or _EDGE_SPACE.search(source):
+        return None
+    if _BLOCK_START.search(source) is None:
+        return plain_paragraphs(source)
+    parts: list[str] = []
+    after_list = False
+    for block in _BLANK_RUN.split(source):
+        block = block.strip("\n")
+        if not block:
+            continue
+        if _BLOCK_START.search(block) is None:
+            parts.append(f"<p>{block}</p>")
+            after_list = False
+            continue
+        if after_list:
+            return None
+        items = block.split("\n")
+        for item in items:
+            if not _ITEM_START.match(item):
+                return None
+        parts.append("<ul>\n" + "".join(f"<li>{item[2:]}</li>\n" for item in items) + "</ul>")
+        after_list = True
+    return "\n".join(parts)
 
 
 _SANITIZE_OPTIONS: dict[str, Any] = {
