@@ -212,3 +212,68 @@ def check_any_input(raw: bytes) -> None:
     else:
         assert isinstance(model, Contact)
         assert problems == []
+
+
+def test_limits_hold_exactly_at_their_bounds() -> None:
+    from prepguide.loader import MAX_DEPTH, MAX_VALUES
+
+    # MAX_VALUES values in all (the top mapping and its list count): loads; one more: refused.
+    items = "".join(f"- v{i}\n" for i in range(MAX_VALUES - 2))
+    assert len(load_bytes(f"a:\n{items}".encode(), "f.yml").data["a"]) == MAX_VALUES - 2
+    problem = error_of(f"a:\n{items}- one more\n".encode())
+    assert "expands to more than 20,000 values" in problem.message
+    assert problem.line == MAX_VALUES  # the value over the limit
+    # Values nested MAX_DEPTH deep load; one level deeper is refused at that value.
+    nested = "x" + "".join(f"\n{'  ' * i}k{i}:" for i in range(1, MAX_DEPTH + 1))
+    deep = load_bytes((nested[2:] + " leaf\n").encode(), "f.yml").data
+    for i in range(1, MAX_DEPTH):
+        deep = deep[f"k{i}"]
+    assert deep == {f"k{MAX_DEPTH}": "leaf"}
+    problem = error_of((nested[2:] + f"\n{'  ' * (MAX_DEPTH + 1)}k: leaf\n").encode())
+    assert problem.message.startswith(f"nesting deeper than {MAX_DEPTH} levels")
+    assert problem.line == MAX_DEPTH + 1
+    # The same in lists: a scalar item just past the depth is located at itself.
+    listed = "".join(f"{'  ' * i}- \n" for i in range(MAX_DEPTH)) + f"{'  ' * MAX_DEPTH}- leaf\n"
+    assert "nesting deeper" in error_of(listed.encode()).message
+
+
+# Plain data as YAML writes it: every value comes back, and every key and item has a position.
+_KEYS = st.text(alphabet="abcdefgh_-", min_size=1, max_size=6)
+_SCALARS = st.one_of(
+    st.text(alphabet="abc XYZ#-'\"é\n.0", max_size=12),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.none(),
+)
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(_KEYS, inner, min_size=1, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_KEYS, _DATA, min_size=1, max_size=5))
+def test_what_yaml_writes_loads_back_with_positions(data: dict[str, object]) -> None:
+    import io
+
+    from ruamel.yaml import YAML
+
+    out = io.StringIO()
+    YAML(typ="safe", pure=True).dump(data, out)
+    doc = load_bytes(out.getvalue().encode(), "f.yml")
+    assert doc.data == data
+
+    def paths(value: object, loc: tuple[str | int, ...]) -> list[tuple[str | int, ...]]:
+        found = [loc] if loc else []
+        if isinstance(value, dict):
+            for key, item in value.items():
+                found += paths(item, (*loc, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                found += paths(item, (*loc, index))
+        return found
+
+    assert all(path in doc.positions for path in paths(data, ()))

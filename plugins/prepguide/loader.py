@@ -343,66 +343,78 @@ class _Converter:
             self.active.discard(id(node))
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover
 
-    def child(self, node: Node, loc: Path_) -> Any:
-        """Convert a value inside a collection: :meth:`convert` with a fast path for scalars."""
-        if node.__class__ is ScalarNode and len(loc) <= MAX_DEPTH:
-            self.count += 1
-            if self.count > MAX_VALUES:
-                self.count -= 1
-                return self.convert(node, loc)  # raises the located error
-            return self.scalar(node)
-        return self.convert(node, loc)
-
     def sequence(self, node: SequenceNode, loc: Path_) -> list[Any]:
         if _tag(node) != _SEQ:
             raise self.fail(node, f"unsupported tag `{node.tag}`; remove it")
-        items = []
+        items: list[Any] = []
         positions = self.positions
+        names = _TAG_NAMES
+        # Values that are plain text are taken in the loop (most are): the same
+        # count as convert() makes, without a call per value.
+        flat = len(loc) < MAX_DEPTH
         for index, item in enumerate(node.value):
             mark = item.start_mark
             line, column = mark.line + 1, mark.column + 1
             sub = _shared_path((*loc, index))
             positions[sub] = _shared_position(Position(line, column, line, column))
-            items.append(self.child(item, sub))
+            if flat and item.__class__ is ScalarNode and self.count < MAX_VALUES:
+                self.count += 1
+                if names.get(id(item.ctag)) == _STR:
+                    items.append(item.value)
+                else:
+                    items.append(self.scalar(item))
+            else:
+                items.append(self.convert(item, sub))
         return items
 
     def mapping(self, node: MappingNode, loc: Path_) -> dict[str, Any]:
         if _tag(node) != _MAP:
             raise self.fail(node, f"unsupported tag `{node.tag}`; remove it")
         result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
         positions = self.positions
+        names = _TAG_NAMES
+        flat = len(loc) < MAX_DEPTH  # as in sequence()
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode and not isinstance(key_node, ScalarNode):
                 if _tag(key_node) == _MERGE:
                     raise self.fail(
                         key_node,
                         "merge keys (`<<: *alias`) are not supported; write the fields out",
                     )
                 raise self.fail(key_node, "a key must be plain text")
-            key_tag = _tag(key_node)
-            if key_tag == _MERGE:
-                raise self.fail(
-                    key_node, "merge keys (`<<: *alias`) are not supported; write the fields out"
-                )
-            key = key_node.value if key_tag == _STR else self.scalar(key_node)
-            if not isinstance(key, str):
-                key = str(key_node.value)
+            key_tag = names.get(id(key_node.ctag)) or key_node.tag
+            if key_tag == _STR:
+                key = key_node.value
+            else:
+                if key_tag == _MERGE:
+                    raise self.fail(
+                        key_node,
+                        "merge keys (`<<: *alias`) are not supported; write the fields out",
+                    )
+                key = self.scalar(key_node)
+                if not isinstance(key, str):
+                    key = str(key_node.value)
             key_mark = key_node.start_mark
             line = key_mark.line + 1
-            if key in first_seen:
+            sub = _shared_path((*loc, key))
+            if key in result:
                 raise self.fail(
                     key_node,
-                    f"duplicate key `{key}` (first defined at line {first_seen[key]}); "
+                    f"duplicate key `{key}` (first defined at line {positions[sub].line}); "
                     "keep only one of them",
                 )
-            first_seen[key] = line
             vmark = value_node.start_mark
-            sub = _shared_path((*loc, key))
             positions[sub] = _shared_position(
                 Position(line, key_mark.column + 1, vmark.line + 1, vmark.column + 1)
             )
-            result[key] = self.child(value_node, sub)
+            if flat and value_node.__class__ is ScalarNode and self.count < MAX_VALUES:
+                self.count += 1
+                if names.get(id(value_node.ctag)) == _STR:
+                    result[key] = value_node.value
+                else:
+                    result[key] = self.scalar(value_node)
+            else:
+                result[key] = self.convert(value_node, sub)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
