@@ -739,3 +739,51 @@ def test_builtin_bank_reads_as_the_safe_yaml_loader_reads_it() -> None:
     assert [entry_.model_dump() for entry_ in builtin_bank()] == [
         QuestionEntry.model_validate(item).model_dump() for item in data
     ]
+
+
+def test_entries_about_the_organization_are_worked_out_once_per_organization() -> None:
+    from prepguide import questions
+
+    bank = merge_banks(
+        [
+            entry(
+                id="org-only",
+                topic="role",
+                when="org.focus",
+                text="What is the thinking behind {{ org.focus[0] | lower_first }}?",
+            ),
+            entry(id="mixed", topic="role", when="org", text="How did {{ contact.name }} join?"),
+            entry(
+                id="sandboxed",
+                topic="role",
+                text="{% for r in org.roles %}{{ r.title }}{% endfor %}?",
+            ),
+        ]
+    )
+    plan = questions._plan(bank)
+    slots = {slot.item.entry.id: slot for slot in plan.slots}
+    assert slots["org-only"].shared
+    assert not slots["mixed"].shared and not slots["sandboxed"].shared
+    calls = []
+    render = slots["org-only"].render
+
+    def counted(context: Any) -> Any:
+        calls.append(context["org"].name)
+        return render(context)
+
+    slots["org-only"].render = counted
+    try:
+        acme = org(focus=["A patient portal"])
+        for name in ("Sam Rivera", "Ada Obi", "Lee Park"):
+            got = questions.candidates_for(bank, PROFILE, person(name=name), acme)
+            assert ("org-only", "What is the thinking behind a patient portal?") in [
+                (item.entry.id, text) for item, text in got
+            ]
+        assert calls == ["Acme"]  # once for the three people at Acme
+        # Another organization (or the same one reloaded) is worked out again.
+        changed = acme.model_copy(update={"focus": ["Rural clinics"]})
+        got = questions.candidates_for(bank, PROFILE, person(), changed)
+        assert "What is the thinking behind rural clinics?" in [text for _, text in got]
+        assert calls == ["Acme", "Acme"]
+    finally:
+        slots["org-only"].render = render

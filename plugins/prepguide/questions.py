@@ -679,6 +679,8 @@ class _Text:
 
     static: str | None
     render: Callable[[Mapping[str, Any]], str | None]
+    names: frozenset[str] | None = frozenset()
+    """The context names the fast evaluator reads (None: left to Jinja2)."""
 
 
 _MAX_FAST_DEPTH = 32
@@ -709,7 +711,7 @@ def _compiled_text(text: str) -> _Text:
         # always compiles, so the fast path needs no compilation.)
         if _template(text) is None:
             return _Text(None, _never)
-        return _Text(None, functools.partial(_sandbox_render, text))
+        return _Text(None, functools.partial(_sandbox_render, text), None)
     output = _static_output(parsed)
     if output is not None:
         result = _tidy(output)
@@ -724,7 +726,16 @@ def _compiled_text(text: str) -> _Text:
             return None
         return _tidy("".join(out))
 
-    return _Text(None, render)
+    return _Text(None, render, _names(parsed))
+
+
+def _names(node: nodes.Node) -> frozenset[str]:
+    """The names (``you``, ``contact``, ``org``) a fast-compiled template or expression reads."""
+    return frozenset(name.name for name in node.find_all(nodes.Name))
+
+
+_SHARED_NAMES = frozenset({"you", "org"})
+"""Names that are the same for everyone at one organization (in one build)."""
 
 
 def _always(context: Mapping[str, Any]) -> bool:
@@ -747,6 +758,8 @@ class _Condition:
 
     check: Callable[[Mapping[str, Any]], bool]
     pure: bool
+    names: frozenset[str] | None = frozenset()
+    """The context names a pure ``check`` reads (None: left to Jinja2)."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -767,7 +780,7 @@ def _compiled_condition(when: str | None) -> _Condition:
     except _Unsupported:
         if _expression(when) is None:
             return _Condition(_never_holds, True)
-        return _Condition(functools.partial(_sandbox_condition, when), False)
+        return _Condition(functools.partial(_sandbox_condition, when), False, None)
 
     def holds(context: Mapping[str, Any]) -> bool:
         try:
@@ -775,7 +788,7 @@ def _compiled_condition(when: str | None) -> _Condition:
         except Exception:  # as in _sandbox_condition
             return False
 
-    return _Condition(holds, True)
+    return _Condition(holds, True, _names(expression))
 
 
 def condition_holds(when: str | None, context: Mapping[str, Any]) -> bool:
@@ -1034,6 +1047,7 @@ class _Slot:
         "rank",
         "referral",
         "render",
+        "shared",
         "static",
         "topic",
     )
@@ -1060,6 +1074,14 @@ class _Slot:
         self.fixed: SelectedQuestion | None = None
         self.never = (self.static is None and self.render is _never) or self.holds is _never_holds
         """Whether the entry can never be used (its text or condition does not compile)."""
+        reads = set()
+        if self.holds is not None:
+            reads.add(condition.names if condition.pure else None)
+        if self.static is None:
+            reads.add(compiled.names)
+        self.shared = bool(reads) and all(n is not None and n <= _SHARED_NAMES for n in reads)
+        """Whether the condition and text read only ``you`` and ``org``, with the fast
+        evaluator: their outcome is then the same for everyone at an organization."""
         self.referral = is_referral_entry(entry)
         specificity = (1 if entry.industries else 0) + (1 if entry.when else 0)
         self.rank: tuple[int, int, int, str] = (
@@ -1099,6 +1121,22 @@ class _Plan:
         for place, slot in enumerate(sorted(self.slots, key=lambda s: s.rank)):
             slot.place = place
         self._usable: dict[str | None, tuple[_Slot, ...]] = {}
+        self._shared: dict[tuple[int, int], tuple[Any, Any, dict[_Slot, str | None]]] = {}
+
+    def shared(self, org: Organization | None, you: Any) -> dict[_Slot, str | None]:
+        """Outcomes of the :attr:`_Slot.shared` entries for one organization and profile.
+
+        Keyed by identity: the models are immutable, and each one is kept with
+        its outcomes so that its id stays its own (a ``mkdocs serve`` rebuild
+        loads new models, and the oldest outcomes are dropped in bulk).
+        """
+        key = (id(org), id(you))
+        found = self._shared.get(key)
+        if found is None or found[0] is not org or found[1] is not you:
+            if len(self._shared) >= 4096:
+                self._shared.clear()
+            found = self._shared[key] = (org, you, {})
+        return found[2]
 
     def usable(self, org: Organization | None) -> tuple[_Slot, ...]:
         """The slots whose ``industries`` allow the organization, in bank order.
@@ -1145,7 +1183,17 @@ def _candidates(
     """The usable entries whose condition holds and whose text renders, in bank order."""
     found = []
     known: dict[Callable[[Mapping[str, Any]], bool], bool] = {}
+    shared = plan.shared(org, context.get("you"))
     for slot in plan.usable(org):
+        if slot.shared:
+            # The same outcome for everyone at the organization: worked out once.
+            if slot in shared:
+                outcome = shared[slot]
+            else:
+                outcome = shared[slot] = _outcome(slot, context)
+            if outcome is not None:
+                found.append((slot, outcome))
+            continue
         holds = slot.holds
         if holds is not None:
             if slot.memo:
@@ -1163,6 +1211,13 @@ def _candidates(
                 continue
         found.append((slot, text))
     return found
+
+
+def _outcome(slot: _Slot, context: Mapping[str, Any]) -> str | None:
+    """A slot's text for a context, or None when its condition fails or the text does not render."""
+    if slot.holds is not None and not slot.holds(context):
+        return None
+    return slot.static if slot.static is not None else slot.render(context)
 
 
 def _place(candidate: tuple[_Slot, str]) -> int:
