@@ -144,3 +144,32 @@ def test_build_releases_generated_pages_once_written(guide: Path) -> None:
     assert cfg.plugins["prepguide"].corpus is None  # the notes are released too
     html = (guide / "site/contacts/joan-whitcombe/index.html").read_text(encoding="utf-8")
     assert "Joan Whitcombe" in html
+
+
+def test_build_sets_its_long_lived_objects_aside_from_the_collector(guide: Path) -> None:
+    """The notes and pages are kept out of the cycle collector's walks during the build
+    (``gc.freeze``), and handed back at its end, after an error too."""
+    import gc
+
+    write(
+        guide / "hooks.py",
+        "import gc\nFROZEN = []\n"
+        "def on_page_content(html, page, config, files):\n"
+        "    FROZEN.append(gc.get_freeze_count())\n",
+    )
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    (guide / "mkdocs.yml").write_text(config + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    before = gc.get_freeze_count()
+    cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    build(cfg)
+    frozen = cfg.plugins["hooks.py"].FROZEN  # type: ignore[attr-defined]
+    assert frozen and min(frozen) > before
+    assert gc.get_freeze_count() == before
+
+    write(guide / "content/contacts/broken.yml", "name: [unclosed\n")
+    cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(Abort):
+        build(cfg)
+    assert gc.get_freeze_count() == before

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import PrepGuideConfig
-from .corpus import Corpus, CorpusLoader, paused_gc
+from .corpus import Corpus, CorpusLoader, paused_gc, thaw
 from .errors import Problem, format_problems
 from .options import OptionError, Options, make_options
 from .prep import WarningMemo, prep_warnings
@@ -87,7 +87,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             return
         start = time.perf_counter()
         root = Path(config.config_file_path).parent if config.config_file_path else None
-        with paused_gc():
+        with paused_gc(keep=True):  # the notes stay for the build: see paused_gc
             corpus = self.loader.load(Path(config.docs_dir), root)
             problems: list[Problem] = list(corpus.problems)
             if not corpus.errors:
@@ -116,7 +116,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         )
         with_dashboard = files.get_file_from_path("index.md") is None
         cache = self.page_cache if self.is_serve else None
-        with paused_gc():  # see paused_gc: rendering keeps what it builds, or frees it by refcount
+        with paused_gc(keep=True):  # rendering keeps what it builds, or frees it by refcount
             pages = render_site(
                 self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
             )
@@ -138,6 +138,18 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             self.release()
         self.timings["render"] = time.perf_counter() - start
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Give the collector back what the build set aside (see ``paused_gc``)."""
+        thaw()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """As :meth:`on_post_build`, for a build that stopped on an error."""
+        thaw()
+
+    def on_shutdown(self) -> None:
+        """As :meth:`on_post_build`, when MkDocs exits."""
+        thaw()
 
     def release(self) -> None:
         """Forget the loaded notes once every page is generated (``mkdocs build``).
