@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from prepguide.corpus import CorpusLoader
 from prepguide.loader import load_bytes
@@ -260,3 +262,64 @@ def test_cache_parses_only_changed_files(tmp_path: Path) -> None:
     corpus = loader.load(content, tmp_path)
     assert loader.parsed == 3
     assert corpus.contacts["dana"].name == "Dana Whitfield"
+
+
+def _reference_url_check(value: str) -> str | None:
+    """The URL rule as first written: the stripped URL, or None when it is refused."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not parts.netloc
+        or any(ch in value.strip() for ch in ' <>"`\\')
+        or any(ord(ch) < 32 for ch in value)
+    ):
+        return None
+    return value.strip()
+
+
+URL_PIECES = [
+    *("https://", "http://", "HTTP://", "ftp://", "javascript:", "a.org", "/", "?q=1", "#x"),
+    *(" ", "\t", "\n", "\x00", "\x1f", "\u00a0", "\u2028", "<", ">", '"', "`", "\\"),
+    *("[", "]", "[::1]", "é", "%20", ":", "@", "x"),
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=8).map("".join))
+def test_url_rule_matches_the_reference(value: str) -> None:
+    from pydantic_core import PydanticCustomError
+
+    from prepguide.model import _check_url
+
+    try:
+        expected: str | type[Exception] | None = _reference_url_check(value)
+    except ValueError:
+        expected = ValueError
+    try:
+        got: str | type[Exception] | None = _check_url(value)
+    except PydanticCustomError:
+        got = None
+    except ValueError:
+        got = ValueError
+    assert got == expected
+
+
+def test_display_paths_of_files_in_a_folder(tmp_path: Path) -> None:
+    """Files are named as _display names them, worked out once per folder."""
+    from prepguide.corpus import _display, _folder_prefix
+
+    root = tmp_path / "guide"
+    (root / "content/contacts").mkdir(parents=True)
+    (tmp_path / "elsewhere/contacts").mkdir(parents=True)
+    (root / "content/linked").symlink_to(tmp_path / "elsewhere/contacts")
+    for base, top in [
+        (root / "content/contacts", root),  # the usual case
+        (root / "content/contacts", root / "content/contacts"),  # the folder is the root
+        (tmp_path / "elsewhere/contacts", root),  # outside the root
+        (root / "content/linked", root),  # a linked folder, shown where it really is
+    ]:
+        (base / "dana-whitfield.yml").write_text("name: Dana\n", encoding="utf-8")
+        prefix = _folder_prefix(base, base.resolve(), top.resolve())
+        assert prefix + "dana-whitfield.yml" == _display(base / "dana-whitfield.yml", top.resolve())

@@ -144,6 +144,7 @@ class CorpusLoader:
             real_base = base.resolve()
             key = (base, real_base, root)
             known = self._children.get(key, {})
+            prefix = _folder_prefix(base, real_base, root)
             children: dict[str, tuple[Path, str]] = {}
             self._children[key] = children
             with os.scandir(base) as listing:
@@ -168,7 +169,7 @@ class CorpusLoader:
                     child = known.get(name)
                     if child is None:
                         path = base / name
-                        child = (path, _display(path, root, real_base / name))
+                        child = (path, prefix + name)  # as _display(path, root) says it
                     children[name] = child
                     path, display = child
                 if suffix == ".yaml":
@@ -306,9 +307,18 @@ def thaw() -> None:
         _frozen = False
 
 
-def _display(path: Path, root: Path, real: Path | None = None) -> str:
+def _folder_prefix(base: Path, real_base: Path, root: Path) -> str:
+    """What :func:`_display` puts before the name of a file (not a link) in ``base``."""
     try:
-        return (real or path.resolve()).relative_to(root).as_posix()
+        folder = real_base.relative_to(root).as_posix()
+    except ValueError:
+        folder = os.path.relpath(base, root).replace(os.sep, "/")
+    return "" if folder == "." else folder + "/"
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return os.path.relpath(path, root).replace(os.sep, "/")
 

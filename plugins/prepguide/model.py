@@ -47,20 +47,25 @@ TOPICS: tuple[str, ...] = get_args(Topic)
 Visibility = Literal["public", "private"]
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f]")
+_UNSAFE_URL_CHARS = re.compile(r'[ <>"`\\]')
+
+
 def _check_url(value: str) -> str:
-    parts = urlsplit(value.strip())
+    stripped = value.strip()
+    parts = urlsplit(stripped)
     if (
         parts.scheme.lower() not in ("http", "https")
         or not parts.netloc
-        or any(ch in value.strip() for ch in ' <>"`\\')
-        or any(ord(ch) < 32 for ch in value)
+        or _UNSAFE_URL_CHARS.search(stripped)
+        or _CONTROL_CHARS.search(value)
     ):
         raise PydanticCustomError(
             "http_url",
             "`{value}` is not an http(s) URL; write a full address such as https://example.org/",
             {"value": value},
         )
-    return value.strip()
+    return stripped
 
 
 def _check_id(value: str) -> str:
