@@ -13,7 +13,6 @@ limitations. Run ``python -m prepguide.lint --evaluate FILE`` to measure it on a
 
 from __future__ import annotations
 
-import argparse
 import functools
 import re
 import sys
@@ -2296,6 +2295,8 @@ def evaluate(items: Iterable[tuple[str, str]]) -> Evaluation:
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
+    import argparse  # here: the build imports this module only to lint
+
     parser = argparse.ArgumentParser(
         prog="python -m prepguide.lint",
         description="Lint interview questions (one a line), or measure the linter on a "
