@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from prepguide.markup import (
     INLINE_PATTERNS,
     _converter,
+    inline_patterns,
     is_plain_prose,
     markdown_block,
     narrow,
@@ -103,39 +104,56 @@ def test_plain_html_covers_paragraphs_and_bullet_lists() -> None:
         assert plain_html(other) is None, other
 
 
-# Block syntax of every kind, but none of the characters inline patterns start with.
+# Block syntax of every kind, and inline syntax of every kind, a few pieces of each at a time.
 BLOCK_PIECES = st.sampled_from(
-    [*"abc XYZ 019 .,;:'\"()?/%$@-=#>|+~{}\t\n", "\n\n", "- ", "1. ", "2) ", "# ", "> ",
+    [*"abc XYZ 019 .,;:'\"()?/%$@-=#>|+~{}\t\n\r\x02", "\n\n", "- ", "1. ", "2) ", "# ", "> ",
      "    ", "---", "===", "| a | b |\n|---|---|\n| 1 | 2 |", "word", "\u00a0", "  "]
 )  # fmt: skip
+INLINE_PIECES = st.sampled_from(
+    ["`", "``code``", "\\", "\\*", "[", "]", "(", ")", "[a](https://x.org)", "![i](x.png)",
+     "[r]", "[r]: https://x.org", "<", ">", "<b>", "</b>", "<https://x.org>", "<a@b.org>",
+     "<!-- c -->", "&", "&amp;", "&#35;", "*", "**", "_", "__", "  \n", "!"]
+)  # fmt: skip
 BLOCKS = st.lists(BLOCK_PIECES, max_size=50).map("".join)
+MIXED = st.lists(st.one_of(BLOCK_PIECES, BLOCK_PIECES, INLINE_PIECES), max_size=40).map("".join)
 
 
-@settings(max_examples=1000, deadline=None)
-@given(st.one_of(BLOCKS, NOTES))
+def convert(converter: markdown.Markdown, source: str) -> str:
+    converter.reset()
+    return converter.convert(source)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(MIXED, BLOCKS, NOTES))
 @example("# Title\n\n> quoted\n\n1. one\n2. two\n\n    code\n\n| a | b |\n|---|---|\n| 1 | 2 |")
-def test_text_without_inline_syntax_needs_no_inline_patterns(source: str) -> None:
-    if needs_inline(source):
-        return
-    full, blocks_only = _converter(True), _converter(False)
-    full.reset()
-    blocks_only.reset()
-    assert blocks_only.convert(source) == full.convert(source)
+@example("A **bold** claim, [a link](https://x.org) and `code`.\n\n- *one*\n- two")
+@example("Tom &amp; Jerry <b>bold</b> <https://x.org> line  \nbreak \\*not em\\*")
+@example("[ref] and ![img][ref]\n\n[ref]: https://x.org")
+@example("a\t\na")  # the tab becomes spaces: a line break
+@example("a  \rb")
+@example("a \x02\nb")  # STX is dropped
+def test_only_the_inline_patterns_that_could_match_are_needed(source: str) -> None:
+    assert convert(_converter(inline_patterns(source)), source) == convert(_converter(), source)
 
 
 def test_inline_syntax_is_detected() -> None:
     for source in ("`code`", "a\\b", "[link]", "![img]", "<b>", "&amp;", "*em*", "_em_", "a  \nb"):
         assert needs_inline(source), source
     assert not needs_inline("- plain list\n- of words\n\n# and a heading")
+    assert inline_patterns("Some **bold** text.") == {"em_strong"}
+    assert inline_patterns("A [link](https://x.org).") >= {"link", "reference"}
 
 
 def test_the_inline_patterns_are_the_known_ones() -> None:
-    # A Python-Markdown release with a new inline pattern must fail here: its
-    # syntax would need adding to needs_inline().
-    names = [item.name for item in _converter(True).inlinePatterns._priority]
+    # A Python-Markdown release with a new inline pattern must fail here: what
+    # its matches must contain would need adding to INLINE_PATTERNS.
+    names = [item.name for item in _converter().inlinePatterns._priority]
     assert sorted(names) == sorted(INLINE_PATTERNS)
-    assert "inline" not in _converter(False).treeprocessors
-    assert "inline" in _converter(True).treeprocessors
+    assert "inline" not in _converter(frozenset()).treeprocessors
+    assert "inline" in _converter().treeprocessors
+    assert [i.name for i in _converter(frozenset({"em_strong"})).inlinePatterns._priority] == [
+        "em_strong"
+    ]
 
 
 def test_markdown_is_not_plain() -> None:

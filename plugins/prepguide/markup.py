@@ -77,40 +77,68 @@ def html(value: object) -> Markup:
     return escape("" if value is None else str(value))
 
 
-@lru_cache(maxsize=2)
-def _converter(inline: bool = True) -> markdown.Markdown:
-    """Python-Markdown as prepguide configures it; without inline patterns if ``inline`` is False.
+INLINE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "image_reference": ("[",),
+    "short_reference": ("[",),
+    "short_image_ref": ("[",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": (" \n", "\t\n", " \r", "\t\r"),  # tabs become spaces, \r a line break
+    "html": ("<",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+}
+"""Python-Markdown's inline patterns, each with what a text must contain for it to match.
 
-    Inline patterns (emphasis, links, code spans, escapes, raw HTML, entities,
-    hard line breaks) are half of a conversion, and a text with none of the
-    characters they start with (:func:`needs_inline`) comes out the same
-    without them: the converter without them is for such texts.
-    """
-    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
-    if not inline:
-        converter.treeprocessors.deregister("inline")
-    return converter
-
-
-INLINE_PATTERNS = (
-    "backtick", "escape", "reference", "link", "image_link", "image_reference",
-    "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html",
-    "entity", "em_strong",
-)  # fmt: skip
-"""Python-Markdown's inline patterns that :data:`_INLINE_SYNTAX` knows the start of.
-
-A test checks that the converter has exactly these, so a Python-Markdown
-release that adds one fails it instead of dropping its syntax silently.
+Every match of a pattern holds one of these (a code span its backtick, a link
+its bracket, a hard line break the spaces before the line's end), and what a
+pattern puts in the text in place of a match (a placeholder of control
+characters, letters and digits) holds none, so a pattern whose characters a
+text lacks cannot change it. A test checks that the converter has exactly
+these patterns: a Python-Markdown release that adds one fails it instead of
+leaving its syntax out.
 """
 
-_INLINE_SYNTAX = re.compile(r"[`\\\[!<&*_]| \n")
-"""What an inline pattern can start with: a backtick, a backslash, a bracket, ``!``,
-``<``, ``&``, ``*``, ``_``, or a space before a line break (``linebreak``)."""
+
+def inline_patterns(source: str) -> frozenset[str]:
+    """The inline patterns that could match somewhere in ``source``."""
+    if "\x02" in source or "\x03" in source:  # Python-Markdown drops them: all patterns
+        return frozenset(INLINE_PATTERNS)
+    return frozenset(
+        name
+        for name, needles in INLINE_PATTERNS.items()
+        if any(needle in source for needle in needles)
+    )
 
 
 def needs_inline(source: str) -> bool:
     """Whether any of Python-Markdown's inline patterns could apply to ``source``."""
-    return _INLINE_SYNTAX.search(source) is not None
+    return bool(inline_patterns(source))
+
+
+@lru_cache(maxsize=64)
+def _converter(patterns: frozenset[str] | None = None) -> markdown.Markdown:
+    """Python-Markdown as prepguide configures it, with only the inline ``patterns`` given.
+
+    Inline patterns (emphasis, links, code spans, escapes, raw HTML, entities,
+    hard line breaks) are most of a conversion, each tried on every run of
+    text, so a text is converted with only those that could match in it
+    (:func:`inline_patterns`); without any, the inline step is left out. The
+    output is the same (a property test checks it). ``None``: all of them.
+    """
+    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    if patterns is not None:
+        if not patterns:
+            converter.treeprocessors.deregister("inline")
+        for name in INLINE_PATTERNS:
+            if name not in patterns and name in converter.inlinePatterns:
+                converter.inlinePatterns.deregister(name)
+    return converter
 
 
 def render_markdown(source: str | None) -> str:
@@ -126,7 +154,7 @@ def _render_markdown(source: str) -> str:
     # works there, and a `mkdocs serve` rebuild converts unchanged fields again.
     produced = plain_html(source)
     if produced is None:
-        converter = _converter(needs_inline(source))
+        converter = _converter(inline_patterns(source))
         converter.reset()
         produced = converter.convert(source)
     return sanitize(produced)
