@@ -34,7 +34,7 @@ ORDINARY = [*"abcdefghij ABCÉßñ 0123456789 .,;:'\"()?/%$@ -\n", "\n\n", "word
 SPECIAL = [
     *"\\`*_[]<>&#|{}=+~!\t\r",
     *("\u00a0", "\u2028", "\x0b", "\x0c", "\u3000", "\x85"),
-    *("1. ", "2) ", "- ", "    ", "  \n"),
+    *("1. ", "2) ", "- ", "    ", "  \n", "\x02", "\x03"),
 ]
 PIECES = st.sampled_from([*ORDINARY, *SPECIAL])
 SAFE_PIECES = st.sampled_from(ORDINARY)
@@ -66,7 +66,7 @@ WORDS = st.lists(
 ).map(" ".join)
 ODD_LINES = st.sampled_from(
     ["- - -", "---", "- 1. item", "-  two spaces", "- ", "-", "1. first", "2) second", " - indented",
-     "- item ", "- *bold*", "    code", "word\ttab", "== x", "- - nested"]
+     "- item ", "- *bold*", "    code", "word\ttab", "== x", "- - nested", "- a\x02b", "a\x03"]
 )  # fmt: skip
 LINE = st.one_of(WORDS, WORDS.map(lambda w: "- " + w), ODD_LINES)
 BLOCK = st.one_of(
@@ -89,6 +89,7 @@ NOTES = st.tuples(
 @example("- a\n\nNot a list\n\n- c")
 @example("- a\n-")  # a heading underline
 @example("Para\n- not an item")
+@example("- a\x02\n- b")  # Python-Markdown drops STX
 def test_plain_html_matches_python_markdown(source: str) -> None:
     produced = plain_html(source)
     if produced is not None:
@@ -112,7 +113,8 @@ BLOCK_PIECES = st.sampled_from(
 INLINE_PIECES = st.sampled_from(
     ["`", "``code``", "\\", "\\*", "[", "]", "(", ")", "[a](https://x.org)", "![i](x.png)",
      "[r]", "[r]: https://x.org", "<", ">", "<b>", "</b>", "<https://x.org>", "<a@b.org>",
-     "<!-- c -->", "&", "&amp;", "&#35;", "*", "**", "_", "__", "  \n", "!"]
+     "<!-- c -->", "&", "&amp;", "&#35;", "*", "**", "_", "__", "  \n", "!", "<div>x</div>",
+     "\n  <p>y</p>", "<pre>", "</pre>", "  <div>", "\t<hr>", "<!DOCTYPE html>"]
 )  # fmt: skip
 BLOCKS = st.lists(BLOCK_PIECES, max_size=50).map("".join)
 MIXED = st.lists(st.one_of(BLOCK_PIECES, BLOCK_PIECES, INLINE_PIECES), max_size=40).map("".join)
@@ -132,6 +134,8 @@ def convert(converter: markdown.Markdown, source: str) -> str:
 @example("a\t\na")  # the tab becomes spaces: a line break
 @example("a  \rb")
 @example("a \x02\nb")  # STX is dropped
+@example("- Asked about hiring\n  <p>She said spring.</p>")  # raw HTML makes a hard break
+@example("<hr>> \\</pre>  &amp;\t&amp;<script>")
 def test_only_the_inline_patterns_that_could_match_are_needed(source: str) -> None:
     assert convert(_converter(inline_patterns(source)), source) == convert(_converter(), source)
 

@@ -167,6 +167,15 @@ def test_build_sets_its_long_lived_objects_aside_from_the_collector(guide: Path)
     assert frozen and min(frozen) > before
     assert gc.get_freeze_count() == before
 
+    # Serving: each rebuild hands back what it set aside, and so does MkDocs' shutdown.
+    cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
+    cfg.plugins.on_startup(command="serve", dirty=False)
+    for _ in range(2):
+        build(cfg, serve_url="http://127.0.0.1:8000/")
+        assert gc.get_freeze_count() == before
+    cfg.plugins.on_shutdown()
+    assert gc.get_freeze_count() == before
+
     write(guide / "content/contacts/broken.yml", "name: [unclosed\n")
     cfg = load_config(str(guide / "mkdocs.yml"), site_dir=str(guide / "site"))
     cfg.plugins.on_startup(command="build", dirty=False)

@@ -88,7 +88,9 @@ INLINE_PATTERNS: dict[str, tuple[str, ...]] = {
     "short_image_ref": ("[",),
     "autolink": ("<",),
     "automail": ("<",),
-    "linebreak": (" \n", "\t\n", " \r", "\t\r"),  # tabs become spaces, \r a line break
+    # Tabs become spaces and \r a line break; and Python-Markdown's raw-HTML step puts a line
+    # break after the spaces before a block-level tag, which makes one.
+    "linebreak": (" \n", "\t\n", " \r", "\t\r", "<"),
     "html": ("<",),
     "entity": ("&",),
     "em_strong": ("*", "_"),
@@ -96,10 +98,10 @@ INLINE_PATTERNS: dict[str, tuple[str, ...]] = {
 """Python-Markdown's inline patterns, each with what a text must contain for it to match.
 
 Every match of a pattern holds one of these (a code span its backtick, a link
-its bracket, a hard line break the spaces before the line's end), and what a
-pattern puts in the text in place of a match (a placeholder of control
-characters, letters and digits) holds none, so a pattern whose characters a
-text lacks cannot change it. A test checks that the converter has exactly
+its bracket, a hard line break the spaces before the line's end, which raw HTML
+can also produce), and what a pattern puts in the text in place of a match (a
+placeholder of control characters, letters and digits) holds none, so a pattern
+whose characters a text lacks cannot change it. A test checks that the converter has exactly
 these patterns: a Python-Markdown release that adds one fails it instead of
 leaving its syntax out.
 """
@@ -160,7 +162,7 @@ def _render_markdown(source: str) -> str:
     return sanitize(produced)
 
 
-_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>&#|{}=+~!]|[^\S \n]")
+_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>&#|{}=+~!\x02\x03]|[^\S \n]")
 _BLOCK_START = re.compile(r"^(?:-|\d+[.)])", re.MULTILINE)
 _EDGE_SPACE = re.compile(r"^ | $", re.MULTILINE)
 
@@ -172,7 +174,8 @@ def is_plain_prose(source: str) -> bool:
     that starts like a list item, rule or heading underline (``-``, ``1.``,
     ``2)``), and no line with leading or trailing spaces (code blocks, line
     breaks), and no white space but spaces and line breaks (Python-Markdown
-    strips the others at the ends of a paragraph). Many notes are like that;
+    strips the others at the ends of a paragraph), and no STX or ETX control
+    character (Python-Markdown drops them). Many notes are like that;
     Python-Markdown is then not needed.
     """
     return not (
