@@ -118,11 +118,6 @@ def inline_patterns(source: str) -> frozenset[str]:
     )
 
 
-def needs_inline(source: str) -> bool:
-    """Whether any of Python-Markdown's inline patterns could apply to ``source``."""
-    return bool(inline_patterns(source))
-
-
 @lru_cache(maxsize=64)
 def _converter(patterns: frozenset[str] | None = None) -> markdown.Markdown:
     """Python-Markdown as prepguide configures it, with only the inline ``patterns`` given.
