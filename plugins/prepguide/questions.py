@@ -752,35 +752,39 @@ class _Condition:
 
     Attributes:
         check: Evaluates it for a context.
-        pure: Whether ``check`` is the fast evaluator (a plain function of the
-            data, so equal conditions give equal results for one context).
+        names: The context names ``check`` reads when it is the fast evaluator,
+            None when the condition is left to Jinja2.
     """
 
     check: Callable[[Mapping[str, Any]], bool]
-    pure: bool
     names: frozenset[str] | None = frozenset()
-    """The context names a pure ``check`` reads (None: left to Jinja2)."""
+
+    @property
+    def pure(self) -> bool:
+        """Whether ``check`` is the fast evaluator (a plain function of the data, so
+        equal conditions give equal results for one context)."""
+        return self.names is not None
 
 
 @functools.lru_cache(maxsize=4096)
 def _compiled_condition(when: str | None) -> _Condition:
     if when is None or not when.strip():
-        return _Condition(_always, True)
+        return _Condition(_always)
     try:  # as Environment.compile_expression parses it
         parser = Parser(_ENV, when, state="variable")
         expression = parser.parse_expression()
         if not parser.stream.eos:
-            return _Condition(_never_holds, True)
+            return _Condition(_never_holds)
     except TemplateError:  # then it does not compile either
-        return _Condition(_never_holds, True)
+        return _Condition(_never_holds)
     try:
         if _depth(expression) > _MAX_FAST_DEPTH:
             raise _Unsupported("depth")
         evaluate = _compile_expr(expression)
     except _Unsupported:
         if _expression(when) is None:
-            return _Condition(_never_holds, True)
-        return _Condition(functools.partial(_sandbox_condition, when), False, None)
+            return _Condition(_never_holds)
+        return _Condition(functools.partial(_sandbox_condition, when), None)
 
     def holds(context: Mapping[str, Any]) -> bool:
         try:
@@ -788,7 +792,7 @@ def _compiled_condition(when: str | None) -> _Condition:
         except Exception:  # as in _sandbox_condition
             return False
 
-    return _Condition(holds, True, _names(expression))
+    return _Condition(holds, _names(expression))
 
 
 def condition_holds(when: str | None, context: Mapping[str, Any]) -> bool:
@@ -1076,7 +1080,7 @@ class _Slot:
         """Whether the entry can never be used (its text or condition does not compile)."""
         reads = set()
         if self.holds is not None:
-            reads.add(condition.names if condition.pure else None)
+            reads.add(condition.names)
         if self.static is None:
             reads.add(compiled.names)
         self.shared = bool(reads) and all(n is not None and n <= _SHARED_NAMES for n in reads)
