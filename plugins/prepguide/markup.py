@@ -67,6 +67,50 @@ def narrow(page: str) -> str:
     return page.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
 
 
+def meta_text(value: object) -> str:
+    """A plain value as the HTML that MkDocs and the theme print for a page title or a tag.
+
+    Material prints a page's title (in ``<title>``, the header, the navigation,
+    search results) and its tags (chips, the tags page, search results) as HTML,
+    unescaped, and its search plugin indexes the front matter's tags as they are.
+    So the value is HTML-escaped once, here: ``AT&T`` becomes ``AT&amp;T``, which
+    every one of those places shows as ``AT&T``; ``<img onerror=...>`` shows as
+    typed and never becomes an element. White space is collapsed, as in the
+    page's heading (see "Security" in docs/usage.md).
+    """
+    if value is None:
+        return ""
+    return str(escape(" ".join(str(value).split())))
+
+
+def yaml_string(value: str) -> str:
+    """``value`` as a YAML double-quoted scalar of printable ASCII, on one line.
+
+    Any YAML parser (MkDocs reads front matter with PyYAML's safe loader) gives
+    back exactly ``value``: a backslash and a double quote are escaped, and every
+    character outside printable ASCII is written as an escape (``\\x0a``,
+    ``\\u00e9``, ``\\U0001f984``; characters beyond the Basic Multilingual Plane
+    as one ``\\U`` escape, never as a surrogate pair, which YAML reads as two
+    broken characters). A property test checks the round trip through MkDocs.
+    """
+    return '"' + _YAML_UNSAFE.sub(_yaml_escape, value) + '"'
+
+
+_YAML_UNSAFE = re.compile(r'[^\x20-\x7e]|["\\]')
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in '"\\':
+        return "\\" + char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
 def href(url: object) -> Markup:
     """Percent-encode a validated http(s) URL for a Markdown link target or attribute."""
     return Markup(quote(str(url), safe=":/?#@!$&'*+,;=%~-._"))

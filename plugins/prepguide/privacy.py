@@ -20,7 +20,14 @@ PRIVATE_FIELDS = {
     "contact": ("email", "phone", "notes", "meeting.place", "follow_up", "reflection"),
     "organization": ("notes",),
 }
-"""The private fields of CONTRACT.md ("Audience"), by kind of file."""
+"""The private fields of docs/usage.md ("Audience"), by kind of file.
+
+Besides these, a public build drops the meeting's status, date and request date
+(see :func:`public_contact`).
+"""
+
+PUBLIC_MEETING_STATUS = "researching"
+"""The status every contact has in a public build (the model's default)."""
 
 
 def for_audience(corpus: Corpus, audience: str) -> Corpus:
@@ -62,7 +69,17 @@ def public_organization(org: Organization) -> Organization:
 
 def public_contact(contact: Contact, public_ids: set[str]) -> Contact:
     """A public contact without its private fields or links to private people."""
-    meeting: Meeting = contact.meeting.model_copy(update={"place": None})
+    # Where the conversation stands is the student's own business: a public build shows
+    # every contact as not yet approached (no status, date or request date), so no badge,
+    # data attribute, draft or count can tell (docs/usage.md, "Audience").
+    meeting: Meeting = contact.meeting.model_copy(
+        update={
+            "place": None,
+            "status": PUBLIC_MEETING_STATUS,
+            "date": None,
+            "requested": None,
+        }
+    )
     connection = contact.connection
     if connection.via is not None and connection.via not in public_ids:
         connection = connection.model_copy(update={"via": None})

@@ -140,7 +140,7 @@ _BUILTIN_TEMPLATES = str(Path(__file__).parent / "templates")
 def narrow_page(template: jinja2.Template, page: str) -> str:
     """:func:`markup.narrow` on the body of a page made by one of prepguide's templates.
 
-    Their front matter is ASCII (values go through ``tojson``) and they put no
+    Their front matter is ASCII (values go through :func:`front_matter`) and they put no
     value in a code span or block, where a character reference would show as
     typed. A user's override may do either, so its pages are left as written.
     """
@@ -203,6 +203,7 @@ def _environment(
         zip_pairs=zip_pairs,
         json_attr=json_attr,
     )
+    env.globals["front_matter"] = front_matter
     return env
 
 
@@ -246,6 +247,25 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return _TolerantBytecodeCache(pattern=f"__prepguide_{tag[:12]}_%s.cache")
     except (OSError, RuntimeError):
         return None
+
+
+def front_matter(title: object, tags: Iterable[object] = ()) -> str:
+    """The YAML lines between a page's ``---`` lines: its title and its tags.
+
+    A page template writes ``{{ front_matter(title=contact.name, tags=contact.tags) }}``.
+    Each value is HTML-escaped once (:func:`markup.meta_text`), since the theme prints
+    page titles and tags as HTML, and written as a quoted YAML string that MkDocs reads
+    back exactly (:func:`markup.yaml_string`), whatever it holds: quotes, line
+    breaks, ``---``, emoji. Never ``| tojson``: JSON is not always YAML (a character
+    beyond the Basic Multilingual Plane becomes a surrogate pair YAML refuses) and
+    leaves ``<`` to the theme.
+    """
+    lines = [f"title: {markup.yaml_string(markup.meta_text(title))}"]
+    names = [markup.meta_text(tag) for tag in tags]
+    if names:
+        lines.append("tags:")
+        lines.extend(f"  - {markup.yaml_string(name)}" for name in names)
+    return "\n".join(lines)
 
 
 def json_attr(values: Iterable[object]) -> str:
