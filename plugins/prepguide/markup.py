@@ -76,7 +76,7 @@ def meta_text(value: object) -> str:
     So the value is HTML-escaped once, here: ``AT&T`` becomes ``AT&amp;T``, which
     every one of those places shows as ``AT&T``; ``<img onerror=...>`` shows as
     typed and never becomes an element. White space is collapsed, as in the
-    page's heading (see "Security" in docs/usage.md).
+    page's heading (docs/usage.md, "Overriding templates").
     """
     if value is None:
         return ""
@@ -91,7 +91,8 @@ def yaml_string(value: str) -> str:
     character outside printable ASCII is written as an escape (``\\x0a``,
     ``\\u00e9``, ``\\U0001f984``; characters beyond the Basic Multilingual Plane
     as one ``\\U`` escape, never as a surrogate pair, which YAML reads as two
-    broken characters). A property test checks the round trip through MkDocs.
+    broken characters; a lone surrogate, which no UTF-8 file can hold, becomes U+FFFD).
+    A property test checks the round trip through MkDocs.
     """
     return '"' + _YAML_UNSAFE.sub(_yaml_escape, value) + '"'
 
@@ -106,6 +107,8 @@ def _yaml_escape(match: re.Match[str]) -> str:
     code = ord(char)
     if code < 0x100:
         return f"\\x{code:02x}"
+    if 0xD800 <= code < 0xE000:  # a lone surrogate (no UTF-8 file holds one): YAML refuses it
+        return "\\ufffd"
     if code < 0x10000:
         return f"\\u{code:04x}"
     return f"\\U{code:08x}"
