@@ -16,6 +16,7 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -29,6 +30,28 @@ from .options import Options
 
 PRODID = "-//prepguide//prepguide//EN"
 UID_DOMAIN = "prepguide"
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line for a calendar property: control characters become a space.
+
+    Names are one line already (validation refuses others), but notes, places
+    and roles may hold line breaks; and a raw line break (or any control
+    character, which iCalendar forbids in text) in a property would start a
+    line of its own in the file, e.g. an injected ``ATTENDEE:``.
+    """
+    return _CONTROL.sub(" ", text).strip()
+
+
+def text_lines(text: str) -> str:
+    """Multi-line ``text`` for a ``DESCRIPTION``: its lines (see :func:`one_line`) joined by LF.
+
+    iCalendar writes each LF as the two characters ``\\n``, so the property
+    stays one line of the file.
+    """
+    return "\n".join(one_line(line) for line in text.splitlines())
 
 
 def meeting_uid(contact_id: str) -> str:
@@ -60,7 +83,7 @@ def _calendar(name: str) -> icalendar.Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", one_line(name))
     return cal
 
 
@@ -109,11 +132,11 @@ def _meeting_event(
     event.add("dtstamp", _stamp(options))
     event.add("dtstart", start)
     event.add("dtend", end)
-    event.add("summary", title)
-    event.add("description", "\n".join(lines))
-    event.add("url", url)
+    event.add("summary", one_line(title))
+    event.add("description", "\n".join(text_lines(line) for line in lines))
+    event.add("url", one_line(url))
     if meeting.place and options.audience != "public":
-        event.add("location", meeting.place)
+        event.add("location", one_line(meeting.place))
     event.add("status", "CONFIRMED")
     event.add("transp", "OPAQUE")
     return event
@@ -134,9 +157,9 @@ def _follow_up_events(
         event.add("dtstamp", _stamp(options))
         event.add("dtstart", entry.date)
         event.add("dtend", entry.date + timedelta(days=1))
-        event.add("summary", f"Follow up with {contact.name}: {entry.note}")
-        event.add("description", f"{entry.note}\nPrep page: {url}")
-        event.add("url", url)
+        event.add("summary", one_line(f"Follow up with {contact.name}: {entry.note}"))
+        event.add("description", text_lines(f"{entry.note}\nPrep page: {url}"))
+        event.add("url", one_line(url))
         event.add("transp", "TRANSPARENT")
         events.append(event)
     return events

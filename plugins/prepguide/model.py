@@ -1,6 +1,6 @@
 """The data model of a guide: profile, organizations, contacts, question banks.
 
-Pydantic v2 models that mirror CONTRACT.md field for field. Every model
+Pydantic v2 models that mirror docs/usage.md field for field. Every model
 forbids unknown keys (validation turns them into did-you-mean messages) and
 the JSON Schemas under ``schemas/`` are generated from these classes.
 
@@ -15,7 +15,15 @@ import re
 from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -85,6 +93,119 @@ Id = Annotated[str, AfterValidator(_check_id), Field(pattern=ID_PATTERN)]
 """A file stem: lowercase words and digits joined by single hyphens."""
 
 Text = Annotated[str, Field(min_length=1)]
+
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (C0, DEL, C1) and the Unicode line and paragraph separators."""
+
+
+def _check_one_line(value: str) -> str:
+    found = _LINE_BREAKS.search(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "prepguide_one_line",
+            "a name is one line of text, but this one holds a line break or control "
+            "character (U+{code:04X}); write the name on one line",
+            {"code": ord(found.group())},
+        )
+    return value
+
+
+Name = Annotated[
+    str,
+    Field(
+        min_length=1,
+        json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"},
+    ),
+    AfterValidator(_check_one_line),
+]
+"""A name: one line of text without control characters (it goes into titles and calendars)."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""Dates must fall in these years (both included): far enough for any career, and date
+arithmetic (nudges, due days, calendars) never leaves the range Python can represent."""
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DATETIME_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
+)
+_DATE_RE = re.compile(DATE_PATTERN)
+_DATETIME_RE = re.compile(DATETIME_PATTERN)
+
+
+def _date_text(value: Any, pattern: re.Pattern[str], kind: str, example: str) -> Any:
+    """Let through date objects and ISO text; refuse numbers and any other text."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and pattern.match(value.strip()):
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "prepguide_date",
+            "`{value}` is a bare number, not a {kind}; write it as {example}",
+            {"value": value, "kind": kind, "example": example},
+        )
+    raise PydanticCustomError(
+        "prepguide_date",
+        "`{value}` is not a valid {kind}; write it as {example}",
+        {"value": value, "kind": kind, "example": example},
+    )
+
+
+def _check_year(value: dt.date) -> None:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "prepguide_date_range",
+            "`{value}` is not in the years {first} to {last}; check the year",
+            {"value": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+
+
+def _date_in_range(value: dt.date) -> dt.date:
+    _check_year(value)
+    return value
+
+
+def _local_time(value: dt.datetime, info: ValidationInfo) -> dt.datetime:
+    """A date-time as naive local time of the guide (see docs/usage.md, "Dates").
+
+    Text without an offset is already local time of the guide. Text with an
+    offset (``…+05:00``, ``…Z``) is that instant, converted here into the
+    guide's time zone: the ``timezone`` of the validation context (a
+    ``tzinfo``, which :func:`prepguide.validate.validate_document` passes),
+    else UTC. So every ``meeting.date`` of a loaded guide is naive and in
+    the same zone, for pages, dashboard, ``todo`` and calendar alike.
+    """
+    if value.tzinfo is not None:
+        context = info.context if isinstance(info.context, dict) else {}
+        zone = context.get("timezone") or dt.timezone.utc
+        value = value.astimezone(zone).replace(tzinfo=None)  # keeps `fold` in a repeated hour
+    _check_year(value)
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(lambda v: _date_text(v, _DATE_RE, "date", "YYYY-MM-DD, e.g. 2026-12-04")),
+    AfterValidator(_date_in_range),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+"""A day, ``2026-12-04``, in the years 1900 to 2200 (not a bare number)."""
+
+DateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(
+        lambda v: _date_text(
+            v,
+            _DATETIME_RE,
+            "date-time",
+            "YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30 (local time of the guide), "
+            "or with an offset, e.g. 2026-12-04T15:30:00+01:00",
+        )
+    ),
+    AfterValidator(_local_time),
+    WithJsonSchema({"type": "string", "pattern": DATETIME_PATTERN}),
+]
+"""A date-time, naive local time of the guide once validated (see :func:`_local_time`)."""
 _PERIOD_RE = re.compile(r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -149,7 +270,7 @@ class Experience(_Model):
 class Profile(_Model):
     """You: ``content/profile.yml``."""
 
-    name: Text = Field(description="Your name (required).")
+    name: Name = Field(description="Your name (required).")
     pronouns: str | None = None
     headline: str | None = Field(None, description="Who you are now, one line.")
     goal: str | None = Field(None, description="What you are exploring.")
@@ -173,7 +294,7 @@ class Role(_Model):
 class News(_Model):
     """A dated news item about an organization."""
 
-    date: dt.date | None = None
+    date: Date | None = None
     headline: Text = Field(description="Headline (required).")
     url: Url | None = None
 
@@ -182,7 +303,7 @@ class Organization(_Model):
     """An organization: ``content/organizations/<id>.yml``."""
 
     id: Id = Field(description="The file stem; not written in the file.")
-    name: Text = Field(description="Name (required).")
+    name: Name = Field(description="Name (required).")
     website: Url | None = None
     industry: str | None = None
     size: str | None = Field(None, description='e.g. "about 1,200 people".')
@@ -203,7 +324,7 @@ class Connection(_Model):
     type: ConnectionType | None = Field(None, description="How you reach them.")
     via: Id | None = Field(None, description="Contact id of who introduces you.")
     story: str | None = Field(None, description="How you know them.")
-    last_spoke: dt.date | None = None
+    last_spoke: Date | None = None
 
 
 class Background(_Model):
@@ -220,8 +341,12 @@ class Meeting(_Model):
     """The conversation itself."""
 
     status: Status = "researching"
-    requested: dt.date | None = Field(None, description="When you sent the request.")
-    date: dt.datetime | None = Field(None, description="Local date-time, `2026-12-04 15:30`.")
+    requested: Date | None = Field(None, description="When you sent the request.")
+    date: DateTime | None = Field(
+        None,
+        description="Local date-time of the guide, `2026-12-04 15:30`, or an instant with an "
+        "offset, `2026-12-04T15:30:00+01:00`.",
+    )
     duration: int = Field(20, ge=5, le=120, description="Minutes, 5 to 120.")
     format: MeetingFormat | None = None
     place: str | None = Field(None, description="A venue or a call link (private).")
@@ -230,7 +355,7 @@ class Meeting(_Model):
 class FollowUp(_Model):
     """A follow-up to do."""
 
-    date: dt.date = Field(description="When it is due (required).")
+    date: Date = Field(description="When it is due (required).")
     note: Text = Field(description="What to do (required).")
     done: bool = False
 
@@ -247,7 +372,7 @@ class Contact(_Model):
     """A person: ``content/contacts/<id>.yml``."""
 
     id: Id = Field(description="The file stem; not written in the file.")
-    name: Text = Field(description="Their name (required).")
+    name: Name = Field(description="Their name (required).")
     organization: Id | None = Field(None, description="An organization id.")
     role: str | None = Field(None, description="Current title.")
     pronouns: str | None = None

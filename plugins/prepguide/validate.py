@@ -9,10 +9,13 @@ values of an enum, the format of a date.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import functools
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -45,7 +48,7 @@ def closest(word: str, candidates: typing.Iterable[str]) -> str | None:
 
 
 def validate_document(
-    doc: Document, kind: Kind, file_id: str | None = None
+    doc: Document, kind: Kind, file_id: str | None = None, *, timezone: str = "UTC"
 ) -> tuple[Any, list[Problem]]:
     """Validate a document as a file of the given kind.
 
@@ -53,6 +56,9 @@ def validate_document(
         doc: The loaded document.
         kind: What the file holds.
         file_id: The id from the file stem (organizations and contacts).
+        timezone: The guide's ``timezone`` option: a date-time written with an
+            offset becomes naive local time of this zone (see docs/usage.md,
+            "Dates").
 
     Returns:
         The model (a list of entries for question banks), or ``None`` when the
@@ -94,9 +100,18 @@ def validate_document(
     if file_id is not None:
         data = {**data, "id": file_id}
     try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context={"timezone": _zone(timezone)}), []
     except ValidationError as exc:
         return None, sorted(_problems(doc, exc, model, is_list=False))
+
+
+@functools.lru_cache(maxsize=16)
+def _zone(name: str) -> dt.tzinfo:
+    """The time zone of a ``timezone`` option (UTC when unknown: options are checked elsewhere)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.timezone.utc
 
 
 def _error(
