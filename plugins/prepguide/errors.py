@@ -7,11 +7,54 @@ share it, and the plugin turns a :class:`ContentError` into MkDocs'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+
+# C0 controls but tab, DEL, C1 controls, and the bidirectional formatting marks
+# (LRM, RLM, ALM, the embeddings and overrides, the isolates): they move the cursor,
+# recolour or rewrite the terminal, or make text read in another order than it is.
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """Make text safe to print on a terminal: control characters shown as escapes.
+
+    ESC, line breaks, other C0 and C1 control characters and bidirectional
+    overrides become ``\\x1b``, ``\\x0a``, ``\\u202e``…, so that a file name or
+    a value cannot recolour the terminal, move the cursor or fake a line of
+    output. Tabs and everything printable are kept.
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+def visible_lines(text: str) -> str:
+    """Like :func:`visible`, but keep the line breaks of a multi-line message."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+def _github_property(text: str) -> str:
+    """Escape a property value of a workflow command, as GitHub's runner reads it."""
+    return (
+        text.replace("%", "%25")
+        .replace("\r", "%0D")
+        .replace("\n", "%0A")
+        .replace(":", "%3A")
+        .replace(",", "%2C")
+    )
+
+
+def _github_data(text: str) -> str:
+    """Escape the message of a workflow command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 @dataclass(frozen=True, order=True)
@@ -33,17 +76,32 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        """Return the problem as ``path:line:col: severity: message``."""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        """Return the problem as ``path:line:col: severity: message``, safe for a terminal.
+
+        Control characters and bidirectional overrides in the path and the message
+        are shown as escapes (see :func:`visible`); :meth:`as_dict` keeps them exact.
+        """
+        return (
+            f"{visible(self.path)}:{self.line}:{self.column}: {self.severity}: "
+            f"{visible(self.message)}"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Return the problem as a JSON-ready mapping."""
         return asdict(self)
 
     def format_github(self) -> str:
-        """Return the problem as a GitHub Actions workflow annotation."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line},col={self.column}::{message}"
+        """Return the problem as a GitHub Actions workflow annotation.
+
+        Property values escape ``%``, CR, LF, ``:`` and ``,`` and the message ``%``,
+        CR and LF, as the runner expects: a file name cannot end the annotation
+        early or start one of its own (``Doe, Jane.yml`` stays whole).
+        """
+        properties = ",".join(
+            f"{key}={_github_property(str(value))}"
+            for key, value in (("file", self.path), ("line", self.line), ("col", self.column))
+        )
+        return f"::{self.severity} {properties}::{_github_data(self.message)}"
 
 
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:

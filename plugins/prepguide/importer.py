@@ -12,7 +12,9 @@ an organization of the guide gets a small organization file of its own.
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ from ruamel.yaml.error import YAMLError
 
 from .errors import Problem
 from .model import ID_RE, Contact, Organization, slugify
+from .reserved import RESERVED_IDS, unreserved
 
 FIELDS: tuple[str, ...] = (
     "name",
@@ -126,6 +129,9 @@ class ImportResult:
     mapping: dict[str, str] = field(default_factory=dict)
     """Column header -> field, as used."""
     ignored_columns: list[str] = field(default_factory=list)
+    failure: str | None = None
+    """Why the import stopped early: a file could not be written (rows after it were not
+    imported; files written before it stay)."""
 
 
 def fold_header(header: str) -> str:
@@ -242,7 +248,7 @@ def import_csv(
         }
         try:
             data, org = _row_to_contact(values, existing_orgs, pending_orgs)
-            cid = slugify(data["name"])
+            cid = unreserved(slugify(data["name"]))  # "Index" -> index-2 (reserved.py)
             if not cid:
                 raise _RowError("the name has no letters or digits to make an id from")
             if cid in taken:
@@ -261,19 +267,45 @@ def import_csv(
                 Problem(shown, line, 1, "error", f"row refused: `{where}`: {first['msg']}")
             )
             continue
-        if org is not None:
-            pending_orgs[org[0]] = org[1]
         taken.add(cid)
         target_path = contacts_dir / f"{cid}.yml"
-        _write_yaml(target_path, data, "contact", root or content_dir.parent)
+        try:
+            _write_yaml(target_path, data, "contact", root or content_dir.parent)
+        except FileExistsError:  # created meanwhile by someone else: still never overwritten
+            result.problems.append(
+                Problem(shown, line, 1, "error", f"row refused: contacts/{cid}.yml already exists")
+            )
+            continue
+        except OSError as exc:
+            result.failure = _failure(exc, target_path, root or content_dir.parent)
+            return result
+        if org is not None:
+            pending_orgs[org[0]] = org[1]
         result.written.append(target_path)
     for oid, org_data in sorted(pending_orgs.items()):
         org_path = orgs_dir / f"{oid}.yml"
         if org_path.exists():
             continue
-        _write_yaml(org_path, org_data, "organization", root or content_dir.parent)
+        try:
+            _write_yaml(org_path, org_data, "organization", root or content_dir.parent)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            result.failure = _failure(exc, org_path, root or content_dir.parent)
+            return result
         result.organizations.append(org_path)
     return result
+
+
+def _failure(exc: OSError, path: Path, root: Path) -> str:
+    """The message that stops an import: the file that could not be written, and why."""
+    if isinstance(exc, NotADirectoryError) and exc.filename == str(path.parent):
+        path = path.parent  # the folder is the problem, not the file
+    try:
+        shown = path.relative_to(root).as_posix()
+    except ValueError:
+        shown = str(path)
+    return f"cannot write {shown}: {exc.strerror or exc}; the import stopped there"
 
 
 class _RowError(Exception):
@@ -287,6 +319,8 @@ def _existing_organizations(folder: Path) -> dict[str, str]:
         return found
     yaml = YAML(typ="safe")
     for path in sorted(folder.glob("*.yml")):
+        if path.stem in RESERVED_IDS:  # refused by `check`; never link to it
+            continue
         found[path.stem] = path.stem
         try:
             data = yaml.load(path.read_text(encoding="utf-8-sig"))
@@ -330,17 +364,11 @@ def _row_to_contact(
             else:
                 education[key] = value
         elif target == "consent":
-            folded = value.strip().lower()
-            if folded in _YES:
-                data["visibility"] = "public"
-            elif folded in _NO:
-                data["visibility"] = "private"
-            else:
-                raise _RowError(f"consent `{value}` is not yes or no")
+            continue  # decided after the loop, with the visibility column
         elif target == "organization":
             oid = orgs.get(value) or orgs.get(slugify(value))
             if oid is None:
-                oid = slugify(value)
+                oid = unreserved(slugify(value)) if slugify(value) else ""
                 if not oid or not ID_RE.match(oid):
                     raise _RowError(f"cannot make an organization id from `{value}`")
                 org_data: dict[str, Any] = {"name": value}
@@ -351,6 +379,11 @@ def _row_to_contact(
             data["organization"] = oid
         else:
             data[target] = value
+    visibility = _visibility(values)
+    if visibility is None:
+        data.pop("visibility", None)
+    else:
+        data["visibility"] = visibility
     if education:
         if "school" not in education:
             raise _RowError("a degree, field or year is given without a school")
@@ -361,10 +394,47 @@ def _row_to_contact(
     return data, new_org
 
 
+def _visibility(values: dict[str, str]) -> str | None:
+    """The row's ``visibility`` from its consent and visibility cells (None: the default).
+
+    Consent decides: a negative consent (or an empty consent cell) is never
+    published, whatever the visibility column says, and a row that says both
+    "no consent" and "public" is refused rather than guessed (docs/playbook.md).
+    A positive consent with ``visibility: private`` stays private: the more
+    private of the two wins.
+    """
+    shown = values.get("visibility", "")
+    wanted = shown.strip().lower() or None
+    if "consent" not in values:
+        return shown.strip() or None  # validated by the model (public or private)
+    consent = values["consent"]
+    folded = consent.strip().lower()
+    if folded in _YES:
+        agreed = True
+    elif folded in _NO:
+        agreed = False
+    else:
+        raise _RowError(f"consent `{consent}` is not yes or no")
+    if wanted == "public" and not agreed:
+        said = f"consent `{consent}`" if folded else "an empty consent cell"
+        raise _RowError(
+            f"visibility `{shown}` contradicts {said}; a person is published only with "
+            "consent `yes`: correct one of the two cells"
+        )
+    if wanted not in (None, "public"):
+        return shown.strip()  # `private`, or a value the model refuses with its message
+    return "public" if agreed else "private" if folded else wanted
+
+
 def _write_yaml(path: Path, data: dict[str, Any], kind: str, root: Path) -> None:
     from .scaffold import schema_line
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise NotADirectoryError(
+            errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)
+        ) from None
     yaml = YAML()
     yaml.default_flow_style = False
     yaml.indent(mapping=2, sequence=4, offset=2)

@@ -41,6 +41,7 @@ from ruamel.yaml import YAML
 
 from .loader import LoadError, load_bytes
 from .model import ID_RE, slugify
+from .reserved import RESERVED_IDS, unreserved
 from .validate import Kind, validate_document
 
 NewKind = Literal["contact", "organization"]
@@ -170,13 +171,27 @@ def write_new(path: Path, text: str) -> None:
     Raises:
         ScaffoldError: The file exists (``exists=True``) or cannot be written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ScaffoldError(
+            f"cannot create the folder {path.parent}: a file of that name is in the way; "
+            "rename or remove it"
+        ) from None
+    except OSError as exc:
+        folder = exc.filename or path.parent
+        raise ScaffoldError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+    written = False
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
+            written = True
             handle.write(text)
     except FileExistsError:
         raise ScaffoldError(f"{path} exists; prepguide never overwrites", exists=True) from None
     except OSError as exc:
+        if written:  # created but not filled (disk full): leave no half-written file
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise ScaffoldError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
@@ -283,6 +298,7 @@ def new_file(
     name = clean_name(name)
     if not name:
         raise ScaffoldError('the name is empty; write it in quotes: "Grace O\'Neil"')
+    notes: list[str] = []
     if ident is None:
         ident = slugify(name)
         if not ident:
@@ -290,10 +306,21 @@ def new_file(
                 f"cannot make an id from `{name}`; give one with --id (lowercase words "
                 "joined by hyphens, e.g. --id wang-xiaoming)"
             )
+        if ident in RESERVED_IDS:
+            notes.append(
+                f"the id `{ident}` is reserved for the generated {FOLDER[kind]} page, so this "
+                f"{kind} gets `{unreserved(ident)}` (or choose one with --id)"
+            )
+            ident = unreserved(ident)
     elif not ID_RE.match(ident):
         raise ScaffoldError(
             f"`{ident}` is not an id; use lowercase words joined by hyphens, "
             f"like `{slugify(ident) or 'jane-doe'}`"
+        )
+    elif ident in RESERVED_IDS:
+        raise ScaffoldError(
+            f"the id `{ident}` is reserved: {FOLDER[kind]}/{ident}.yml would take the place of "
+            f"the generated {FOLDER[kind]} page; pick another id, e.g. --id {unreserved(ident)}"
         )
     folder = content_dir / FOLDER[kind]
     if organization is not None:
@@ -324,7 +351,7 @@ def new_file(
             "or pick another id with --id",
             exists=True,
         )
-    warnings = [
+    warnings = notes + [
         f"a {kind} with the same name exists: `{other}` ({known[other]}); is it the same one?"
         if known[other].casefold() == name.casefold()
         else f"a similar {kind} exists: `{other}` ({known[other]}); is it the same one?"
@@ -434,7 +461,11 @@ def init_guide(target: Path, *, playbook: bool = False, timezone: str | None = N
     """
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target} is a file; give the name of a new folder", exists=True)
-    if target.is_dir() and any(target.iterdir()):
+    try:
+        occupied = target.is_dir() and any(target.iterdir())
+    except OSError as exc:
+        raise ScaffoldError(f"cannot read {target}: {exc.strerror or exc}") from None
+    if occupied:
         raise ScaffoldError(
             f"{target} is not empty; prepguide init writes only into a new or empty folder",
             exists=True,

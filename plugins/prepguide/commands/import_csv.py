@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError
+from ..errors import visible
 from ..guide import find_guide
 from ..importer import FIELDS, ImportError_, import_csv, parse_maps
 
@@ -45,15 +46,14 @@ def run(args: argparse.Namespace) -> int:
         code = EXIT_USAGE if str(exc).startswith("--map") else EXIT_PROBLEM
         raise CommandError(str(exc), code) from None
     for path in result.written + result.organizations:
-        print(
-            f"wrote {path.relative_to(guide.root).as_posix() if path.is_relative_to(guide.root) else path}"
-        )
+        shown = path.relative_to(guide.root).as_posix() if path.is_relative_to(guide.root) else path
+        print(f"wrote {visible(str(shown))}")
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
     if result.ignored_columns:
         print(
             "ignored columns: "
-            + ", ".join(result.ignored_columns)
+            + ", ".join(visible(c) for c in result.ignored_columns)
             + " (map them with --map COLUMN=FIELD)",
             file=sys.stderr,
         )
@@ -63,4 +63,6 @@ def run(args: argparse.Namespace) -> int:
         f"{refused} row{'s' * (refused != 1)} refused",
         file=sys.stderr,
     )
-    return EXIT_PROBLEM if refused else EXIT_OK
+    if result.failure:
+        print(f"prepguide: {visible(result.failure)}", file=sys.stderr)
+    return EXIT_PROBLEM if refused or result.failure else EXIT_OK

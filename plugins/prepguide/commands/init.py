@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import EXIT_OK, CommandError
+from ..errors import visible
 from ..scaffold import ScaffoldError, init_guide
 
 
@@ -39,13 +40,13 @@ def run(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         raise CommandError(str(exc)) from None
     kind = "playbook" if args.playbook else "guide"
-    print(f"Created a new {kind} in {target}:")
+    print(f"Created a new {kind} in {visible(str(target))}:")
     for path in written:
         print(f"  {path.relative_to(target).as_posix()}")
     folder = shlex.quote(str(target))
     print()
     print("Next:")
-    print(f"  cd {folder}")
+    print(f"  cd {visible(folder)}")
     install = "-r requirements.txt" if args.playbook else "prepguide"
     print(f"  python3 -m venv .venv && .venv/bin/pip install {install}")
     print("  .venv/bin/prepguide check")

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ..cli import EXIT_OK, CommandError, load_guide
+from ..errors import visible_lines
 from ..validate import closest
 
 
@@ -39,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
         hint = f"; did you mean `{guess}`?" if guess else "; see `content/contacts/`"
         raise CommandError(f"no contact `{args.id}`{hint}")
     intro = build_prep(corpus, contact, guide.options).intro
-    print(intro.text)
+    print(visible_lines(intro.text))
     print(f"~{intro.seconds} seconds ({intro.words} words)")
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import EXIT_OK, EXIT_USAGE, CommandError
+from ..errors import visible
 
 
 def register(sub: Any) -> None:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if not line.strip():
             continue
         result = lint_question(line.strip())
-        print(format_line(result))
+        print(visible(format_line(result)))
         for message in result.flag_messages:
-            print(f"line {number}: {message}", file=sys.stderr)
+            print(f"line {number}: {visible(message)}", file=sys.stderr)
     return EXIT_OK

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import EXIT_OK, EXIT_USAGE, CommandError
+from ..errors import visible
 from ..guide import find_guide
 from ..scaffold import ScaffoldError, new_file
 from .status import known_ids
@@ -65,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         raise CommandError(str(exc)) from None
     for warning in created.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(_shown(created.path))
+        print(f"warning: {visible(warning)}", file=sys.stderr)
+    print(visible(_shown(created.path)))
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..cli import EXIT_OK, CommandError
 from ..corpus import CorpusLoader
 from ..edit import EditError, parse_status, parse_when, set_status, suggest_id
+from ..errors import visible
 from ..guide import Guide, find_guide
 from ..model import ID_RE, STATUSES
 
@@ -102,6 +103,12 @@ def run(args: argparse.Namespace) -> int:
     details = [f"meeting.status {before} → {status}"]
     details += [f"meeting.{k} {v}" for k, v in change.fields.items() if k != "status"]
     print(f"{display}: " + ", ".join(details))
+    if change.target is not None:
+        print(
+            f"note: {display} is a symbolic link; the file it points to, "
+            f"{visible(_display(change.target, guide.root))}, was edited and the link kept",
+            file=sys.stderr,
+        )
     if change.note:
         print(f"note: {change.note}", file=sys.stderr)
     if not change.exact:
