@@ -458,8 +458,8 @@ def test_import_into_a_full_disk(
     assert out == "wrote content/contacts/ann-lee.yml\n"
     line = one_line_error(err)
     assert line == (
-        "prepguide: cannot write content/contacts/bo-park.yml: No space left on device; "
-        "the import stopped there"
+        "prepguide: cannot write content/contacts/bo-park.yml, so the import stopped there: "
+        "No space left on device; the disk is full; free some space and run the command again"
     )
 
 

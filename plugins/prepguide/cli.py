@@ -8,7 +8,6 @@ exits 0 on success, 1 on a problem in the notes, 2 on a usage error.
 from __future__ import annotations
 
 import argparse
-import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -17,7 +16,7 @@ from typing import NoReturn
 
 from . import __version__
 from .corpus import Corpus, CorpusLoader
-from .errors import Problem, visible, visible_lines
+from .errors import Problem, os_reason, visible, visible_lines
 from .guide import Guide, GuideError, find_guide
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -83,38 +82,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
-def os_error_message(exc: OSError, path: object = None) -> str:
-    """One line for an error of the file system: the path, the reason and a hint.
-
-    Arguments:
-        exc: The error.
-        path: The path to name when ``exc`` names none (or another way to show it).
-    """
-    where = path if path is not None else exc.filename
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    text = f"{_name(where)}: {reason}" if where is not None else reason
-    if exc.filename2 is not None and path is None:
-        text = f"{_name(exc.filename)} -> {_name(exc.filename2)}: {reason}"
-    hint = _OS_HINTS.get(exc.errno or 0, "")
-    return visible(text + (f"; {hint}" if hint else ""))
+def os_error_message(exc: OSError) -> str:
+    """One line for an error of the file system: the path(s), the reason and a hint."""
+    if exc.filename is not None and exc.filename2 is not None:
+        where = f"{_name(exc.filename)} -> {_name(exc.filename2)}: "
+    elif exc.filename is not None:
+        where = f"{_name(exc.filename)}: "
+    else:
+        where = ""
+    return visible(where + os_reason(exc))
 
 
 def _name(path: object) -> str:
     if isinstance(path, (str, bytes, os.PathLike)):
         return os.fsdecode(path)
     return str(path)
-
-
-_OS_HINTS: dict[int, str] = {
-    errno.EACCES: "check the permissions of the file and of its folder",
-    errno.EPERM: "check the permissions of the file and of its folder",
-    errno.EROFS: "the file system is read-only; work in a writable copy of the guide",
-    errno.ENOSPC: "the disk is full; free some space and run the command again",
-    errno.EDQUOT: "the disk quota is exceeded; free some space and run the command again",
-    errno.EISDIR: "a folder stands where a file is expected; rename or remove it",
-    errno.ENOTDIR: "a file stands where a folder is expected; rename or remove it",
-    errno.EEXIST: "something is already there; rename or remove it",
-}
 
 
 def load_guide(content: Path | None = None) -> tuple[Guide, Corpus]:

@@ -62,7 +62,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from .errors import format_problems
+from .errors import format_problems, os_reason
 from .loader import LoadError, load_bytes
 from .model import STATUSES, slugify
 from .validate import closest, validate_document
@@ -272,7 +272,7 @@ def write_atomically(path: Path, data: bytes, expected: Fingerprint) -> None:
             os.replace(temp, path)
             temp = None
         except OSError as exc:
-            raise EditError(f"cannot write {path.name}: {exc.strerror or exc}") from None
+            raise EditError(f"cannot write {path.name}: {os_reason(exc)}") from None
         finally:
             if temp is not None:
                 with contextlib.suppress(OSError):
@@ -333,7 +333,7 @@ def locked(
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below or by the caller's block
         except OSError as exc:
-            raise EditError(f"cannot read {display}: {exc.strerror or exc}") from None
+            raise EditError(f"cannot read {display}: {os_reason(exc)}") from None
         try:
             if _lock(handle, deadline, display) and not _same_file(handle, path):
                 handle.close()  # replaced by the edit we waited for: lock the new file
@@ -409,7 +409,7 @@ def edit_file(
             raw = handle.read()
             st = os.fstat(handle.fileno())
         except OSError as exc:
-            raise EditError(f"cannot read {display}: {exc.strerror or exc}") from None
+            raise EditError(f"cannot read {display}: {os_reason(exc)}") from None
         before = Fingerprint(st.st_mtime_ns, st.st_size, hashlib.sha256(raw).hexdigest())
         data = change(raw)
         if data != raw:

@@ -41,6 +41,28 @@ def visible_lines(text: str) -> str:
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
+_OS_HINTS: dict[str, str] = {
+    "EACCES": "check the permissions of the file and of its folder",
+    "EPERM": "check the permissions of the file and of its folder",
+    "EROFS": "work in a writable copy of the guide",
+    "ENOSPC": "the disk is full; free some space and run the command again",
+    "EDQUOT": "the disk quota is exceeded; free some space and run the command again",
+    "EISDIR": "a folder stands where a file is expected; rename or remove it",
+    "ENOTDIR": "a file stands where a folder is expected; rename or remove it",
+    "EEXIST": "something is already there; rename or remove it",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, with what to do: ``Permission denied; check …``."""
+    import errno
+
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    name = errno.errorcode.get(exc.errno or 0, "")
+    hint = _OS_HINTS.get(name)
+    return f"{reason}; {hint}" if hint else reason
+
+
 def _github_property(text: str) -> str:
     """Escape a property value of a workflow command, as GitHub's runner reads it."""
     return (

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .errors import Problem
+from .errors import Problem, os_reason
 from .model import ID_RE, Contact, Organization, slugify
 from .reserved import RESERVED_IDS, unreserved
 
@@ -168,7 +168,7 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportError_(f"cannot read {path}: {exc.strerror}") from None
+        raise ImportError_(f"cannot read {path}: {os_reason(exc)}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -305,7 +305,7 @@ def _failure(exc: OSError, path: Path, root: Path) -> str:
         shown = path.relative_to(root).as_posix()
     except ValueError:
         shown = str(path)
-    return f"cannot write {shown}: {exc.strerror or exc}; the import stopped there"
+    return f"cannot write {shown}, so the import stopped there: {os_reason(exc)}"
 
 
 class _RowError(Exception):

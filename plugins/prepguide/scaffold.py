@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ruamel.yaml import YAML
 
+from .errors import os_reason
 from .loader import LoadError, load_bytes
 from .model import ID_RE, slugify
 from .reserved import RESERVED_IDS, unreserved
@@ -180,7 +181,7 @@ def write_new(path: Path, text: str) -> None:
         ) from None
     except OSError as exc:
         folder = exc.filename or path.parent
-        raise ScaffoldError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        raise ScaffoldError(f"cannot create the folder {folder}: {os_reason(exc)}") from None
     written = False
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
@@ -192,7 +193,7 @@ def write_new(path: Path, text: str) -> None:
         if written:  # created but not filled (disk full): leave no half-written file
             with contextlib.suppress(OSError):
                 path.unlink()
-        raise ScaffoldError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ScaffoldError(f"cannot write {path}: {os_reason(exc)}") from None
 
 
 # --- prepguide new ---------------------------------------------------------------------------
@@ -464,7 +465,7 @@ def init_guide(target: Path, *, playbook: bool = False, timezone: str | None = N
     try:
         occupied = target.is_dir() and any(target.iterdir())
     except OSError as exc:
-        raise ScaffoldError(f"cannot read {target}: {exc.strerror or exc}") from None
+        raise ScaffoldError(f"cannot read {target}: {os_reason(exc)}") from None
     if occupied:
         raise ScaffoldError(
             f"{target} is not empty; prepguide init writes only into a new or empty folder",
@@ -473,7 +474,7 @@ def init_guide(target: Path, *, playbook: bool = False, timezone: str | None = N
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ScaffoldError(f"cannot create {target}: {exc.strerror or exc}") from None
+        raise ScaffoldError(f"cannot create {target}: {os_reason(exc)}") from None
     written: list[Path] = []
     for relative, text in init_files(playbook=playbook, timezone=timezone).items():
         path = target / relative
