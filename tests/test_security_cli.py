@@ -10,7 +10,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -212,27 +215,40 @@ def test_concurrent_status_runs_form_one_history(guide_dir: Path) -> None:
     assert temp_files(path.parent) == []
 
 
-def test_the_lock_follows_a_replaced_file(tmp_path: Path) -> None:
-    """A process that waited on a file replaced meanwhile locks the new file."""
+def test_the_lock_follows_a_replaced_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One that waited on a file replaced meanwhile (a finished edit) locks the new file."""
     path = write(tmp_path / "x.yml", "a: 1\n")
+    waiting = threading.Event()
+    sleep = time.sleep
+
+    def waits(seconds: float) -> None:
+        waiting.set()  # the other one found the file locked
+        sleep(seconds)
+
+    same: list[bool] = []
+    real_same = edit._same_file
+
+    def checked(handle: Any, target: Path) -> bool:
+        same.append(real_same(handle, target))
+        return same[-1]
+
+    monkeypatch.setattr(edit.time, "sleep", waits)
+    monkeypatch.setattr(edit, "_same_file", checked)
+    seen: list[bytes] = []
+
+    def other() -> None:
+        with edit.locked(path, "x.yml") as handle:
+            seen.append(handle.read())
+
     with edit.locked(path, "x.yml") as first:
         assert first.read() == b"a: 1\n"
-        holder = subprocess.Popen(
-            [
-                PYTHON,
-                "-c",
-                "import sys; from pathlib import Path; from prepguide.edit import locked\n"
-                "with locked(Path(sys.argv[1]), 'x') as h: print(h.read().decode(), end='')",
-                str(path),
-            ],
-            env=ENV,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        thread = threading.Thread(target=other)
+        thread.start()
+        assert waiting.wait(30)
         write(tmp_path / "new.yml", "a: 2\n").replace(path)  # like a finished edit
-    out, _ = holder.communicate(timeout=60)
-    assert holder.returncode == 0
-    assert out == "a: 2\n"
+    thread.join(30)
+    assert seen == [b"a: 2\n"]
+    assert same == [True, False, True]  # the first lock, the stale file, the new one
 
 
 def test_ctrl_c_during_the_write_leaves_no_temporary_file(
