@@ -291,3 +291,19 @@ def test_public_model_has_no_meeting_status() -> None:
     assert public.meeting.status == "researching"
     assert public.meeting.date is None and public.meeting.requested is None
     assert public.meeting.duration == contact.meeting.duration
+
+
+def test_undated_news_beside_dated_news_builds(tmp_path: Path) -> None:
+    """``news[].date`` is optional: sorting by date used to compare a date with None."""
+    write(
+        tmp_path / "content/organizations/acme.yml",
+        "name: Acme\nnews:\n  - headline: Undated item\n  - {headline: Older, date: 2025-01-02}\n"
+        "  - {headline: Newer, date: 2026-03-04}\n",
+    )
+    write(tmp_path / "content/contacts/ana.yml", "name: Ana\norganization: acme\n")
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    site = build_site(tmp_path, strict=True)
+    org = (site / "organizations/acme/index.html").read_text("utf-8")
+    assert org.index("Newer") < org.index("Older") < org.index("Undated item")
+    contact = (site / "contacts/ana/index.html").read_text("utf-8")
+    assert contact.index("Newer") < contact.index("Older") and "Undated item" not in contact
