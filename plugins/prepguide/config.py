@@ -1,4 +1,4 @@
-"""The plugin's options in ``mkdocs.yml`` (see CONTRACT.md, "Plugin options")."""
+"""The plugin's options in ``mkdocs.yml`` (see docs/usage.md, "Plugin options")."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ class PrepGuideConfig(Config):
 
     audience = c.Choice(("private", "public"), default="private")
     """`private`: your own guide, everything shown. `public`: a playbook to publish, only
-    contacts with `visibility: public` and no private field. `PREPGUIDE_AUDIENCE` overrides it."""
+    contacts with `visibility: public` and no private field. `PREPGUIDE_AUDIENCE=public` makes
+    any build public; it never makes a public guide private."""
 
     today = c.Optional(c.Type((str, dt.date)))
     """The day the dashboard counts from; default `SOURCE_DATE_EPOCH`, else today."""

@@ -20,6 +20,7 @@ from typing import Any
 from .errors import Problem
 from .loader import Document, LoadError, load_file
 from .model import ID_RE, Contact, Organization, Profile, QuestionEntry, slugify
+from .reserved import RESERVED_IDS
 from .validate import Kind, closest, validate_document
 
 FOLDERS: dict[str, Kind] = {
@@ -27,6 +28,112 @@ FOLDERS: dict[str, Kind] = {
     "contacts": "contact",
     "questions": "questions",
 }
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""What MkDocs reads as a Markdown page (case-insensitive)."""
+
+
+def looks_like_yaml(name: str) -> bool:
+    """A file name that may hold research notes: ``x.yml``, ``x.YAML``, ``x.yml~``, ``#x.yml#``…"""
+    lowered = name.lower()
+    return ".yml" in lowered or ".yaml" in lowered
+
+
+def is_page(name: str) -> bool:
+    """Whether MkDocs renders a file of this name as a Markdown page."""
+    return name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def is_unpublished(src_uri: str) -> bool:
+    """Whether a user's file of ``content/`` must stay out of the site.
+
+    No research data reaches ``site/`` unless prepguide rendered it (docs/usage.md,
+    "What is never published"): every file that looks like YAML, whatever its
+    case or its editor's suffix (``x.yml~``, ``x.yml.orig``, ``#x.yml#``, ``x.YML``),
+    ``profile.*`` beside the content folder's pages, and everything in the
+    research folders (``contacts/``, ``organizations/``, ``questions/``) but the
+    user's own Markdown pages.
+    """
+    folder, _, rest = src_uri.partition("/")
+    name = src_uri.rpartition("/")[2]
+    if looks_like_yaml(name):
+        return True
+    if not rest:
+        return name.startswith("profile.") and not is_page(name)
+    return folder in FOLDERS and not is_page(name)
+
+
+def _left_out(display: str, name: str, research: str | None, *, nested: bool = False) -> Problem:
+    """The warning about a file of the content folder that is kept out of the site."""
+    lowered = name.lower()
+    if nested:
+        hint = (
+            f"prepguide reads only the files directly in `{research}/`, and publishes nothing "
+            "else from it; move the file, or delete it"
+        )
+    elif research is None and name.startswith("profile.") and lowered.endswith((".yml", ".yaml")):
+        hint = "prepguide reads your profile from `profile.yml`; rename it, or delete it"
+    elif research is not None and lowered.endswith((".yml", ".yaml")):
+        stem = slugify(name.rsplit(".", 1)[0]) or "untitled"
+        hint = f"prepguide reads `.yml` files; rename it to `{stem}.yml`, or delete it"
+    elif looks_like_yaml(name) or research is None:
+        hint = (
+            "it looks like a copy of research notes (an editor's backup or a merge leftover); "
+            "delete it, or move it out of the content folder"
+        )
+    else:
+        hint = (
+            f"files in `{research}/` are research notes, published only as prepguide renders "
+            "them (Markdown pages excepted); move it to another folder"
+        )
+    return Problem(display, 1, 1, "warning", f"`{name}` is left out of the site: {hint}")
+
+
+def _strays_in(base: Path, entry: os.DirEntry[str], folder: str, root: Path) -> list[Problem]:
+    """Warnings about an entry of a research folder that is not a research file.
+
+    Hidden files (an editor's ``.x.yml.swp``) say nothing: MkDocs never publishes
+    them, and prepguide leaves them out too.
+    """
+    name = entry.name
+    if name.startswith("."):
+        return []
+    path = base / name
+    if not entry.is_dir():
+        return [] if is_page(name) else [_left_out(_display(path, root), name, folder)]
+    problems: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(path):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for file in sorted(filenames):
+            if not file.startswith(".") and not is_page(file):
+                display = _display(Path(dirpath) / file, root)
+                problems.append(_left_out(display, file, folder, nested=True))
+    return problems
+
+
+def _strays_elsewhere(content_dir: Path, root: Path) -> list[Problem]:
+    """Warnings about files outside the research folders that look like research notes.
+
+    ``x.yml~``, ``#x.yml#``, ``x.YML``, ``profile.bak``…: left out of the site
+    (see :func:`is_unpublished`). Plain ``.yml``/``.yaml`` files outside the
+    research folders (data for other plugins) are left out silently, as always.
+    """
+    problems: list[Problem] = []
+    top = str(content_dir)
+    for dirpath, dirnames, filenames in os.walk(content_dir):
+        at_top = dirpath == top
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not (at_top and d in FOLDERS)
+        )
+        for file in sorted(filenames):
+            if file.startswith(".") or (at_top and file == "profile.yml"):
+                continue
+            profile = at_top and file.startswith("profile.") and not is_page(file)
+            plain = file.endswith((".yml", ".yaml"))
+            if profile or (looks_like_yaml(file) and not plain):
+                display = _display(Path(dirpath) / file, root)
+                problems.append(_left_out(display, file, None))
+    return problems
 
 
 @dataclass
@@ -111,18 +218,25 @@ class CorpusLoader:
         self._children: dict[tuple[Path, Path, Path], dict[str, tuple[Path, str]]] = {}
         self.parsed = 0
         """How many files were actually parsed (not served from the cache)."""
+        self.timezone = "UTC"
+        """The ``timezone`` the cached files were validated with."""
 
-    def load(self, content_dir: Path, root: Path | None = None) -> Corpus:
+    def load(self, content_dir: Path, root: Path | None = None, *, timezone: str = "UTC") -> Corpus:
         """Load and validate every research file under ``content_dir``.
 
         Arguments:
             content_dir: The guide's content folder (MkDocs' ``docs_dir``).
             root: Paths in messages are shown relative to this folder
                 (default: the parent of ``content_dir``).
+            timezone: The guide's ``timezone`` option: date-times written with
+                an offset are converted into it (see docs/usage.md, "Dates").
 
         Returns:
             The corpus; its ``problems`` hold every error and warning found.
         """
+        if timezone != self.timezone:  # date-times with an offset would be converted anew
+            self._cache.clear()
+            self.timezone = timezone
         with paused_gc():
             return self._load_all(content_dir, root)
 
@@ -156,8 +270,10 @@ class CorpusLoader:
                 elif name.endswith(".yaml") and len(name) > 5:
                     suffix, stem = ".yaml", name[:-5]
                 else:
+                    corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
                     continue
                 if not dir_entry.is_file():
+                    corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
                     continue
                 if dir_entry.is_symlink():
                     path = base / name
@@ -198,11 +314,26 @@ class CorpusLoader:
                         )
                     )
                     continue
+                if kind != "questions" and stem in RESERVED_IDS:
+                    page = "contacts" if kind == "contact" else "organizations"
+                    corpus.problems.append(
+                        Problem(
+                            display,
+                            1,
+                            1,
+                            "error",
+                            f"`{stem}` is a reserved id: its page would replace the generated "
+                            f"list of {page} (/{page}/); rename the file, e.g. to "
+                            f"`{stem}-2.yml`",
+                        )
+                    )
+                    continue
                 file_id = stem if kind != "questions" else None
                 entry = self._load(path, display, kind, file_id, dir_entry.stat)
                 self._add(corpus, path, entry, kind, stem)
         if profile.is_file():
             corpus.source_files.insert(0, profile)
+        corpus.problems.extend(_strays_elsewhere(content_dir, root))
         for stale in set(self._cache) - seen:
             if stale.is_relative_to(content_dir):
                 del self._cache[stale]
@@ -238,7 +369,7 @@ class CorpusLoader:
         except LoadError as exc:
             entry = _Entry(stamp, None, None, [exc.problem])
         else:
-            model, problems = validate_document(doc, kind, file_id)
+            model, problems = validate_document(doc, kind, file_id, timezone=self.timezone)
             doc.data = None  # the model holds the values; only the positions are used from now on
             entry = _Entry(stamp, doc, model, problems)
         self._cache[path] = entry
@@ -253,6 +384,7 @@ class CorpusLoader:
             corpus.invalid.add((kind, ident))
             return
         if kind == "questions":
+            _check_budgets(corpus, entry.doc, entry.model)
             corpus.questions.extend(entry.model)
             corpus.question_sources.extend((entry.doc.path, i) for i in range(len(entry.model)))
             return
@@ -263,6 +395,24 @@ class CorpusLoader:
             corpus.organizations[ident] = entry.model
         else:
             corpus.contacts[ident] = entry.model
+
+
+def _check_budgets(corpus: Corpus, doc: Document, entries: list[QuestionEntry]) -> None:
+    """An entry whose ``text`` or ``when`` goes over its evaluation budget is an error.
+
+    So ``check`` finds what would otherwise stop (or, without a budget, hang)
+    every build (docs/prep.md, "Question bank format"). Trials are cached by text.
+    """
+    from .questions import budget_error
+
+    for index, question in enumerate(entries):
+        for key, source in (("text", question.text), ("when", question.when)):
+            message = budget_error(source, expression=key == "when") if source else None
+            if message:
+                line, column = doc.position((index, key))
+                corpus.problems.append(
+                    Problem(doc.path, line, column, "error", f"`{key}`: {message}")
+                )
 
 
 @contextlib.contextmanager

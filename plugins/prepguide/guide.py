@@ -9,6 +9,7 @@ empty values: the command line needs none of them.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,11 @@ def _ignore_tag(loader: Any, suffix: Any, node: Any = None) -> None:
 
 _LenientConstructor.add_multi_constructor("!", _ignore_tag)
 _LenientConstructor.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+def _warn(message: str) -> None:
+    """Print a warning about the guide's options (as the plugin logs it in a build)."""
+    print(f"prepguide: warning: {message}", file=sys.stderr)
 
 
 def find_config(start: Path) -> Path | None:
@@ -129,6 +135,7 @@ def find_guide(cwd: Path | None = None, content: Path | None = None) -> Guide:
             timezone=options.get("timezone", "UTC"),
             words_per_minute=options.get("words_per_minute", 130),
             intro_seconds=options.get("intro_seconds", 60),
+            warn=_warn,
         )
     except OptionError as exc:
         raise GuideError(f"{config_file.name if config_file else 'mkdocs.yml'}: {exc}") from None

@@ -9,6 +9,7 @@ from the same day.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Literal
@@ -24,7 +25,7 @@ class OptionError(ValueError):
 
 @dataclass(frozen=True)
 class Options:
-    """The options of one guide (see CONTRACT.md, "Plugin options")."""
+    """The options of one guide (see docs/usage.md, "Plugin options")."""
 
     audience: Audience = "private"
     today: date | None = None
@@ -58,17 +59,19 @@ def make_options(
     timezone: str | None = "UTC",
     words_per_minute: object = 130,
     intro_seconds: object = 60,
-    environ: dict[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Options:
-    """Build validated options; ``PREPGUIDE_AUDIENCE`` overrides ``audience``.
+    """Build validated options; ``PREPGUIDE_AUDIENCE`` may make ``audience`` public.
+
+    Arguments:
+        warn: Called with a message when ``PREPGUIDE_AUDIENCE`` is ignored.
 
     Raises:
         OptionError: A value is out of range or of the wrong kind.
     """
     env = os.environ if environ is None else environ
-    audience = env.get(AUDIENCE_ENV) or audience or "private"
-    if audience not in ("private", "public"):
-        raise OptionError(f"audience: `{audience}` is not allowed; use `private` or `public`")
+    audience = resolve_audience(audience, env.get(AUDIENCE_ENV), warn)
     day: date | None
     if today is None or today == "":
         day = None
@@ -92,7 +95,43 @@ def make_options(
         ) from None
     wpm = _int_in("words_per_minute", words_per_minute, 60, 250)
     seconds = _int_in("intro_seconds", intro_seconds, 15, 300)
-    return Options(audience, day, zone, wpm, seconds)  # type: ignore[arg-type]
+    return Options(audience, day, zone, wpm, seconds)
+
+
+def resolve_audience(
+    configured: str | None,
+    from_env: str | None,
+    warn: Callable[[str], None] | None = None,
+) -> Audience:
+    """The audience of a build: ``PREPGUIDE_AUDIENCE`` can make it public, never private.
+
+    A guide whose ``mkdocs.yml`` says ``audience: public`` is a playbook meant to be
+    published; an environment variable left over in a shell or a CI job must not
+    publish its private fields (docs/usage.md, "Plugin options"). Asking for
+    ``private`` there is ignored, with a warning (so ``--strict`` fails).
+
+    Raises:
+        OptionError: ``audience`` or ``PREPGUIDE_AUDIENCE`` is neither private nor public.
+    """
+    configured = configured or "private"
+    if configured not in ("private", "public"):
+        raise OptionError(f"audience: `{configured}` is not allowed; use `private` or `public`")
+    wanted = (from_env or "").strip()
+    if not wanted:
+        return configured  # type: ignore[return-value]
+    if wanted not in ("private", "public"):
+        raise OptionError(
+            f"{AUDIENCE_ENV}: `{wanted}` is not allowed; set it to `public`, or unset it"
+        )
+    if wanted == "private" and configured == "public":
+        if warn is not None:
+            warn(
+                f"{AUDIENCE_ENV}=private is ignored: mkdocs.yml says `audience: public`, and "
+                "the environment can make a build public, never private; to build the "
+                "private guide, set `audience: private` in mkdocs.yml"
+            )
+        return "public"
+    return wanted  # type: ignore[return-value]
 
 
 def _int_in(name: str, value: object, low: int, high: int) -> int:

@@ -8,20 +8,24 @@ this module only uses MkDocs' public plugin API: events, ``File.generated``,
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
 from .config import PrepGuideConfig
-from .corpus import Corpus, CorpusLoader, paused_gc, thaw
-from .errors import Problem, format_problems
+from .corpus import Corpus, CorpusLoader, is_unpublished, looks_like_yaml, paused_gc, thaw
+from .errors import Problem, format_problems, visible
+from .guide import GuideError, read_config
+from .model import Contact, Organization
 from .options import OptionError, Options, make_options
 from .prep import WarningMemo, prep_warnings
 from .privacy import for_audience
+from .questions import TemplateBudgetError
 from .site import PageCache, Renderer, SiteContext, render_site, site_assets
 
 if TYPE_CHECKING:
@@ -31,7 +35,6 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-RESEARCH_SUFFIXES = (".yml", ".yaml")
 REQUIRED_EXTENSIONS = ("md_in_html",)
 """Markdown extensions the generated pages use (added when mkdocs.yml lacks them)."""
 
@@ -51,6 +54,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         """Pages kept between ``mkdocs serve`` rebuilds (used only when serving)."""
         self.warning_memo = WarningMemo()
         """Each contact's prep warnings, kept while its file is unchanged."""
+        self.pending: list[File] = []
+        """The files rendered in ``on_pre_build``, added to the site in ``on_files``."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
@@ -64,6 +69,10 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             self.options = options_from(self.config)
         except OptionError as exc:
             raise PluginError(f"prepguide: {exc}") from None
+        if not chose_web_font(config):
+            # Offline by default (docs/usage.md, "Plugin options"): material loads its
+            # default font from Google Fonts on every page view unless told not to.
+            config.theme["font"] = False
         custom_dir = config.theme.custom_dir
         overrides = [Path(custom_dir) / "prepguide"] if custom_dir else []
         self.renderer = Renderer(overrides, auto_reload=self.is_serve)
@@ -79,34 +88,42 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Load and validate every research file, before anything is written.
+        """Load, validate and render everything, before anything is written.
 
-        Errors stop the build here, so an existing ``site/`` is left untouched.
+        MkDocs cleans ``site_dir`` after this event and before ``on_files``, so every
+        problem a user can cause is found here: errors in the notes, a page that
+        cannot be rendered, a user's file at the path of a generated page. Any of
+        them stops the build with an existing ``site/`` left untouched; ``on_files``
+        then only appends the pages rendered here (docs/usage.md, "Building").
         """
+        self.pending = []
         if not self.config.enabled:
             return
         start = time.perf_counter()
         root = Path(config.config_file_path).parent if config.config_file_path else None
         with paused_gc(keep=True):  # the notes stay for the build: see paused_gc
-            corpus = self.loader.load(Path(config.docs_dir), root)
+            corpus = self.loader.load(Path(config.docs_dir), root, timezone=self.options.timezone)
             problems: list[Problem] = list(corpus.problems)
             if not corpus.errors:
                 problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}
-
-    @event_priority(-50)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Keep research files out of the site and add the generated pages.
-
-        Priority: -50, after other plugins have added their files, so that a
-        clash with a page of the same path is detected.
-        """
-        if not self.config.enabled or self.corpus is None or self.renderer is None:
-            return remove_research_files(files)
         start = time.perf_counter()
-        files = remove_research_files(files)
+        user = user_files(config)
+        self.pending = self.render(config, user, corpus)
+        report(clashes(self.pending, user, config, root))
+        if not self.is_serve:
+            self.release()
+        self.timings["render"] = time.perf_counter() - start
+
+    def render(self, config: MkDocsConfig, user: Files, full: Corpus) -> list[File]:
+        """Render every generated page and asset, as MkDocs files (not yet added).
+
+        Raises:
+            PluginError: A value could not be rendered; the message names its file.
+        """
+        assert self.corpus is not None and self.renderer is not None
         ctx = SiteContext(
             options=self.options,
             today=self.options.resolved_today(),
@@ -114,29 +131,59 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             site_url=config.site_url,
             public=self.options.audience == "public",
         )
-        with_dashboard = files.get_file_from_path("index.md") is None
+        # The user's own home page (index.md, or README.md) replaces the dashboard.
+        with_dashboard = not any(f.dest_uri == "index.html" for f in user)
         cache = self.page_cache if self.is_serve else None
-        with paused_gc(keep=True):  # rendering keeps what it builds, or frees it by refcount
-            pages = render_site(
-                self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
-            )
-            assets = site_assets(self.corpus, ctx, ASSETS_DIR, cache=cache)
-        existing = files.src_uris
-        for page in pages:
-            if page.src_uri in existing:
-                raise PluginError(
-                    f"prepguide: content/{page.src_uri} already exists, but prepguide generates "
-                    "that page; rename or remove your file"
+        try:
+            with paused_gc(keep=True):  # rendering keeps what it builds, or frees it by refcount
+                pages = render_site(
+                    self.corpus, ctx, self.renderer, with_dashboard=with_dashboard, cache=cache
                 )
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+                assets = site_assets(self.corpus, ctx, ASSETS_DIR, cache=cache)
+        except TemplateBudgetError as exc:
+            raise PluginError(located_failure(exc, full, budget=True)) from None
+        except Exception as exc:  # a last resort: name the file whose values failed
+            raise PluginError(located_failure(exc, full)) from None
+        generated = [
+            File.generated(
+                config,
+                page.src_uri,
+                content=page.markdown,
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV,
             )
-        for asset in assets:
-            files.append(File.generated(config, asset.src_uri, content=asset.content))
-        if not self.is_serve:
-            self.release()
-        self.timings["render"] = time.perf_counter() - start
+            for page in pages
+        ]
+        generated.extend(
+            File.generated(config, asset.src_uri, content=asset.content) for asset in assets
+        )
+        return generated
+
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Keep research files out of the site and add the pages rendered before.
+
+        Priority: -50, after other plugins have added their files, so that a
+        clash with a file one of them added is still caught (the user's own
+        files were checked in ``on_pre_build``).
+        """
+        files = remove_research_files(files)
+        if not self.config.enabled or not self.pending:
+            return files
+        start = time.perf_counter()
+        pending, self.pending = self.pending, []
+        by_dest = {f.dest_uri: f for f in files}
+        for file in pending:
+            if file.src_uri == "index.md" and file.src_uri in files.src_uris:
+                continue  # another plugin made the home page: no dashboard
+            other = files.get_file_from_path(file.src_uri) or by_dest.get(file.dest_uri)
+            if other is not None:
+                raise PluginError(
+                    f"prepguide: {other.src_uri} (added by {other.generated_by or 'MkDocs'}) "
+                    f"takes the place of the page prepguide generates at {file.src_uri}; "
+                    "remove that file or disable the plugin that adds it"
+                )
+            files.append(file)
+        self.timings["render"] = self.timings.get("render", 0.0) + time.perf_counter() - start
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -200,33 +247,188 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         )
 
 
+def chose_web_font(config: MkDocsConfig) -> bool:
+    """Whether ``mkdocs.yml`` names a web font (``theme.font`` with ``text`` or ``code``).
+
+    Read from the files as the user wrote them (``INHERIT`` followed): the
+    theme's own default (material's Roboto) is not a choice.
+    """
+    path = Path(config.config_file_path) if config.config_file_path else None
+    seen: set[Path] = set()
+    while path is not None and path not in seen and path.is_file():
+        seen.add(path)
+        try:
+            raw = read_config(path)
+        except GuideError:
+            return False
+        theme = raw.get("theme")
+        if isinstance(theme, dict) and "font" in theme:
+            font = theme["font"]
+            return isinstance(font, dict) and bool(font.get("text") or font.get("code"))
+        parent = raw.get("INHERIT")
+        path = (path.parent / parent).resolve() if isinstance(parent, str) else None
+    return False
+
+
 def options_from(config: PrepGuideConfig) -> Options:
-    """Build the core options from the plugin's config (``PREPGUIDE_AUDIENCE`` wins)."""
+    """Build the core options from the plugin's config.
+
+    ``PREPGUIDE_AUDIENCE=public`` makes the build public; ``private`` never
+    downgrades a public guide (it is ignored, with a warning).
+    """
     return make_options(
         audience=config.audience,
         today=config.today,
         timezone=config.timezone,
         words_per_minute=config.words_per_minute,
         intro_seconds=config.intro_seconds,
+        warn=log.warning,
     )
 
 
 def remove_research_files(files: Files) -> Files:
     """Drop what must not be published as is.
 
-    Every YAML file of ``docs_dir`` (research notes, private ones included) and
-    prepguide's own template overrides (``custom_dir/prepguide/*.j2``, which MkDocs
-    would otherwise copy from the theme as static files).
+    No research data reaches the site unless prepguide rendered it (docs/usage.md,
+    "What is never published"): every file that looks like YAML, whatever its case
+    or suffix (``x.yml~``, ``#x.yml#``, ``x.YML``), ``profile.*``, everything in the
+    research folders but the user's Markdown pages (see
+    :func:`prepguide.corpus.is_unpublished`; the loader warns about each), and
+    prepguide's own template overrides (``custom_dir/prepguide/*.j2``, which
+    MkDocs would otherwise copy from the theme as static files).
     """
     unpublished = [
         f
         for f in files
         if not f.generated_by
-        and (f.src_uri.endswith(RESEARCH_SUFFIXES) or f.src_uri.endswith(".j2"))
+        and (
+            f.src_uri.endswith(".j2")
+            or (f.is_documentation_page() and looks_like_yaml(f.name))
+            or (not f.is_documentation_page() and is_unpublished(f.src_uri))
+        )
     ]
     for file in unpublished:
         files.remove(file)
     return files
+
+
+def user_files(config: MkDocsConfig) -> Files:
+    """The files of ``docs_dir`` MkDocs will build or copy, as it will see them.
+
+    Walked as MkDocs' ``get_files`` walks them (links followed, ``exclude_docs``
+    and the default exclusions applied), but research notes and everything
+    :func:`remove_research_files` drops are left out: they never reach the site.
+    """
+    docs_dir = config.docs_dir
+    found: list[File] = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        relative = os.path.relpath(folder, docs_dir)
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith((".yml", ".yaml")):
+                continue  # the notes themselves (and other YAML): never published
+            src_uri = name if relative == "." else f"{relative.replace(os.sep, '/')}/{name}"
+            file = File(src_uri, docs_dir, config.site_dir, config.use_directory_urls)
+            if file.is_documentation_page() or not is_unpublished(src_uri):
+                found.append(file)
+    set_exclusions(found, config)
+    return Files([f for f in found if not f.inclusion.is_excluded()])
+
+
+def clashes(
+    generated: list[File], user: Files, config: MkDocsConfig, root: Path | None
+) -> list[Problem]:
+    """A user's file at the source path or the URL of a generated page is an error.
+
+    MkDocs would silently replace one with the other (``content/contacts/index.md``
+    and the generated ``contacts.md`` are both ``/contacts/``): prepguide never
+    overwrites a user's page, and never lets one replace a generated page.
+    """
+    by_src = {f.src_uri: f for f in user}
+    by_dest: dict[str, File] = {}
+    for file in user:
+        by_dest.setdefault(file.dest_uri, file)
+    docs = Path(config.docs_dir)
+    problems = []
+    for file in generated:
+        mine = by_src.get(file.src_uri) or by_dest.get(file.dest_uri)
+        if mine is None:
+            continue
+        path = docs / mine.src_uri
+        try:
+            display = path.relative_to(root).as_posix() if root else path.as_posix()
+        except ValueError:
+            display = path.as_posix()
+        where = f"/{file.url}" if file.url else "/"
+        problems.append(
+            Problem(
+                display,
+                1,
+                1,
+                "error",
+                f"prepguide generates the page at {where} (from {describe(file.src_uri)}), "
+                f"and this file would take its place or be overwritten; rename or move it",
+            )
+        )
+    return problems
+
+
+def describe(src_uri: str) -> str:
+    """What a generated file is made from, for messages."""
+    folder, _, name = src_uri.partition("/")
+    stem = name.rsplit(".", 1)[0]
+    if folder in ("contacts", "organizations") and name:
+        return f"content/{folder}/{stem}.yml"
+    if folder == "calendar":
+        return f"the meeting of content/contacts/{stem}.yml"
+    return "the research notes"
+
+
+def located_failure(exc: BaseException, corpus: Corpus, *, budget: bool = False) -> str:
+    """The message of a build stopped by a value that could not be rendered.
+
+    ``check`` accepts what the build can render, so this is a last resort: the
+    message names the contact or organization whose page failed (found in the
+    traceback), or the question bank entry over its budget, and asks for a report.
+    """
+    if budget and isinstance(exc, TemplateBudgetError):
+        located = locate_bank_entry(exc, corpus)
+        if located:
+            return f"prepguide could not build the site; nothing was written:\n{located}"
+    what = visible(f"{type(exc).__name__}: {exc}")[:300]
+    place = "content/:1:1"
+    tb = exc.__traceback__
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):  # the innermost frame that knows whose page it was
+        values = frame.f_locals
+        contact, org = values.get("contact"), values.get("org")
+        if isinstance(contact, Contact) and contact.id in corpus.contacts:
+            path, line, column = corpus.locate("contact", contact.id, ())
+            place = f"{visible(path)}:{line}:{column}"
+            break
+        if isinstance(org, Organization) and org.id in corpus.organizations:
+            path, line, column = corpus.locate("organization", org.id, ())
+            place = f"{visible(path)}:{line}:{column}"
+            break
+    return (
+        "prepguide could not build the site; nothing was written:\n"
+        f"{place}: error: a value here could not be rendered ({what}); "
+        "check this file's values, and please report this as a bug of prepguide"
+    )
+
+
+def locate_bank_entry(exc: TemplateBudgetError, corpus: Corpus) -> str | None:
+    """``path:line:col: error: ...`` for the bank entry whose template is over budget."""
+    key = "when" if exc.expression else "text"
+    for entry, (path, index) in zip(corpus.questions, corpus.question_sources, strict=False):
+        if getattr(entry, key) == exc.source:
+            document = corpus.documents.get(path)
+            line, column = document.position((index, key)) if document else (1, 1)
+            return Problem(path, line, column, "error", f"`{key}`: {exc.message}").format()
+    return None
 
 
 def report(problems: list[Problem]) -> None:

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
 from jinja2 import ChainableUndefined, Template, TemplateError, Undefined, nodes
-from jinja2.exceptions import UndefinedError
+from jinja2.exceptions import TemplateSyntaxError, UndefinedError
 from jinja2.parser import Parser
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.visitor import NodeTransformer
 from pydantic import TypeAdapter
 
 from .common_ground import (
@@ -335,8 +336,180 @@ class _Missing(ChainableUndefined):
         self._fail_with_undefined_error()
 
 
-class _Environment(SandboxedEnvironment):
-    """A sandbox in which ``None`` and empty strings read as undefined."""
+# ---------------------------------------------------------------------------
+# The evaluation budget
+#
+# A bank entry is written by whoever contributes to a playbook, and a template
+# is a program: nested loops over ``range``, exponents, repeated strings or
+# recursive macros could hang or exhaust every build. Each evaluation of a
+# text or condition therefore has a budget (docs/prep.md, "Question bank
+# format"): steps (loop turns, calls, filters, operators), the size of each
+# value built, the length of the output and of ``range``. Numbers passed to
+# calls and filters (widths, counts) are bounded too, and every step that can
+# grow a value is checked before it runs. Going over the budget is an error at
+# the entry, never a hang.
+
+MAX_STEPS = 10_000
+"""Loop turns, calls, filters and operators one evaluation may take."""
+MAX_RANGE = 1_000
+"""The longest ``range`` a template may make."""
+MAX_SIZE = 2_000_000
+"""The most characters (or items) in one value (above the 1 MiB file limit, so any value
+of the notes fits)."""
+MAX_NUMBER = 100_000
+"""The largest number a call or filter takes (a width, a count)."""
+MAX_BITS = 100_000
+"""The largest integer a template may compute, in bits."""
+MAX_OUTPUT = 20_000
+"""The most characters a question text may render."""
+
+
+class TemplateBudgetError(Exception):
+    """A question text or condition went over its evaluation budget.
+
+    Attributes:
+        source: The template (``text``) or expression (``when``).
+        expression: Whether ``source`` is a ``when`` condition.
+        message: What went over, and the hint.
+    """
+
+    def __init__(self, source: str, message: str, *, expression: bool = False) -> None:
+        super().__init__(message)
+        self.source = source
+        self.expression = expression
+        self.message = message
+
+
+class _OverBudget(Exception):
+    """Raised inside an evaluation; becomes a :class:`TemplateBudgetError` at its boundary."""
+
+
+_HINT = "simplify the template (question texts need no long loops or big values)"
+
+
+class _Budget:
+    steps = 0
+
+
+_BUDGET = _Budget()
+
+
+def _spend() -> None:
+    _BUDGET.steps += 1
+    if _BUDGET.steps > MAX_STEPS:
+        raise _OverBudget(
+            f"takes more than {MAX_STEPS:,} steps (loop turns, calls, filters); {_HINT}"
+        )
+
+
+def _too_big(size: int) -> _OverBudget:
+    return _OverBudget(f"builds a value of more than {MAX_SIZE:,} characters or items; {_HINT}")
+
+
+def _checked(value: Any) -> Any:
+    """Refuse a value over the size budget."""
+    if isinstance(value, (str, list, tuple, dict, set, frozenset, bytes)):
+        if len(value) > MAX_SIZE:
+            raise _too_big(len(value))
+    elif isinstance(value, int) and value.bit_length() > MAX_BITS:
+        raise _OverBudget(f"computes a number of more than {MAX_BITS:,} bits; {_HINT}")
+    return value
+
+
+def _check_numbers(args: Iterable[Any]) -> None:
+    for arg in args:
+        if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_NUMBER:
+            raise _OverBudget(
+                f"passes the number {arg} to a call (the limit is {MAX_NUMBER:,}); {_HINT}"
+            )
+
+
+def _longest(values: Iterable[Any]) -> int:
+    return max((len(v) if isinstance(v, str) else len(str(v)) for v in values), default=0)
+
+
+def _check_format(pattern: str, args: Sequence[Any]) -> None:
+    """Before ``pattern % args`` or ``pattern.format(*args)``: widths and size bounded."""
+    _check_numbers(int(d) for d in re.findall(r"\d{1,12}", pattern))
+    if len(pattern) + (pattern.count("{") + pattern.count("%")) * _longest(args) > MAX_SIZE:
+        raise _too_big(0)
+
+
+def _check_replace(text: Any, old: Any, new: Any) -> None:
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
+        times = text.count(old) if old else len(text) + 1
+        if len(text) + times * len(new) > MAX_SIZE:
+            raise _too_big(0)
+
+
+def _check_join(items: Sequence[Any], separator: Any) -> None:
+    if len(items) > MAX_SIZE:
+        raise _too_big(len(items))
+    size = sum(len(i) if isinstance(i, str) else len(str(i)) for i in items)
+    if size + len(str(separator)) * len(items) > MAX_SIZE:
+        raise _too_big(size)
+
+
+def _budget_range(*args: Any) -> range:
+    _spend()
+    numbers = range(*args)
+    if len(numbers) > MAX_RANGE:
+        raise _OverBudget(
+            f"makes a range of {len(numbers):,} numbers (the limit is {MAX_RANGE:,}); {_HINT}"
+        )
+    return numbers
+
+
+def _budget_loop(items: Any) -> Iterator[Any]:
+    """What a ``{% for %}`` loop iterates over: each turn is a step."""
+    for item in items:
+        _spend()
+        yield item
+
+
+def _budget_concat(*parts: Any) -> str:
+    """``a ~ b``, its size checked before it is built."""
+    _spend()
+    texts = [str(part) for part in parts]
+    if sum(map(len, texts)) > MAX_SIZE:
+        raise _too_big(0)
+    return "".join(texts)
+
+
+class _Budgeted(NodeTransformer):
+    """Route loops and ``~`` through the budget (applied to every parsed template)."""
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        if node.recursive:
+            raise TemplateSyntaxError(
+                "recursive loops are not allowed in question texts", node.lineno
+            )
+        self.generic_visit(node)
+        node.iter = nodes.Call(
+            nodes.Name("_budget_loop", "load"), [node.iter], [], None, None, lineno=node.lineno
+        )
+        return node
+
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Node:
+        self.generic_visit(node)
+        return nodes.Call(
+            nodes.Name("_budget_concat", "load"),
+            list(node.nodes),
+            [],
+            None,
+            None,
+            lineno=node.lineno,
+        )
+
+
+class _Environment(ImmutableSandboxedEnvironment):
+    """A sandbox in which ``None`` and empty strings read as undefined, under a budget.
+
+    Lists and dicts cannot be changed (no ``append``); loops, calls, filters and
+    operators spend the budget (see ``MAX_STEPS`` and the limits beside it).
+    """
+
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         value = super().getattr(obj, attribute)
@@ -349,6 +522,99 @@ class _Environment(SandboxedEnvironment):
         if value is None or value == "":
             return self.undefined(obj=obj, name=str(argument))
         return value
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        return _Budgeted().visit(super()._parse(source, name, filename))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        _spend()
+        sequences = (str, list, tuple)
+        over = False
+        if operator == "*":
+            over = any(
+                isinstance(seq, sequences)
+                and isinstance(times, int)
+                and len(seq) * times > MAX_SIZE
+                for seq, times in ((left, right), (right, left))
+            ) or (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and left.bit_length() + right.bit_length() > MAX_BITS
+            )
+        elif operator == "**":
+            over = (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and abs(left) > 1
+                and (right > MAX_BITS or right * left.bit_length() > MAX_BITS)
+            )
+        elif operator == "%" and isinstance(left, str):
+            _check_format(left, right if isinstance(right, tuple) else (right,))
+        elif operator == "+" and isinstance(left, sequences) and isinstance(right, sequences):
+            over = len(left) + len(right) > MAX_SIZE
+        if over:
+            raise _OverBudget(f"computes a value over the size budget ({operator}); {_HINT}")
+        return _checked(self.binop_table[operator](left, right))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format``, its widths and size checked before it runs."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        pattern = value.__self__
+
+        @functools.wraps(wrapped)
+        def checked(*args: Any, **kwargs: Any) -> str:
+            _check_format(pattern, [*args, *kwargs.values()])
+            return _checked(wrapped(*args, **kwargs))
+
+        return checked
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        _spend()
+        _check_numbers(args)
+        _check_numbers(kwargs.values())
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, str):
+            method = getattr(__obj, "__name__", "")
+            if method == "replace" and len(args) >= 2:
+                _check_replace(owner, args[0], args[1])
+            elif method == "join" and args:
+                items = list(args[0])
+                _check_join(items, owner)
+                args = (items, *args[1:])
+            elif method == "expandtabs":
+                width = args[0] if args else kwargs.get("tabsize", 8)
+                if isinstance(width, int) and len(owner) + owner.count("\t") * width > MAX_SIZE:
+                    raise _too_big(0)
+        return _checked(super().call(__context, __obj, *args, **kwargs))
+
+
+def _budget_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """One of Jinja2's filters, under the budget (its numbers bounded, its result checked)."""
+    takes = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
+
+    @functools.wraps(function)
+    def budgeted(*args: Any, **kwargs: Any) -> Any:
+        _spend()
+        value, rest = (args[takes] if len(args) > takes else None), args[takes + 1 :]
+        _check_numbers(rest)
+        _check_numbers(kwargs.values())
+        if name == "format" and isinstance(value, str):
+            _check_format(value, [*rest, *kwargs.values()])
+        elif name == "replace" and len(rest) >= 2:
+            _check_replace(value, rest[0], rest[1])
+        elif name == "join" and value is not None and not isinstance(value, Undefined):
+            items = list(value)
+            _check_join(items, rest[0] if rest else kwargs.get("d", ""))
+            args = (*args[:takes], items, *rest)
+        elif name in ("indent", "wordwrap") and isinstance(value, str):
+            extra = [a for a in (*rest, *kwargs.values()) if isinstance(a, str)]
+            if len(value) + (value.count("\n") + len(value) + 1) * _longest(extra) > MAX_SIZE:
+                raise _too_big(0)
+        return _checked(function(*args, **kwargs))
+
+    return budgeted
 
 
 def _text_filter(function: Callable[[str], str]) -> Callable[[Any], str]:
@@ -392,7 +658,14 @@ def _latest(items: Any) -> Any:
     return items[0]
 
 
-_ENV = _Environment(undefined=_Missing, autoescape=False, keep_trailing_newline=False)
+# Not optimized: Jinja2 would otherwise run filters over constants while compiling,
+# outside the budget (``{{ "x" | center(10**9) }}`` in ``check``).
+_ENV = _Environment(
+    undefined=_Missing, autoescape=False, keep_trailing_newline=False, optimized=False
+)
+_ENV.filters.update({name: _budget_filter(name, f) for name, f in _ENV.filters.items()})
+_ENV.globals.update(range=_budget_range, _budget_loop=_budget_loop, _budget_concat=_budget_concat)
+_ENV.globals.pop("lipsum", None)
 _ENV.filters.update(
     {
         "article": _text_filter(with_article),
@@ -408,11 +681,16 @@ _ENV.filters.update(
 )
 
 
+# Compiling can fail in other ways than a TemplateError: a number literal of more
+# than 4,300 digits (ValueError), brackets nested thousands deep (RecursionError).
+_COMPILE_ERRORS = (TemplateError, ValueError, RecursionError, MemoryError, OverflowError)
+
+
 @functools.lru_cache(maxsize=4096)
 def _template(text: str) -> Template | None:
     try:
         return _ENV.from_string(text)
-    except TemplateError:
+    except _COMPILE_ERRORS:
         return None
 
 
@@ -420,7 +698,7 @@ def _template(text: str) -> Template | None:
 def _expression(source: str) -> Any:
     try:
         return _ENV.compile_expression(source, undefined_to_none=False)
-    except TemplateError:
+    except _COMPILE_ERRORS:
         return None
 
 
@@ -441,6 +719,32 @@ def template_error(text: str, *, expression: bool = False) -> str | None:
             _ENV.from_string(text)
     except TemplateError as exc:
         return exc.message or str(exc)
+    except _COMPILE_ERRORS as exc:
+        return f"{type(exc).__name__}: {str(exc)[:200]}"
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def budget_error(text: str, *, expression: bool = False) -> str | None:
+    """Say why a question text (or ``when``) goes over its evaluation budget whatever the data.
+
+    The template is tried with no data at all: what it does without reading a field
+    (``{% for i in range(100000) %}``, ``9 ** 9 ** 9``) it does for every contact.
+    A text or condition that goes over only with some data is found by the build,
+    where it is used. ``check`` and the build report both as errors at the entry.
+
+    Returns:
+        The message, or ``None`` when the trial stays within the budget (or the
+        template does not compile: :func:`template_error` says so).
+    """
+    try:
+        if expression:
+            if _compiled_condition(text).names is None:
+                _sandbox_condition(text, {})
+        elif _compiled_text(text).names is None:
+            _sandbox_render(text, {})
+    except TemplateBudgetError as exc:
+        return exc.message
     return None
 
 
@@ -601,7 +905,17 @@ def _compile_output(child: nodes.Node) -> _Writer:
         data = child.data
         return lambda context, out: out.append(data)
     value = _compile_expr(child)
-    return lambda context, out: out.append(str(value(context)))
+
+    def write(context: Mapping[str, Any], out: list[str]) -> None:
+        text = str(value(context))
+        out.append(text)
+        # The fast path has no loops: its output grows with the template and the
+        # data alone, and long values are checked against the output budget as
+        # they come (short ones at the end, in render).
+        if len(text) > 256 and sum(map(len, out)) > MAX_OUTPUT:
+            raise _OverBudget(f"renders more than {MAX_OUTPUT:,} characters; {_HINT}")
+
+    return write
 
 
 def _compile_if(node: nodes.If) -> _Writer:
@@ -641,24 +955,50 @@ def _tidy(rendered: str) -> str | None:
 
 
 def _sandbox_render(text: str, context: Mapping[str, Any]) -> str | None:
-    """Render a question template with Jinja2 (the reference for the fast path)."""
+    """Render a question template with Jinja2 (the reference for the fast path).
+
+    Raises:
+        TemplateBudgetError: The template went over its budget (see ``MAX_STEPS``).
+    """
     template = _template(text)
     if template is None:
         return None
+    _BUDGET.steps = 0
+    parts: list[str] = []
+    size = 0
     try:
-        rendered = template.render(**context)
+        for part in template.generate(**context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise _OverBudget(f"renders more than {MAX_OUTPUT:,} characters; {_HINT}")
+            parts.append(part)
+    except _OverBudget as exc:
+        raise TemplateBudgetError(text, str(exc)) from None
+    except RecursionError:
+        raise TemplateBudgetError(text, f"calls itself too deeply; {_HINT}") from None
     except Exception:  # a missing field, a sandbox refusal or a bad filter argument
         return None
-    return _tidy(rendered)
+    return _tidy("".join(parts))
 
 
 def _sandbox_condition(when: str, context: Mapping[str, Any]) -> bool:
-    """Evaluate a non-blank ``when`` with Jinja2 (the reference for the fast path)."""
+    """Evaluate a non-blank ``when`` with Jinja2 (the reference for the fast path).
+
+    Raises:
+        TemplateBudgetError: The condition went over its budget.
+    """
     compiled = _expression(when)
     if compiled is None:
         return False
+    _BUDGET.steps = 0
     try:
         return bool(compiled(**context))
+    except _OverBudget as exc:
+        raise TemplateBudgetError(when, str(exc), expression=True) from None
+    except RecursionError:
+        raise TemplateBudgetError(
+            when, f"calls itself too deeply; {_HINT}", expression=True
+        ) from None
     except Exception:  # any failure means the data does not support the entry
         return False
 
@@ -700,7 +1040,7 @@ def _compiled_text(text: str) -> _Text:
         return _Text(result, _never if result is None else lambda context: result)
     try:
         parsed = _ENV.parse(text)
-    except TemplateError:  # then it does not compile either
+    except _COMPILE_ERRORS:  # then it does not compile either
         return _Text(None, _never)
     try:
         if _depth(parsed) > _MAX_FAST_DEPTH:
@@ -722,9 +1062,14 @@ def _compiled_text(text: str) -> _Text:
         try:
             for writer in writers:
                 writer(context, out)
+        except _OverBudget as exc:
+            raise TemplateBudgetError(text, str(exc)) from None
         except Exception:  # as in _sandbox_render
             return None
-        return _tidy("".join(out))
+        rendered = "".join(out)
+        if len(rendered) > MAX_OUTPUT:
+            raise TemplateBudgetError(text, f"renders more than {MAX_OUTPUT:,} characters; {_HINT}")
+        return _tidy(rendered)
 
     return _Text(None, render, _names(parsed))
 
@@ -775,7 +1120,7 @@ def _compiled_condition(when: str | None) -> _Condition:
         expression = parser.parse_expression()
         if not parser.stream.eos:
             return _Condition(_never_holds)
-    except TemplateError:  # then it does not compile either
+    except _COMPILE_ERRORS:  # then it does not compile either
         return _Condition(_never_holds)
     try:
         if _depth(expression) > _MAX_FAST_DEPTH:
