@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -277,3 +279,83 @@ def test_what_yaml_writes_loads_back_with_positions(data: dict[str, object]) -> 
         return found
 
     assert all(path in doc.positions for path in paths(data, ()))
+
+
+# Nesting of every kind, below and above MAX_DEPTH: a model, or the located depth error;
+# never a crash of the C composer (which recursed past its stack at about 25,000 levels).
+_KINDS = ["- ", "-\n", "k:", "[", "{"]
+_LEVELS = st.lists(st.sampled_from(_KINDS), min_size=1, max_size=260)
+_LEVELS_AND_KEYS = st.lists(st.sampled_from([*_KINDS, "? "]), min_size=1, max_size=260)
+"""``? `` opens a mapping whose key is the next level: not a model, but nesting all the same."""
+
+
+def _nested(levels: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """YAML nesting ``levels`` (outermost first) around `leaf`, and where each node starts.
+
+    Block levels go on (``- ``, ``? ``) or below (``-``, ``k:``) the line of their parent;
+    after the first flow level (``[``, ``{``) every level is a flow collection.
+    """
+    text, line, column, flow, closers = "", 1, 1, False, ""
+    starts: list[tuple[int, int]] = []
+    for level in levels:
+        starts.append((line, column))
+        if flow or level in ("[", "{"):
+            flow = True
+            part = "{k: " if level in ("{", "k:", "? ") else "["
+            closers = ("}" if part == "{k: " else "]") + closers
+            text, column = text + part, column + len(part)
+        elif level in ("- ", "? "):
+            text, column = text + level, column + 2
+        else:  # "-\n" or "k:": the child starts on the next line, two columns further in
+            text += level.strip() + "\n" + " " * (column + 1)
+            line, column = line + 1, column + 2
+    starts.append((line, column))
+    return text + "leaf" + closers + "\n", starts
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LEVELS)
+def test_nesting_below_the_limit_loads_and_above_it_is_located(levels: list[str]) -> None:
+    from prepguide.loader import MAX_DEPTH
+
+    text, starts = _nested(levels)
+    if len(levels) <= MAX_DEPTH:
+        data = load_bytes(text.encode(), "f.yml").data
+        for _ in levels:
+            data = next(iter(data)) if isinstance(data, list) else next(iter(data.values()))
+        assert data == "leaf"
+    else:
+        problem = error_of(text.encode())
+        assert problem.message.startswith(f"nesting deeper than {MAX_DEPTH} levels")
+        assert (problem.line, problem.column) == starts[MAX_DEPTH + 1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LEVELS_AND_KEYS, st.integers(0, 3))
+def test_only_provably_shallow_text_skips_the_depth_check(levels: list[str], copies: int) -> None:
+    """The cheap bound lets text go straight to the composer only below SAFE_DEPTH."""
+    from unittest import mock
+
+    from prepguide import loader
+
+    text, _ = _nested(levels)
+    text = "\n".join(
+        [f"a{i}: x" for i in range(copies)] + ["b:", "  " + text.replace("\n", "\n  ")]
+    )
+    with (
+        mock.patch.object(loader, "_events", side_effect=loader._events) as events,
+        contextlib.suppress(LoadError),
+    ):
+        loader._check_depth(text, "f.yml")
+    if not events.called:
+        assert len(levels) + 1 < loader.SAFE_DEPTH
+
+
+def test_nesting_of_every_kind_far_past_the_limit_is_located_quickly() -> None:
+    from prepguide.loader import MAX_DEPTH
+
+    for levels in (["["] * 30_000, ["- "] * 30_000, ["? ", "- "] * 15_000, ["-\n"] * 700):
+        text, starts = _nested(levels)
+        problem = error_of(text.encode())
+        assert problem.message.startswith("nesting deeper than")
+        assert (problem.line, problem.column) == starts[MAX_DEPTH + 1]

@@ -30,6 +30,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     CollectionEndEvent,
     CollectionStartEvent,
+    MappingStartEvent,
     NodeEvent,
     StreamEndEvent,
 )
@@ -69,8 +70,10 @@ Path_ = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
-_DEEP_INDENT = re.compile(rf"^ {{{SAFE_DEPTH // 6},}}", re.MULTILINE)
-_MANY_INDICATORS = re.compile(rf"^(?:[^-?:\n]*[-?:]){{{SAFE_DEPTH // 3},}}", re.MULTILINE)
+_DEEP_SPACES = " " * (SAFE_DEPTH // 6)
+_INDICATOR = re.compile(r"[-?:](?=[ \t]|$)")
+_OTHER_BREAKS = {ord(c): "\n" for c in "\r\x85\u2028\u2029"}
+"""Line breaks for libyaml besides LF (CRLF is LF by now)."""
 _STR, _TIMESTAMP, _NULL, _BOOL, _INT, _FLOAT, _SEQ, _MAP, _MERGE = (
     _TAG + name
     for name in ("str", "timestamp", "null", "bool", "int", "float", "seq", "map", "merge")
@@ -236,31 +239,56 @@ def _check_depth(text: str, display: str) -> None:
     ``{``; the block collections open on a line have distinct columns up to
     its indentation (two per column at most: a mapping and the sequence
     written at its key's column), and each one opened on the line itself
-    needs a ``-``, ``?`` or ``:`` there. Only when that bound could reach
-    :data:`SAFE_DEPTH` are the events read (see :data:`SAFE_DEPTH`).
+    needs a ``-``, ``?`` or ``:`` followed by a space, a tab or the end of
+    the line. Only when that bound could reach :data:`SAFE_DEPTH` are the
+    events read (see :data:`SAFE_DEPTH`).
 
     Raises:
         LoadError: a value is nested deeper than :data:`MAX_DEPTH`.
         MarkedYAMLError: the text is not YAML (found before the depth).
     """
-    if (
-        text.count("[") + text.count("{") < SAFE_DEPTH // 3
-        and _DEEP_INDENT.search(text) is None
-        and _MANY_INDICATORS.search(text) is None
-    ):
+    if _shallow(text):
         return
-    depth = 0
+    # Per open collection: -1 for a list, else how many keys and values of the
+    # mapping came so far (even: a key comes next). Like the converter, a plain
+    # key is not counted as a level: its value is.
+    stack: list[int] = []
     for event in _events(text):
         if isinstance(event, CollectionEndEvent):
-            depth -= 1
+            stack.pop()
             continue
         if not isinstance(event, NodeEvent):
             continue
-        if depth > MAX_DEPTH:
+        is_key = False
+        if stack and stack[-1] >= 0:
+            is_key = stack[-1] % 2 == 0
+            stack[-1] += 1
+        if len(stack) > MAX_DEPTH and not (is_key and not isinstance(event, CollectionStartEvent)):
             mark = event.start_mark
             raise LoadError(_problem(display, mark.line + 1, mark.column + 1, _DEPTH_MESSAGE))
         if isinstance(event, CollectionStartEvent):
-            depth += 1
+            stack.append(0 if isinstance(event, MappingStartEvent) else -1)
+
+
+def _shallow(text: str) -> bool:
+    """Whether ``text`` certainly nests less than :data:`SAFE_DEPTH` deep (see :func:`_check_depth`).
+
+    At most a third of it in flow collections, two thirds of the rest in the
+    columns of the indentation, and the last third opened on one line.
+    """
+    third = SAFE_DEPTH // 3
+    if text.count("[") + text.count("{") >= third:
+        return False
+    if any(c in text for c in "\r\x85\u2028\u2029"):
+        text = text.translate(_OTHER_BREAKS)
+    if text.startswith(_DEEP_SPACES) or "\n" + _DEEP_SPACES in text:
+        return False
+    # `third` indicators, each followed by white space, take 2 * third - 1 characters.
+    longest = 2 * third - 1
+    lines = text.split("\n")
+    if max(map(len, lines)) < longest:
+        return True
+    return all(len(line) < longest or len(_INDICATOR.findall(line)) < third for line in lines)
 
 
 _DEPTH_MESSAGE = (
