@@ -417,3 +417,27 @@ def test_a_web_font_the_guide_names_is_kept(guide: Path) -> None:
     (guide / "mkdocs.yml").write_text(config, encoding="utf-8")
     html = every_html(build_site(guide))
     assert "fonts.googleapis.com" in html and "Inter" in html
+
+
+def test_a_crash_while_loading_is_a_located_error_and_keeps_the_site(
+    guide: Path, monkeypatch: pytest.MonkeyPatch, mkdocs_logs: pytest.LogCaptureFixture
+) -> None:
+    import prepguide.corpus
+
+    site = build_site(guide)
+    before = site_files(site)
+    real = prepguide.corpus.load_file
+
+    def failing(path, display):  # type: ignore[no-untyped-def]
+        if path.name == "joan-whitcombe.yml":
+            raise ValueError("Exceeds the limit (4300 digits)")
+        return real(path, display)
+
+    monkeypatch.setattr(prepguide.corpus, "load_file", failing)
+    (guide / "content/contacts/joan-whitcombe.yml").touch()  # not from the parse cache
+    with pytest.raises(Abort):
+        build_site(guide)
+    assert site_files(site) == before
+    errors = "\n".join(errors_of(mkdocs_logs))
+    assert "content/contacts/joan-whitcombe.yml:1:1: error:" in errors
+    assert "Traceback" not in errors

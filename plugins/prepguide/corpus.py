@@ -100,12 +100,14 @@ def _strays_in(base: Path, entry: os.DirEntry[str], folder: str, root: Path) -> 
         return []
     path = base / name
     if not entry.is_dir():
-        return [] if is_page(name) else [_left_out(_display(path, root), name, folder)]
+        if is_page(name) and not looks_like_yaml(name):
+            return []
+        return [_left_out(_display(path, root), name, folder)]
     problems: list[Problem] = []
     for dirpath, dirnames, filenames in os.walk(path):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for file in sorted(filenames):
-            if not file.startswith(".") and not is_page(file):
+            if not file.startswith(".") and (looks_like_yaml(file) or not is_page(file)):
                 display = _display(Path(dirpath) / file, root)
                 problems.append(_left_out(display, file, folder, nested=True))
     return problems

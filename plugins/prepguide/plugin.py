@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 
 from .config import PrepGuideConfig
-from .corpus import Corpus, CorpusLoader, is_unpublished, looks_like_yaml, paused_gc, thaw
+from .corpus import Corpus, CorpusLoader, is_unpublished, paused_gc, thaw
 from .errors import Problem, format_problems, visible
 from .guide import GuideError, read_config
 from .model import Contact, Organization
@@ -101,11 +101,17 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             return
         start = time.perf_counter()
         root = Path(config.config_file_path).parent if config.config_file_path else None
-        with paused_gc(keep=True):  # the notes stay for the build: see paused_gc
-            corpus = self.loader.load(Path(config.docs_dir), root, timezone=self.options.timezone)
-            problems: list[Problem] = list(corpus.problems)
-            if not corpus.errors:
-                problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
+        corpus = Corpus()
+        try:
+            with paused_gc(keep=True):  # the notes stay for the build: see paused_gc
+                corpus = self.loader.load(
+                    Path(config.docs_dir), root, timezone=self.options.timezone
+                )
+                problems: list[Problem] = list(corpus.problems)
+                if not corpus.errors:
+                    problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
+        except Exception as exc:  # a last resort, as in render()
+            raise PluginError(located_failure(exc, corpus)) from None
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}
@@ -300,12 +306,7 @@ def remove_research_files(files: Files) -> Files:
     unpublished = [
         f
         for f in files
-        if not f.generated_by
-        and (
-            f.src_uri.endswith(".j2")
-            or (f.is_documentation_page() and looks_like_yaml(f.name))
-            or (not f.is_documentation_page() and is_unpublished(f.src_uri))
-        )
+        if not f.generated_by and (f.src_uri.endswith(".j2") or is_unpublished(f.src_uri))
     ]
     for file in unpublished:
         files.remove(file)
@@ -328,9 +329,8 @@ def user_files(config: MkDocsConfig) -> Files:
             if name.endswith((".yml", ".yaml")):
                 continue  # the notes themselves (and other YAML): never published
             src_uri = name if relative == "." else f"{relative.replace(os.sep, '/')}/{name}"
-            file = File(src_uri, docs_dir, config.site_dir, config.use_directory_urls)
-            if file.is_documentation_page() or not is_unpublished(src_uri):
-                found.append(file)
+            if not is_unpublished(src_uri) and not name.endswith(".j2"):
+                found.append(File(src_uri, docs_dir, config.site_dir, config.use_directory_urls))
     set_exclusions(found, config)
     return Files([f for f in found if not f.inclusion.is_excluded()])
 
@@ -402,9 +402,13 @@ def located_failure(exc: BaseException, corpus: Corpus, *, budget: bool = False)
     while tb is not None:
         frames.append(tb.tb_frame)
         tb = tb.tb_next
-    for frame in reversed(frames):  # the innermost frame that knows whose page it was
+    for frame in reversed(frames):  # the innermost frame that knows whose file it was
         values = frame.f_locals
         contact, org = values.get("contact"), values.get("org")
+        display = values.get("display")
+        if isinstance(display, str) and isinstance(values.get("path"), Path):
+            place = f"{visible(display)}:1:1"  # the loader, reading that file
+            break
         if isinstance(contact, Contact) and contact.id in corpus.contacts:
             path, line, column = corpus.locate("contact", contact.id, ())
             place = f"{visible(path)}:{line}:{column}"
@@ -415,7 +419,7 @@ def located_failure(exc: BaseException, corpus: Corpus, *, budget: bool = False)
             break
     return (
         "prepguide could not build the site; nothing was written:\n"
-        f"{place}: error: a value here could not be rendered ({what}); "
+        f"{place}: error: a value here could not be read or rendered ({what}); "
         "check this file's values, and please report this as a bug of prepguide"
     )
 
