@@ -104,8 +104,8 @@ def _check_one_line(value: str) -> str:
         raise PydanticCustomError(
             "prepguide_one_line",
             "a name is one line of text, but this one holds a line break or control "
-            "character (U+{code:04X}); write the name on one line",
-            {"code": ord(found.group())},
+            "character (U+{code}); write the name on one line",
+            {"code": f"{ord(found.group()):04X}"},
         )
     return value
 
