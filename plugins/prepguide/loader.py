@@ -209,6 +209,8 @@ def _tab_problem(text: str, display: str, line: int, exc: MarkedYAMLError) -> Pr
     Where libyaml stops at a tab in the indentation of a line, the message
     says so instead of its own "cannot start any token".
     """
+    if any(c in text for c in "\r\x85\u2028\u2029"):  # libyaml counts these lines too
+        text = text.translate(_OTHER_BREAKS)
     start = 0
     for _ in range(line - 1):
         start = text.find("\n", start) + 1
@@ -273,8 +275,9 @@ def _check_depth(text: str, display: str) -> None:
 def _shallow(text: str) -> bool:
     """Whether ``text`` certainly nests less than :data:`SAFE_DEPTH` deep (see :func:`_check_depth`).
 
-    At most a third of it in flow collections, two thirds of the rest in the
-    columns of the indentation, and the last third opened on one line.
+    That is: fewer than a third of :data:`SAFE_DEPTH` brackets in all, an
+    indentation under a sixth (at most two block collections per column:
+    under a third), and fewer than a third of indicators on any one line.
     """
     third = SAFE_DEPTH // 3
     if text.count("[") + text.count("{") >= third:
