@@ -126,6 +126,14 @@ def test_shared_city_and_region() -> None:
     assert find_common_ground(you, person(location="Lyon, France"), corpus()) == ()
 
 
+def test_a_region_in_brackets_is_named_as_written() -> None:
+    """Brackets separate place names like parentheses (a crash found by the hostile-guide
+    property test: the region was found but could not be named)."""
+    you = profile(locations=["Zed [Minnesota]"])
+    (region,) = find_common_ground(you, person(location="Saint Paul [Minnesota]"), corpus())
+    assert region.sentence.startswith("You and Sam both know Minnesota:")
+
+
 def test_shared_interests_are_normalized() -> None:
     you = profile(interests=["Trail running", "Plain-language health information", "Chess"])
     them = person(background={"interests": ["trail-running", "plain language health information!"]})

@@ -339,9 +339,17 @@ def test_ordinary_templates_are_within_the_budget() -> None:
 
 
 def test_the_fast_evaluator_has_an_output_budget() -> None:
-    contact = SimpleNamespace(name="n" * 1000)
+    contact = SimpleNamespace(name="n" * 100_000)
     with pytest.raises(TemplateBudgetError):
         render_text("{{ contact.name }} " * 50, {"contact": contact})
+
+
+def test_a_long_value_of_the_notes_is_not_over_budget() -> None:
+    """A 10 KB headline quoted twice is data, not a runaway template (found by the
+    check/build differential test)."""
+    contact = SimpleNamespace(name="n" * 10_000)
+    text = "What does {{ contact.name }} do, {{ contact.name }}?"
+    assert len(render_text(text, {"contact": contact})) > 20_000
 
 
 def test_the_loop_budget_counts_every_turn() -> None:

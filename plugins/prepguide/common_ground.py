@@ -436,11 +436,16 @@ def _place_names(text: str) -> list[str]:
     return list(_places(text))
 
 
+def _place_parts(text: str) -> list[str]:
+    """The parts of a location text, as written: "Remote (Madison, Wisconsin)" -> "Remote ",
+    "Madison", " Wisconsin", "" (brackets and parentheses separate parts like commas)."""
+    return re.sub(r"[()\[\]]", ",", text).split(",")
+
+
 @functools.lru_cache(maxsize=4096)
 def _places(text: str) -> tuple[str, ...]:
-    inner = re.sub(r"[()\[\]]", ",", text)
     names = []
-    for part in inner.split(","):
+    for part in _place_parts(text):
         key = fold(part)
         if key and key not in {"remote", "hybrid", "usa", "us", "united states", "uk"}:
             names.append(key)
@@ -735,8 +740,8 @@ def _cities(profile: Profile, contact: Contact, first: str) -> list[GroundPoint]
         shared = [p for p in mine[1:] if p in regions]
         if shared:
             region = next(
-                clause(part).strip(" ()")
-                for part in re.sub(r"[()]", ",", location).split(",")
+                clause(part).strip(" ()[]")
+                for part in _place_parts(location)
                 if fold(part) == shared[0]
             )
             return [

@@ -360,8 +360,9 @@ MAX_NUMBER = 100_000
 """The largest number a call or filter takes (a width, a count)."""
 MAX_BITS = 100_000
 """The largest integer a template may compute, in bits."""
-MAX_OUTPUT = 20_000
-"""The most characters a question text may render."""
+MAX_OUTPUT = 2_000_000
+"""The most characters a question text may render (a template may quote any value of the
+notes, which is at most 1 MiB, so only a runaway template reaches it)."""
 
 
 class TemplateBudgetError(Exception):
