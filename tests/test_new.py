@@ -136,14 +136,73 @@ def test_new_organization(
     assert new(guide, monkeypatch, "organization", "Lumenchart") == 1
 
 
-def test_name_without_letters_needs_an_id(
+def test_chinese_name_gets_an_id_and_id_can_still_be_chosen(
     guide: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert new(guide, monkeypatch, "contact", "王小明") == 1
-    assert "--id" in capsys.readouterr().err
+    # Issue 15 item 5: `王小明` used to be refused ("cannot make an id").
+    assert new(guide, monkeypatch, "contact", "王小明") == 0
+    assert capsys.readouterr().out == "content/contacts/wang-xiao-ming.yml\n"
+    assert loaded(guide / "content/contacts/wang-xiao-ming.yml")["name"] == "王小明"
     assert new(guide, monkeypatch, "contact", "王小明", "--id", "wang-xiaoming") == 0
     assert loaded(guide / "content/contacts/wang-xiaoming.yml")["name"] == "王小明"
     assert new(guide, monkeypatch, "contact", "王小明", "--id", "Wang Xiaoming") == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "ident"),
+    [
+        ("Łukasz Żółć", "lukasz-zolc"),  # Polish
+        ("Yılmaz", "yilmaz"),  # Turkish dotless i
+        ("Ødegaard", "odegaard"),  # Norwegian
+        ("Þóra", "thora"),  # Icelandic thorn
+        ("Straße", "strasse"),  # German sharp s
+        ("Nguyễn Thị Minh Khai", "nguyen-thi-minh-khai"),  # Vietnamese
+        ("김민준", "gim-min-jun"),  # Korean
+        ("Дмитрий Шостакович", "dmitriy-shostakovich"),  # Cyrillic
+    ],
+)
+def test_new_keeps_every_letter(
+    guide: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    ident: str,
+) -> None:
+    assert new(guide, monkeypatch, "contact", name) == 0
+    assert capsys.readouterr().out == f"content/contacts/{ident}.yml\n"
+
+
+def test_name_of_only_symbols_gets_a_fallback_id(
+    guide: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert new(guide, monkeypatch, "contact", "🙂🙂") == 0
+    out, err = capsys.readouterr()
+    assert out == "content/contacts/contact.yml\n"
+    assert "no letter or digit" in err and "--id" in err
+    assert loaded(guide / "content/contacts/contact.yml")["name"] == "🙂🙂"
+    assert new(guide, monkeypatch, "contact", "★") == 0
+    assert capsys.readouterr().out == "content/contacts/contact-2.yml\n"
+    assert new(guide, monkeypatch, "organization", "***") == 0
+    assert capsys.readouterr().out == "content/organizations/organization.yml\n"
+    assert CorpusLoader().load(guide / "content").errors == []
+
+
+def test_very_long_name_gets_a_bounded_id(
+    guide: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 15 item 4: a 300-character name gave "File name too long".
+    name = " ".join(["Wolfeschlegelsteinhausenbergerdorff"] + ["Hubert Blaine"] * 20)
+    assert new(guide, monkeypatch, "contact", name) == 0
+    out = capsys.readouterr().out.strip()
+    ident = out.removeprefix("content/contacts/").removesuffix(".yml")
+    assert ident == "wolfeschlegelsteinhausenbergerdorff-hubert-blaine-hubert"
+    assert len(ident) <= 60
+    assert loaded(guide / out)["name"] == name
+    assert new(guide, monkeypatch, "organization", "x" * 300) == 0
+    assert capsys.readouterr().out == f"content/organizations/{'x' * 60}.yml\n"
+    assert new(guide, monkeypatch, "contact", "Ann", "--id", "a-" * 40 + "b") == 1
+    err = capsys.readouterr().err
+    assert "longer than 60 characters" in err and "Traceback" not in err
 
 
 def test_outside_a_guide(

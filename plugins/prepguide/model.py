@@ -26,6 +26,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .ids import slugify  # re-exported: ids are folded from names in ids.py
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RE = re.compile(ID_PATTERN)
 
@@ -232,17 +234,6 @@ YearOrDate = Annotated[
         {"type": ["integer", "string"], "description": "A year, YYYY-MM, YYYY-MM-DD or `present`."}
     ),
 ]
-
-
-def slugify(text: str) -> str:
-    """Fold a name to an id: ``"Zoë Núñez"`` -> ``zoe-nunez``, ``"O'Neil"`` -> ``oneil``."""
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = folded.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("Æ", "ae")
-    folded = re.sub(r"['’`]", "", folded.lower())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 class _Model(BaseModel):

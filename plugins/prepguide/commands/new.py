@@ -11,7 +11,8 @@ from typing import Any
 from ..cli import EXIT_OK, EXIT_USAGE, CommandError
 from ..errors import visible
 from ..guide import find_guide
-from ..scaffold import ScaffoldError, new_file
+from ..ids import MAX_ID_LENGTH, free_id, slugify
+from ..scaffold import FOLDER, ScaffoldError, clean_name, new_file
 from .status import known_ids
 
 
@@ -50,22 +51,42 @@ def run(args: argparse.Namespace) -> int:
         )
     contacts = known_ids(guide.content_dir / "contacts", "contact", guide)
     organizations = known_ids(guide.content_dir / "organizations", "organization", guide)
+    known = contacts if args.kind == "contact" else organizations
+    ident: str | None = args.id
+    notes: list[str] = []
+    if ident is not None and len(ident) > MAX_ID_LENGTH:
+        raise CommandError(
+            f"--id: `{ident}` is longer than {MAX_ID_LENGTH} characters; ids become file names "
+            f"and URLs, so choose a shorter one, e.g. --id {slugify(ident) or args.kind}"
+        )
+    if ident is None and clean_name(args.name) and not slugify(args.name):
+        # A name of only symbols or emoji still gets a file (docs/usage.md, "Ids").
+        folder = guide.content_dir / FOLDER[args.kind]
+        ident = free_id(
+            "",
+            lambda i: i in known or (folder / f"{i}.yml").exists(),
+            fallback=args.kind,
+        )
+        notes.append(
+            f"the name has no letter or digit to make an id from, so the id is `{ident}`; "
+            "choose another with --id"
+        )
     try:
         created = new_file(
             args.kind,
             args.name,
             content_dir=guide.content_dir,
             root=guide.root,
-            known=contacts if args.kind == "contact" else organizations,
+            known=known,
             organizations=organizations,
             contacts=contacts,
             organization=args.org,
             via=args.via,
-            ident=args.id,
+            ident=ident,
         )
     except ScaffoldError as exc:
         raise CommandError(str(exc)) from None
-    for warning in created.warnings:
+    for warning in notes + created.warnings:
         print(f"warning: {visible(warning)}", file=sys.stderr)
     print(visible(_shown(created.path)))
     return EXIT_OK
