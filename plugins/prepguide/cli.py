@@ -103,8 +103,11 @@ def load_guide(content: Path | None = None) -> tuple[Guide, Corpus]:
     """Find the guide from the current folder and load its corpus."""
     guide = find_guide(content=content)
     if not guide.content_dir.is_dir():
+        named = ""
+        if content is None and guide.config_file is not None:
+            named = f" (the docs_dir of {guide.config_file})"
         raise CommandError(
-            f"no content folder at {guide.content_dir}; run the command inside a guide "
+            f"no content folder at {guide.content_dir}{named}; run the command inside a guide "
             "(or `prepguide init DIR` to start one)"
         )
     corpus = CorpusLoader().load(guide.content_dir, guide.root, timezone=guide.options.timezone)

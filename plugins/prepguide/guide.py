@@ -1,4 +1,9 @@
-"""Find the guide a command works on: the nearest ``mkdocs.yml`` upward.
+"""Find the guide a command works on: the nearest ``properdocs.yml`` or ``mkdocs.yml`` upward.
+
+ProperDocs (the maintained fork of MkDocs) reads ``properdocs.yml`` and asks
+to rename ``mkdocs.yml`` to it, so both names (and their ``.yaml`` forms) are
+guides; in a folder that holds several, the first of :data:`CONFIG_NAMES`
+wins, the order ProperDocs tries them in (see docs/usage.md, "Command line").
 
 The command line reads ``docs_dir`` and the ``prepguide`` plugin options from
 that file without starting MkDocs, so the same options (``today``,
@@ -20,7 +25,8 @@ from ruamel.yaml.error import YAMLError
 
 from .options import OptionError, Options, make_options
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
+"""The names of a guide's configuration, in the order ProperDocs tries them in a folder."""
 
 
 class GuideError(Exception):
@@ -32,7 +38,7 @@ class Guide:
     """Where a guide lives and how it is configured."""
 
     root: Path
-    """The folder messages are relative to (the folder of mkdocs.yml, or the current one)."""
+    """The folder messages are relative to (the configuration's folder, or the current one)."""
     content_dir: Path
     options: Options
     config_file: Path | None = None
@@ -55,14 +61,22 @@ def _warn(message: str) -> None:
     print(f"prepguide: warning: {message}", file=sys.stderr)
 
 
+def config_files(folder: Path) -> list[Path]:
+    """The configuration files in ``folder``, in the order of :data:`CONFIG_NAMES`."""
+    return [folder / name for name in CONFIG_NAMES if (folder / name).is_file()]
+
+
 def find_config(start: Path) -> Path | None:
-    """Return the nearest mkdocs.yml in ``start`` or a parent folder."""
+    """Return the nearest configuration in ``start`` or a parent folder.
+
+    The nearest folder holding any of :data:`CONFIG_NAMES` wins; within it,
+    ``properdocs.yml`` comes before ``mkdocs.yml``, as in ProperDocs.
+    """
     start = start.resolve()
     for folder in (start, *start.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
+        found = config_files(folder)
+        if found:
+            return found[0]
     return None
 
 
@@ -106,10 +120,26 @@ def find_guide(cwd: Path | None = None, content: Path | None = None) -> Guide:
         content: An explicit content folder (the DIR argument of ``check``).
 
     Raises:
-        GuideError: mkdocs.yml or its prepguide options are invalid.
+        GuideError: The configuration or its prepguide options are invalid, or
+            there is no guide: no configuration in ``cwd`` or above it, no
+            ``content`` argument and no ``./content`` folder (the command
+            would otherwise run on defaults that are not the guide's).
     """
     cwd = (cwd or Path.cwd()).resolve()
     config_file = find_config(cwd)
+    if config_file is None and content is None and not (cwd / "content").is_dir():
+        raise GuideError(
+            f"no content folder and no guide: neither properdocs.yml nor mkdocs.yml in {cwd} "
+            "or a folder above it, and no ./content; run the command inside a guide "
+            "(or `prepguide init DIR` to start one)"
+        )
+    if config_file is not None:
+        others = [p.name for p in config_files(config_file.parent) if p != config_file]
+        if others:
+            _warn(
+                f"{config_file}: read, as ProperDocs does, and {' and '.join(others)} in the "
+                "same folder ignored (plain `mkdocs build` reads mkdocs.yml); keep only one"
+            )
     raw: dict[str, Any] = {}
     options: dict[str, Any] = {}
     root = cwd
