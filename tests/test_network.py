@@ -42,8 +42,9 @@ def test_edges_of_example(example: Corpus) -> None:
         Edge("anais-thibodeaux", "jonah-nakamura-reid", "referred"),
         Edge("anais-thibodeaux", "marcus-ebbesen", "introduced"),
         Edge("anais-thibodeaux", "marcus-ebbesen", "referred"),
-        Edge("ines-carvalho", "oliver-brandt", "introduced"),
         Edge("ines-carvalho", "oliver-brandt", "referred"),
+        # Oliver is still to-contact: Inês can introduce you, she has not yet.
+        Edge("ines-carvalho", "oliver-brandt", "via"),
         Edge("joan-whitcombe", "beatriz-olmstead", "referred"),
     )
     assert network.nodes == (
@@ -92,18 +93,21 @@ def test_svg_structure(example: Corpus) -> None:
     desc = root.find(f"{SVG}desc")
     assert title is not None and title.get("id") == "pg-net-title"
     assert desc is not None and desc.get("id") == "pg-net-desc"
-    assert "7 people linked by 2 introductions and 4 referrals" in (desc.text or "")
-    assert "3 contacts with no introduction or referral are not shown" in (desc.text or "")
+    assert "7 people linked by 1 introduction made, 1 possible introduction and 4 suggestions" in (
+        desc.text or ""
+    )
+    assert "3 contacts with no introduction or suggestion are not shown" in (desc.text or "")
     links = root.findall(f".//{SVG}a")
     assert sorted(a.get(XLINK_HREF) or "" for a in links) == sorted(href(n) for n in network.nodes)
     names = {t.text for t in root.iter(f"{SVG}text")}
     assert {"Anaïs Thibodeaux", "Oliver Brandt", "Lumenchart"} <= names
     edges = root.findall(f".//{SVG}path[@marker-end]")
     kinds = [p.get("class", "").split()[-1] for p in edges]
-    # two legend samples plus one path per edge, each kind with its own arrowhead and style
-    assert kinds.count("pg-net-introduced") == 3 and kinds.count("pg-net-referred") == 5
+    # three legend samples plus one path per edge, each kind with its own arrowhead and style
+    assert kinds.count("pg-net-introduced") == 2 and kinds.count("pg-net-referred") == 5
+    assert kinds.count("pg-net-via") == 2
     markers = {m.get("id") for m in root.iter(f"{SVG}marker")}
-    assert markers == {"pg-net-arrow-introduced", "pg-net-arrow-referred"}
+    assert markers == {"pg-net-arrow-introduced", "pg-net-arrow-via", "pg-net-arrow-referred"}
     assert render_svg(network, example, href) == svg  # deterministic
 
 
@@ -136,8 +140,8 @@ def test_empty_network() -> None:
     root = parse(render_svg(build_network(corpus), corpus, href))
     assert root.findall(f".//{SVG}a") == []
     desc = root.find(f"{SVG}desc")
-    assert desc is not None and "No introductions or referrals" in (desc.text or "")
-    assert "2 contacts with no introduction or referral" in (desc.text or "")
+    assert desc is not None and "No introductions or suggestions" in (desc.text or "")
+    assert "2 contacts with no introduction or suggestion" in (desc.text or "")
 
 
 def test_cycles_are_drawn() -> None:

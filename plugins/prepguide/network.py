@@ -1,11 +1,18 @@
-"""The network map: who introduced you to whom, and who referred whom.
+"""The network map: who suggested whom, and who introduced (or can introduce) you.
 
-Two kinds of relation come from the notes:
+Every relation between two contacts comes from :func:`relation`, the one
+place that reads what the notes say happened (docs/workflow.md, "Referrals
+and introductions"); the map, the network page, both prep pages, the drafts
+and the dashboard all word it from there:
 
-* ``introduced``: a contact's ``connection.via`` names the contact who
-  introduced you (edge ``via → contact``);
-* ``referred``: a contact's ``referrals`` that are contact ids (edge
-  ``contact → referral``).
+* A's ``referrals`` lists B: A *suggested* B (edge ``referred``);
+* B's ``connection.via`` is A: A is the go-between, and B's
+  ``meeting.status`` says how far the introduction went: ``researching`` or
+  ``to-contact``, not asked for yet; ``requested``, asked for (on
+  ``meeting.requested``); ``scheduled``, ``met`` or ``thanked`` (or ``closed``
+  with a meeting date), made. Only a made introduction is an ``introduced``
+  edge; the others are ``via`` edges. A public build carries no status, so
+  there the introduction's state is unknown and the words claim none.
 
 :func:`render_svg` draws them at build time as a static SVG (no script): a
 layered layout where each generation of introductions sits one band lower,
@@ -20,6 +27,7 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import defaultdict, deque
@@ -29,9 +37,10 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from .corpus import Corpus, is_id_like
+from .model import Contact
 
-EdgeKind = Literal["introduced", "referred"]
-KINDS: tuple[EdgeKind, ...] = ("introduced", "referred")
+EdgeKind = Literal["introduced", "via", "referred"]
+KINDS: tuple[EdgeKind, ...] = ("introduced", "via", "referred")
 
 # Geometry of the drawing, in SVG user units (pixels at 100 %).
 NODE_W = 184
@@ -40,7 +49,7 @@ GAP_X = 28
 GAP_ROW = 22
 GAP_LAYER = 58
 MARGIN = 16
-LEGEND_H = 64
+LEGEND_H = 86
 FOOT_H = 30
 MAX_COLUMNS = 5
 GAP_BLOCK = 44
@@ -52,7 +61,8 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class Edge:
-    """One relation: ``source`` introduced or referred ``target``."""
+    """One relation: ``source`` introduced you to ``target`` (``introduced``), can
+    introduce you or was asked to (``via``), or suggested ``target`` (``referred``)."""
 
     source: str
     target: str
@@ -74,22 +84,22 @@ class Network:
     unconnected: int
 
 
-def build_network(corpus: Corpus) -> Network:
+def build_network(corpus: Corpus, *, public: bool = False) -> Network:
     """Collect the introductions (``connection.via``) and referrals between contacts.
 
     Only references to contacts present in ``corpus`` count (a referral written
     as a plain name, or to a contact left out of a public build, draws nothing),
-    and nobody is linked to themselves.
+    and nobody is linked to themselves. An introduction is an ``introduced``
+    edge only once it was made (see :func:`relation`), else a ``via`` edge.
     """
-    contacts = corpus.contacts
     edges: set[Edge] = set()
-    for cid, contact in contacts.items():
-        via = contact.connection.via
-        if via and via in contacts and via != cid:
-            edges.add(Edge(via, cid, "introduced"))
-        for referral in contact.referrals:
-            if is_id_like(referral) and referral in contacts and referral != cid:
-                edges.add(Edge(cid, referral, "referred"))
+    for rel in all_relations(corpus, public=public):
+        if rel.suggested:
+            edges.add(Edge(rel.source, rel.target, "referred"))
+        if rel.introduction is not None:
+            kind: EdgeKind = "introduced" if rel.introduction == "introduced" else "via"
+            edges.add(Edge(rel.source, rel.target, kind))
+    contacts = corpus.contacts
     ordered = tuple(sorted(edges, key=lambda e: (e.source, e.target, e.kind)))
     nodes = tuple(sorted({e.source for e in ordered} | {e.target for e in ordered}))
     return Network(nodes=nodes, edges=ordered, unconnected=len(contacts) - len(nodes))
@@ -106,6 +116,221 @@ def relations(network: Network, contact_id: str) -> tuple[list[str], list[str]]:
     by = sorted({e.source for e in network.edges if e.target == contact_id})
     to = sorted({e.target for e in network.edges if e.source == contact_id})
     return by, to
+
+
+# --- what happened between two contacts ---------------------------------------------------------
+
+IntroductionState = Literal["to-request", "requested", "introduced", "unknown"]
+"""How far an introduction through ``connection.via`` went (docs/workflow.md)."""
+
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What the notes say happened between a go-between and a contact.
+
+    Attributes:
+        source: The go-between's id (A).
+        target: The contact's id (B).
+        suggested: A's ``referrals`` lists B: A suggested you talk to B.
+        introduction: ``None`` when B's ``connection.via`` is not A; else how
+            far the introduction went: ``to-request`` (not asked for yet),
+            ``requested`` (asked for), ``introduced`` (made) or ``unknown`` (a
+            public build, which carries no meeting status).
+        requested_on: When you asked A for the introduction
+            (B's ``meeting.requested``), for ``requested`` only.
+    """
+
+    source: str
+    target: str
+    suggested: bool
+    introduction: IntroductionState | None
+    requested_on: dt.date | None = None
+
+    @property
+    def introduced(self) -> bool:
+        """Whether the introduction was made (the only state that says "introduced")."""
+        return self.introduction == "introduced"
+
+
+def introduction_state(contact: Contact, *, public: bool = False) -> IntroductionState:
+    """How far the introduction to ``contact`` through its ``connection.via`` went.
+
+    The mapping of docs/workflow.md ("Referrals and introductions"):
+    ``researching``/``to-contact`` -> ``to-request``; ``requested`` ->
+    ``requested`` (you asked the go-between, on ``meeting.requested``);
+    ``scheduled``/``met``/``thanked`` -> ``introduced``; ``closed`` ->
+    ``introduced`` with a meeting date, ``requested`` with only a request date,
+    else ``to-request``. A public build publishes no status: ``unknown``.
+    """
+    if public:
+        return "unknown"
+    meeting = contact.meeting
+    status = meeting.status
+    if status in ("scheduled", "met", "thanked"):
+        return "introduced"
+    if status == "closed":
+        if meeting.date is not None:
+            return "introduced"
+        return "requested" if meeting.requested is not None else "to-request"
+    if status == "requested":
+        return "requested"
+    return "to-request"
+
+
+def relation(corpus: Corpus, source: str, target: str, *, public: bool = False) -> Relation | None:
+    """What the notes say happened between contact ``source`` (A) and ``target`` (B).
+
+    The single source of the relation's state: every page, draft and reminder
+    words a suggestion or an introduction from it, in the tense the data
+    allows (see :class:`Relation`).
+
+    Arguments:
+        corpus: The guide (as the audience sees it).
+        source: A's id.
+        target: B's id.
+        public: A public build (no meeting status: the introduction's state is
+            ``unknown``).
+
+    Returns:
+        The relation, or ``None`` when A neither suggested B nor is B's ``connection.via``
+        (or either is missing, or they are the same contact).
+    """
+    contacts = corpus.contacts
+    a, b = contacts.get(source), contacts.get(target)
+    if a is None or b is None or source == target:
+        return None
+    suggested = target in a.referrals and is_id_like(target)
+    introduction = introduction_state(b, public=public) if b.connection.via == source else None
+    if not suggested and introduction is None:
+        return None
+    requested_on = b.meeting.requested if introduction == "requested" else None
+    return Relation(source, target, suggested, introduction, requested_on)
+
+
+def all_relations(corpus: Corpus, *, public: bool = False) -> tuple[Relation, ...]:
+    """Every relation between two contacts of ``corpus``, sorted by source then target."""
+    contacts = corpus.contacts
+    pairs: set[tuple[str, str]] = set()
+    for cid, contact in contacts.items():
+        via = contact.connection.via
+        if via and via in contacts and via != cid:
+            pairs.add((via, cid))
+        for referral in contact.referrals:
+            if is_id_like(referral) and referral in contacts and referral != cid:
+                pairs.add((cid, referral))
+    found = (relation(corpus, a, b, public=public) for a, b in sorted(pairs))
+    return tuple(r for r in found if r is not None)
+
+
+def format_day(day: dt.date) -> str:
+    """``2026-11-20`` -> ``20 November 2026``."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+Segment = tuple[Literal["person", "text"], str]
+"""A piece of a sentence: a contact (by id, shown as a link to their page) or plain text."""
+
+
+def suggestion_line(rel: Relation) -> tuple[Segment, ...] | None:
+    """``[A] suggested you talk to [B].``, when A's ``referrals`` lists B."""
+    if not rel.suggested:
+        return None
+    return (
+        ("person", rel.source),
+        ("text", " suggested you talk to "),
+        ("person", rel.target),
+        ("text", "."),
+    )
+
+
+def introduction_line(rel: Relation) -> tuple[Segment, ...] | None:
+    """The introduction as a sentence, in the tense the data allows.
+
+    ``[A] introduced you to [B].``; ``You asked [A] on 20 November 2026 to
+    introduce you to [B].``; ``[A] can introduce you to [B]; you have not asked
+    yet.``; ``[A] can introduce you to [B].`` (state unknown). ``None`` when B's
+    ``connection.via`` is not A.
+    """
+    a: Segment = ("person", rel.source)
+    b: Segment = ("person", rel.target)
+    state = rel.introduction
+    if state == "introduced":
+        return (a, ("text", " introduced you to "), b, ("text", "."))
+    if state == "requested":
+        on = f" on {format_day(rel.requested_on)}" if rel.requested_on else ""
+        return (("text", "You asked "), a, ("text", f"{on} to introduce you to "), b, ("text", "."))
+    if state == "to-request":
+        return (a, ("text", " can introduce you to "), b, ("text", "; you have not asked yet."))
+    if state == "unknown":
+        return (a, ("text", " can introduce you to "), b, ("text", "."))
+    return None
+
+
+def network_sentences(
+    corpus: Corpus, *, public: bool = False
+) -> tuple[tuple[tuple[Segment, ...], ...], tuple[tuple[Segment, ...], ...]]:
+    """The network page's sentences: ``(introductions, suggestions)``, each in relation order."""
+    found = all_relations(corpus, public=public)
+    introductions = tuple(line for r in found if (line := introduction_line(r)) is not None)
+    suggestions = tuple(line for r in found if (line := suggestion_line(r)) is not None)
+    return introductions, suggestions
+
+
+def facts_about_source(rel: Relation) -> str:
+    """What A did for B, said on B's page after A's name: ``suggested them; introduced you``."""
+    facts = ["suggested them"] if rel.suggested else []
+    facts += [_introduction_fact(rel)] if rel.introduction else []
+    return "; ".join(facts)
+
+
+def facts_about_target(rel: Relation) -> str:
+    """What A did for B, said on A's page after B's name: ``suggested; introduced you``."""
+    facts = ["suggested"] if rel.suggested else []
+    facts += [_introduction_fact(rel)] if rel.introduction else []
+    return "; ".join(facts)
+
+
+def _introduction_fact(rel: Relation) -> str:
+    state = rel.introduction
+    if state == "introduced":
+        return "introduced you"
+    if state == "requested":
+        on = f" on {format_day(rel.requested_on)}" if rel.requested_on else ""
+        return f"you asked for an introduction{on}"
+    if state == "to-request":
+        return "can introduce you; you have not asked yet"
+    return "can introduce you"
+
+
+def relations_of(
+    corpus: Corpus, contact_id: str, *, public: bool = False
+) -> tuple[tuple[Relation, ...], tuple[Relation, ...]]:
+    """The relations that led to a contact, and those the contact led to.
+
+    Returns:
+        ``(by, to)``: relations whose target is ``contact_id`` (sorted by
+        source) and whose source is it (sorted by target).
+    """
+    found = all_relations(corpus, public=public)
+    return (
+        tuple(r for r in found if r.target == contact_id),
+        tuple(r for r in found if r.source == contact_id),
+    )
 
 
 # --- layout ------------------------------------------------------------------------------------
@@ -310,8 +535,10 @@ _STYLE = """
 .{p}-legend, .{p}-foot {{ font-size: 12px; fill: currentColor; }}
 .{p}-edge {{ fill: none; stroke-width: 1.6; }}
 .{p}-introduced {{ stroke: var(--pg-net-introduced, #1f6fbf); }}
+.{p}-via {{ stroke: var(--pg-net-via, #1f6fbf); stroke-dasharray: 2 4; }}
 .{p}-referred {{ stroke: var(--pg-net-referred, #b35900); stroke-dasharray: 6 4; }}
 .{p}-head-introduced {{ fill: var(--pg-net-introduced, #1f6fbf); }}
+.{p}-head-via {{ fill: var(--pg-net-via, #1f6fbf); }}
 .{p}-head-referred {{ fill: var(--pg-net-referred, #b35900); }}
 """
 
@@ -372,25 +599,32 @@ def node_labels(network: Network, corpus: Corpus) -> tuple[tuple[str, NodeLabel]
     return tuple(labels)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def _desc(network: Network) -> str:
     introduced = sum(e.kind == "introduced" for e in network.edges)
-    referred = len(network.edges) - introduced
+    via = sum(e.kind == "via" for e in network.edges)
+    referred = len(network.edges) - introduced - via
     people = len(network.nodes)
     if people:
         return (
-            f"{people} {'person' if people == 1 else 'people'} linked by {introduced} "
-            f"introduction{'s' * (introduced != 1)} and {referred} referral{'s' * (referred != 1)}. "
-            "Arrows point from the person who introduced or referred to the person they led "
-            "to. Solid arrows are introductions, dashed arrows referrals."
+            f"{people} {'person' if people == 1 else 'people'} linked by "
+            f"{_count(introduced, 'introduction')} made, {_count(via, 'possible introduction')} "
+            f"and {_count(referred, 'suggestion')}. "
+            "Arrows point from the person who introduced, can introduce or suggested to the "
+            "person they led to. Solid arrows are introductions made, dotted arrows possible "
+            "introductions (not made, or not known to be made), dashed arrows suggestions."
         )
-    return "No introductions or referrals between contacts yet."
+    return "No introductions or suggestions between contacts yet."
 
 
 def _foot(network: Network) -> str:
     none = network.unconnected
     if none:
         return (
-            f"{none} contact{'s' * (none != 1)} with no introduction or referral "
+            f"{none} contact{'s' * (none != 1)} with no introduction or suggestion "
             f"{'is' if none == 1 else 'are'} not shown."
         )
     return "Every contact is shown."
@@ -408,7 +642,7 @@ def _frame(
     """
     boxes, width, height = _layout(network, dict(names))
     p = prefix
-    title = "Who introduced and referred whom"
+    title = "Who suggested whom, and who introduced you"
     desc = _desc(network) + " " + _foot(network)
 
     out: list[str] = [
@@ -434,12 +668,17 @@ def _frame(
     out.append(
         f'<path class="{p}-edge {p}-introduced" d="M{MARGIN} {ly} h36" '
         f'marker-end="url(#{p}-arrow-introduced)"/>'
-        f'<text x="{MARGIN + 46}" y="{ly + 4}">introduced (connection.via)</text>'
+        f'<text x="{MARGIN + 46}" y="{ly + 4}">introduced you (connection.via)</text>'
     )
     out.append(
-        f'<path class="{p}-edge {p}-referred" d="M{MARGIN} {ly + 22} h36" '
+        f'<path class="{p}-edge {p}-via" d="M{MARGIN} {ly + 22} h36" '
+        f'marker-end="url(#{p}-arrow-via)"/>'
+        f'<text x="{MARGIN + 46}" y="{ly + 26}">can introduce you (connection.via)</text>'
+    )
+    out.append(
+        f'<path class="{p}-edge {p}-referred" d="M{MARGIN} {ly + 44} h36" '
         f'marker-end="url(#{p}-arrow-referred)"/>'
-        f'<text x="{MARGIN + 46}" y="{ly + 26}">referred (referrals)</text>'
+        f'<text x="{MARGIN + 46}" y="{ly + 48}">suggested (referrals)</text>'
     )
     out.append("</g>")
 

@@ -338,7 +338,15 @@ def render_site(
             from has changed (``mkdocs serve``); see :class:`PageCache`.
     """
     from .calendar import has_meeting_event
-    from .network import build_network, draw_svg, node_labels
+    from .network import (
+        all_relations,
+        build_network,
+        draw_svg,
+        facts_about_source,
+        facts_about_target,
+        network_sentences,
+        node_labels,
+    )
     from .prep import build_prep
 
     session = cache.session(corpus, renderer, ctx) if cache is not None else None
@@ -385,15 +393,16 @@ def render_site(
             in_nav=True,
         )
     )
-    network = build_network(corpus)
-    led_by: dict[str, set[str]] = {}
-    led_to: dict[str, set[str]] = {}
-    for edge in network.edges:
-        led_by.setdefault(edge.target, set()).add(edge.source)
-        led_to.setdefault(edge.source, set()).add(edge.target)
+    network = build_network(corpus, public=ctx.public)
     contacts = corpus.contacts
-    people_by = {cid: tuple(contacts[i] for i in sorted(ids)) for cid, ids in led_by.items()}
-    people_to = {cid: tuple(contacts[i] for i in sorted(ids)) for cid, ids in led_to.items()}
+    # Who led to whom, each with what the notes say happened (network.relation).
+    people_by: dict[str, tuple[tuple[Contact, str], ...]] = {}
+    people_to: dict[str, tuple[tuple[Contact, str], ...]] = {}
+    for rel in all_relations(corpus, public=ctx.public):
+        by_entry = ((contacts[rel.source], facts_about_source(rel)),)
+        to_entry = ((contacts[rel.target], facts_about_target(rel)),)
+        people_by[rel.target] = people_by.get(rel.target, ()) + by_entry
+        people_to[rel.source] = people_to.get(rel.source, ()) + to_entry
     ics_ids = (
         set() if ctx.public else {cid for cid, c in corpus.contacts.items() if has_meeting_event(c)}
     )
@@ -412,8 +421,8 @@ def render_site(
             org: Organization | None = org,
             via: Contact | None = via,
             ics_link: str | None = ics_link,
-            by: tuple[Contact, ...] = by,
-            to: tuple[Contact, ...] = to,
+            by: tuple[tuple[Contact, str], ...] = by,
+            to: tuple[tuple[Contact, str], ...] = to,
         ) -> str:
             prep = build_prep(seen, contact, ctx.options)
             return narrow_page(
@@ -452,6 +461,7 @@ def render_site(
         body = session.get(src, key, render_org) if session else render_org(corpus)
         pages.append(PageSpec(src, body))
     labels = node_labels(network, corpus)
+    introductions, suggestions = network_sentences(corpus, public=ctx.public)
 
     def draw(seen: Corpus) -> str:
         return draw_svg(network, labels, lambda cid: ctx.link(contact_src(cid), "network.md"))
@@ -462,11 +472,16 @@ def render_site(
         return narrow_page(
             network_template,
             network_template.render(
-                **{**common, "corpus": seen}, network=network, people=dict(labels), svg=draw(seen)
+                **{**common, "corpus": seen},
+                network=network,
+                people=dict(labels),
+                svg=draw(seen),
+                introductions=introductions,
+                suggestions=suggestions,
             ),
         )
 
-    key = (network_template, network, labels)
+    key = (network_template, network, labels, introductions, suggestions)
     body = session.get("network.md", key, render_network) if session else render_network(corpus)
     pages.append(PageSpec("network.md", body, in_nav=True))
     for src_uri, template, context in extra:
