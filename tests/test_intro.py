@@ -130,14 +130,16 @@ def test_generated_intro_has_the_parts_in_order() -> None:
     assert text.startswith("Hi Sam,")
     assert "I'm Adaora Lindqvist, an ICU nurse exploring a move into UX research." in text
     assert "Lakeshore State University" in text
-    assert "I'm exploring how clinicians move into UX research on health software." in text
+    # the headline says "exploring": the next sentence does not repeat the verb
+    assert "I want to find out how clinicians move into UX research on health software." in text
+    assert "I'm exploring" not in text
     assert "hoping to understand how the research team hires" in text
     assert text.endswith("Thank you again for giving me 30 minutes of your time.")
     order = [
         text.index("Hi Sam"),
         text.index("I'm Adaora"),
         text.index("Lakeshore"),
-        text.index("I'm exploring"),
+        text.index("I want to find out"),
         text.index("Thank you again"),
     ]
     assert order == sorted(order)
@@ -169,9 +171,9 @@ def test_reminder_of_how_you_met_after_a_year() -> None:
 def test_address_directly() -> None:
     assert address_directly("She answers every email.", "she/her") == "You answer every email."
     assert address_directly("I met him at his talk.", "he/him") == "I met you at your talk."
-    assert address_directly("I met them at their talk.", "they/them") == (
-        "I met them at their talk."
-    )
+    # they/them (and no pronouns at all) are converted too (issue 14)
+    assert address_directly("I met them at their talk.", "they/them") == "I met you at your talk."
+    assert address_directly("They were kind.", None) == "You were kind."
 
 
 def test_playbook_intro_uses_marked_blanks() -> None:

@@ -20,16 +20,26 @@ from dataclasses import dataclass
 
 from .common_ground import (
     GroundPoint,
-    clause,
     first_name,
     first_sentence,
-    lower_first,
     organization_key,
-    with_article,
 )
 from .corpus import Corpus
 from .model import Contact, Experience, Organization, Profile
 from .options import Options
+from .text import (
+    Conversion,
+    clause,
+    goal_clause,
+    headline_verb,
+    is_question_clause,
+    lower_first,
+    org_phrase,
+    pronoun_set,
+    role_phrase,
+    short_name,
+    to_second_person,
+)
 
 TOLERANCE_SECONDS = 15
 """The intro is in range within this many seconds of ``intro_seconds``."""
@@ -195,72 +205,12 @@ def story_sentence(story: str, limit: int = 35) -> str | None:
     return sentence + "."
 
 
-_NOT_NOUN = {
-    "a",
-    "an",
-    "the",
-    "our",
-    "my",
-    "your",
-    "his",
-    "her",
-    "their",
-    "some",
-    "this",
-    "that",
-    "these",
-    "those",
-    "to",
-    "and",
-    "or",
-    "but",
-    "when",
-    "while",
-    "at",
-    "in",
-    "on",
-    "about",
-    "with",
-    "for",
-    "from",
-    "how",
-    "what",
-    "a lot",
-}
-_IRREGULAR = {
-    "is": "are",
-    "was": "were",
-    "has": "have",
-    "does": "do",
-    "isn't": "aren't",
-    "wasn't": "weren't",
-    "hasn't": "haven't",
-    "doesn't": "don't",
-    "says": "say",
-    "goes": "go",
-}
-
-
-def _plural_verb(word: str) -> str:
-    low = word.casefold()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if not low.isalpha() or low.endswith(("ss", "us", "is")) or not low.endswith("s"):
-        return word
-    if low.endswith("ies") and len(low) > 4:
-        return word[:-3] + "y"
-    if low.endswith(("shes", "ches", "xes", "zes", "sses")):
-        return word[:-2]
-    return word[:-1]
-
-
 def address_directly(sentence: str, pronouns: str | None) -> str:
     """Rewrite a sentence about someone so it speaks to them ("her talk" -> "your talk").
 
-    Only for contacts whose ``pronouns`` are she/her or he/him; other text
-    is returned unchanged. "her"/"his" before a noun become "your", "her"/"him"
-    as an object become "you", and "she"/"he" become "you" with the verb
-    agreeing ("she answers" -> "you answer").
+    :func:`prepguide.text.to_second_person` with the contact's ``pronouns``
+    (they/them without any); an ambiguous sentence is returned unchanged
+    (callers that must never say the wrong person use :func:`convert`).
 
     Arguments:
         sentence: A sentence from ``connection.story``.
@@ -269,44 +219,70 @@ def address_directly(sentence: str, pronouns: str | None) -> str:
     Returns:
         The rewritten sentence.
     """
-    key = (pronouns or "").casefold().replace(" ", "")
-    if key.startswith("she/her"):
-        subject, objective, possessive = "she", "her", "her"
-    elif key.startswith("he/him"):
-        subject, objective, possessive = "he", "him", "his"
-    else:
-        return sentence
-    tokens = re.split(r"(\s+)", sentence)
-    words = [i for i, t in enumerate(tokens) if t and not t.isspace()]
-    out = list(tokens)
-    for position, index in enumerate(words):
-        token = tokens[index]
-        core = token.strip(".,;:!?\"'()")
-        low = core.casefold()
-        nxt = tokens[words[position + 1]] if position + 1 < len(words) else ""
-        nxt_core = nxt.strip(".,;:!?\"'()").casefold()
-        replacement = None
-        if low == subject:
-            replacement = "you"
-            if nxt_core and position + 1 < len(words):
-                follow = words[position + 1]
-                out[follow] = tokens[follow].replace(
-                    nxt.strip(".,;:!?\"'()"), _plural_verb(nxt.strip(".,;:!?\"'()")), 1
-                )
-        elif low in (f"{subject}'s", f"{subject}’s"):
-            replacement = "you're"
-        elif low == possessive and low == objective:
-            ends_phrase = core != token.rstrip(".,;:!?\"')") or not nxt_core
-            replacement = "you" if ends_phrase or nxt_core in _NOT_NOUN else "your"
-        elif low == possessive:
-            replacement = "your"
-        elif low == objective:
-            replacement = "you"
-        if replacement is not None:
-            if core[:1].isupper():
-                replacement = replacement.capitalize()
-            out[index] = token.replace(core, replacement, 1)
-    return "".join(out)
+    converted = to_second_person(sentence, pronouns)
+    return converted.text if converted.text is not None else sentence
+
+
+def convert(fragment: str, contact: Contact, profile: Profile | None) -> Conversion:
+    """Convert a fragment of the data to the frame "you speak to the contact".
+
+    Third person about the contact becomes second person, the user's name
+    first person (see docs/prep.md, "Whose voice"). The result's ``text`` is
+    ``None`` when the conversion is ambiguous: leave the fragment out.
+
+    Arguments:
+        fragment: A goal, a note, a story.
+        contact: The person addressed.
+        profile: You, or ``None``.
+
+    Returns:
+        The conversion.
+    """
+    return to_second_person(
+        fragment,
+        contact.pronouns,
+        name=contact.name,
+        user_name=profile.name if profile else None,
+        user_pronouns=profile.pronouns if profile else None,
+    )
+
+
+def converted_goals(contact: Contact, profile: Profile | None) -> list[str]:
+    """The contact's goals in the frame "you speak to the contact", ambiguous ones left out.
+
+    Arguments:
+        contact: The person.
+        profile: You, or ``None``.
+
+    Returns:
+        The goals, converted, as clauses without final punctuation.
+    """
+    goals = []
+    for goal in contact.goals:
+        text = convert(clause(goal), contact, profile).text
+        if text and clause(text):
+            goals.append(clause(text))
+    return goals
+
+
+def exploring_sentence(goal: str, headline: str | None) -> str:
+    """Say what you are exploring, without repeating the headline's verb.
+
+    Arguments:
+        goal: ``profile.goal``, written to follow "I'm exploring".
+        headline: ``profile.headline``.
+
+    Returns:
+        ``"I'm exploring how …."``, or, after a headline that says
+        "exploring", ``"Above all, I want to find out how …."`` (a question)
+        or ``"I'm looking closely at …."``.
+    """
+    goal = clause(goal)
+    if headline_verb(headline or "") != "exploring":
+        return f"I'm exploring {goal}."
+    if is_question_clause(goal):
+        return f"Above all, I want to find out {goal}."
+    return f"I'm looking closely at {goal}."
 
 
 def current_job(profile: Profile) -> Experience | None:
@@ -351,9 +327,11 @@ def goal_phrase(goal: str) -> str:
         ``"understand how the lab works"``; a goal starting with a question
         word gets "learn" in front ("learn how the lab works").
     """
+    verb, rest = goal_clause(goal)
+    if verb:
+        return f"{verb} {rest}"
     text = lower_first(clause(goal))
-    first = text.split()[0].casefold() if text.split() else ""
-    if first in {"how", "what", "why", "where", "when", "who", "which", "whether", "if"}:
+    if is_question_clause(text):
         return f"learn {text}"
     return text
 
@@ -428,11 +406,11 @@ def _pieces(
         headline = clause(profile.headline or "")
         if known and headline:
             variants: tuple[str, ...] = (
-                f"As you know, I'm {profile.name}, and these days I'm {with_article(headline)}.",
+                f"As you know, I'm {profile.name}, and these days I'm {role_phrase(headline)}.",
                 f"As you know, I'm {profile.name}.",
             )
         elif headline:
-            variants = (f"I'm {profile.name}, {with_article(headline)}.", f"I'm {profile.name}.")
+            variants = (f"I'm {profile.name}, {role_phrase(headline)}.", f"I'm {profile.name}.")
         else:
             variants = (f"I'm {profile.name}.",)
         pieces.append(_Piece(20, 1, variants, required=True))
@@ -456,15 +434,16 @@ def _pieces(
     if via and via != contact.id:
         person = corpus.contacts.get(via)
         via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
+        they = pronoun_set(person.pronouns if person else None).subject
         connection = (
-            f"{via_name} suggested we talk, and I'm grateful to {via_name} for the introduction.",
-            f"Thank you to {via_name} for introducing us.",
+            f"{via_name} suggested we talk, and I'm very glad {they} did.",
+            f"{via_name} suggested we talk.",
         )
     elif conn.last_spoke is not None and is_reminder_due(contact, today):
         when = month_year(conn.last_spoke)
         sentence = story_sentence(conn.story) if conn.story else None
         if sentence:
-            sentence = address_directly(sentence, contact.pronouns)
+            sentence = convert(sentence, contact, profile).text
         short = f"It has been a while since we last spoke, back in {when}."
         connection = (
             (
@@ -474,6 +453,11 @@ def _pieces(
             if sentence
             else (short,)
         )
+    elif conn.type in ("conference", "online", "cold", "alumni") and conn.story:
+        told = story_sentence(conn.story)
+        told = convert(told, contact, profile).text if told else None
+        generic = _CONNECTION_LINES[conn.type]
+        connection = (told, generic) if told else (generic,)
     elif conn.type is not None:
         connection = (_CONNECTION_LINES[conn.type],)
     if connection:
@@ -487,21 +471,20 @@ def _pieces(
     if profile is not None:
         job = current_job(profile)
         if job is not None and job.role:
-            role = clause(job.role.split(",")[0])
-            place = organization_name(job.organization, corpus)
+            place = short_name(organization_name(job.organization, corpus))
             now = job.end is None or str(job.end).lower() == "present"
             own_org = org is not None and (
                 job.organization == org.id or organization_key(place) == organization_key(org.name)
             )
             if not own_org:
                 verb = "Right now I work as" if now else "Most recently I worked as"
-                pieces.append(_Piece(50, 8, (f"{verb} {with_article(role)} at {place}.",)))
+                pieces.append(_Piece(50, 8, (f"{verb} {role_phrase(job.role)} at {place}.",)))
         if profile.goal:
-            pieces.append(_Piece(60, 4, (f"I'm exploring {clause(profile.goal)}.",)))
+            pieces.append(_Piece(60, 4, (exploring_sentence(profile.goal, profile.headline),)))
     else:
         pieces.append(_Piece(60, 4, (f"I'm exploring {BLANK_LEARN}.",)))
 
-    goals = [g for g in contact.goals if clause(g)]
+    goals = converted_goals(contact, profile)
     if goals:
         pieces.append(
             _Piece(65, 6, (f"In our conversation, I'm hoping to {goal_phrase(goals[0])}.",))
@@ -511,15 +494,19 @@ def _pieces(
 
     if org is not None and not own_org:
         focus = next((clause(re.sub(r"\s*\([^)]*\)", "", f)) for f in org.focus), "")
+        named = org_phrase(short_name(org.name))
         if focus:
-            line = f"I have been reading about {org.name}'s work on {lower_first(focus)}."
-            pieces.append(_Piece(70, 9, (line, f"I have been reading about {org.name}.")))
+            line = f"I have been reading about {named}'s work on {lower_first(focus)}."
+            pieces.append(_Piece(70, 9, (line, f"I have been reading about {named}.")))
         else:
-            pieces.append(_Piece(70, 9, (f"I have been reading about {org.name}.",)))
+            pieces.append(_Piece(70, 9, (f"I have been reading about {named}.",)))
     if contact.role:
-        role = clause(contact.role.split(",")[0])
         pieces.append(
-            _Piece(72, 11, (f"I'm especially curious about your work as {with_article(role)}.",))
+            _Piece(
+                72,
+                11,
+                (f"I'm especially curious about your work as {role_phrase(contact.role)}.",),
+            )
         )
 
     pieces.extend(_FILLER_PIECES)
