@@ -32,21 +32,40 @@ def guide_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_import_writes_valid_files_and_reports_bad_rows(
+GOOD_ROWS = (1, 5)
+"""The lines of CSV (0 is the header) that import."""
+
+
+def test_import_refuses_every_bad_row_and_writes_nothing(
     guide_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = main(["import", "alumni.csv"])
     out, err = capsys.readouterr()
     assert code == 1
-    assert out.splitlines() == [
-        "wrote content/contacts/dana-whitfield.yml",
-        "wrote content/contacts/nunez-zoe.yml",
-        "wrote content/organizations/acme-robotics.yml",
-    ]
+    assert out == ""
     assert "alumni.csv:3:1: error: row refused: the name is empty" in err
     assert "alumni.csv:4:1: error: row refused: `linkedin`:" in err
     assert "alumni.csv:5:1: error: row refused: `20x4` is not a graduation year like 2014" in err
+    assert "nothing imported: 3 rows refused" in err
     assert "ignored columns: Shoe size" in err
+    assert not (guide_dir / "content/contacts").exists()
+    assert sorted(p.name for p in (guide_dir / "content/organizations").iterdir()) == [
+        "cedar-ridge.yml"
+    ]
+
+
+def test_import_writes_valid_files(guide_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = CSV.splitlines()
+    write(guide_dir / "alumni.csv", "\n".join(lines[i] for i in (0, *GOOD_ROWS)) + "\n")
+    code = main(["import", "alumni.csv"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.splitlines() == [
+        "wrote content/organizations/acme-robotics.yml",
+        "wrote content/contacts/dana-whitfield.yml",
+        "wrote content/contacts/nunez-zoe.yml",
+    ]
+    assert "2 contacts imported" in err
     corpus = CorpusLoader().load(guide_dir / "content", guide_dir)
     assert corpus.problems == []
     dana = corpus.contacts["dana-whitfield"]
@@ -66,14 +85,21 @@ def test_import_writes_valid_files_and_reports_bad_rows(
 
 
 def test_import_never_overwrites(guide_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["import", "alumni.csv"])
+    write(guide_dir / "alumni.csv", "Name,Employer\nDana Whitfield,Acme\n")
+    assert main(["import", "alumni.csv"]) == 0
     before = (guide_dir / "content/contacts/dana-whitfield.yml").read_bytes()
     capsys.readouterr()
+    write(guide_dir / "alumni.csv", "Name,Employer\nDana Whitfield,Other\nBo Park,Other\n")
     code = main(["import", "alumni.csv"])
     _, err = capsys.readouterr()
     assert code == 1
-    assert "contacts/dana-whitfield.yml already exists; not overwritten" in err
+    assert (
+        "alumni.csv:2:1: error: row refused: Dana Whitfield is already in the guide "
+        "(contacts/dana-whitfield.yml); not overwritten"
+    ) in err
     assert (guide_dir / "content/contacts/dana-whitfield.yml").read_bytes() == before
+    assert not (guide_dir / "content/contacts/bo-park.yml").exists()  # all or nothing
+    assert not (guide_dir / "content/organizations/other.yml").exists()
 
 
 def test_import_all_rows_good_exits_0_and_map(

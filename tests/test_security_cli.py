@@ -71,7 +71,11 @@ def test_import_consent_no_is_never_published(
     assert "alumni.csv:2:1: error: row refused: visibility `public` contradicts consent `no`" in err
     assert "alumni.csv:5:1: error: row refused: visibility `public` contradicts an empty" in err
     assert "alumni.csv:7:1: error: row refused: visibility `Public` contradicts consent" in err
-    assert "4 contacts imported, 3 rows refused" in err
+    assert "nothing imported: 3 rows refused" in err  # all or nothing (issue 15)
+    assert not list((guide_dir / "content").glob("contacts/*.yml"))
+    good = [lines[i] for i in (0, 2, 3, 5, 7)]
+    write(guide_dir / "alumni.csv", "\n".join(good) + "\n")
+    assert main(["import", "alumni.csv"]) == 0
     corpus = CorpusLoader().load(guide_dir / "content", guide_dir)
     assert corpus.problems == []
     shown = {cid: c.visibility for cid, c in corpus.contacts.items()}
@@ -471,10 +475,11 @@ def test_import_into_a_full_disk(
     monkeypatch.setattr(Path, "open", full)
     assert main(["import", "alumni.csv"]) == 1
     out, err = capsys.readouterr()
-    assert out == "wrote content/contacts/ann-lee.yml\n"
+    assert out == ""  # all or nothing (issue 15): ann-lee.yml was removed again
+    assert not (guide_dir / "content/contacts/ann-lee.yml").exists()
     line = one_line_error(err)
     assert line == (
-        "prepguide: cannot write content/contacts/bo-park.yml, so the import stopped there: "
+        "prepguide: cannot write content/contacts/bo-park.yml, so nothing was imported: "
         "No space left on device; the disk is full; free some space and run the command again"
     )
 

@@ -1,17 +1,39 @@
-"""Import an alumni spreadsheet (CSV) as contact files.
+"""Import an alumni spreadsheet or a LinkedIn export (CSV) as contact files.
 
-One contact file per row. Column headers are matched to fields by name
-(see :data:`COLUMN_ALIASES`, documented in docs/playbook.md); ``--map
-COLUMN=FIELD`` adds or overrides a mapping. Each row is validated with the
-same model as a hand-written file before anything is written; a bad row is
-reported with its line number in the spreadsheet and skipped, the others are
-imported. Existing files are never overwritten. An employer that is not yet
-an organization of the guide gets a small organization file of its own.
+One contact file per row (docs/playbook.md, "Import a spreadsheet"):
+
+- **Reading.** The file is UTF-8 (a byte-order mark is fine; UTF-16 with a mark
+  too). At most the delimiter is guessed (comma, semicolon or tab); quoting is
+  always RFC 4180's, as Excel, Google Sheets, LibreOffice and LinkedIn write
+  it: a cell in double quotes may hold the delimiter and line breaks, and a
+  quote inside it is doubled. Every row must have as many cells as the header,
+  or the file is refused at that line: a cell cut in two never shifts the
+  columns after it.
+- **The header** is the first row with a column that gives the name (rows
+  before it, such as the ``Notes:`` preamble of LinkedIn's Connections.csv,
+  are skipped). Headers are matched to fields by name (:data:`COLUMN_ALIASES`);
+  ``First Name`` and ``Last Name`` are joined into the name; a LinkedIn
+  Connections export is recognised by its header (:data:`LINKEDIN`);
+  ``--map COLUMN=FIELD`` adds or overrides a mapping and
+  ``--map "First Name+Last Name=name"`` joins columns.
+- **All or nothing.** Every row is validated with the same model as a
+  hand-written file before anything is written. If any row is refused,
+  nothing is written and every refused row is reported with its line.
+  Existing files are never overwritten; if a file cannot be written, the files
+  this import wrote are removed again.
+- **Ids** are folded from the name (ids.py); two different people with the
+  same name get ``ana-lima`` and ``ana-lima-2``. A person already in the guide
+  (a contact with the same name) is refused rather than imported twice.
+
+An employer that is not yet an organization of the guide gets a small
+organization file of its own, written before the contacts that link to it.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import datetime as dt
 import errno
 import io
 import os
@@ -25,7 +47,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .errors import Problem, os_reason
-from .model import ID_RE, Contact, Organization, slugify
+from .ids import free_id, slugify
+from .model import Contact, Organization
 from .reserved import RESERVED_IDS, unreserved
 
 FIELDS: tuple[str, ...] = (
@@ -109,14 +132,58 @@ COLUMN_ALIASES: dict[str, str] = {
 }
 """Spreadsheet headers (case, spaces and punctuation folded) and the field each fills."""
 
+FIRST_NAMES = ("first name", "firstname", "given name", "given names", "forename")
+MIDDLE_NAMES = ("middle name", "middle names")
+LAST_NAMES = ("last name", "lastname", "family name", "surname")
+"""Headers (folded) joined, in this order, into the name when no column gives it whole."""
+
+LINKEDIN_SIGNATURE = frozenset({"first name", "last name", "company", "position", "connected on"})
+"""Folded headers that together mark LinkedIn's Connections.csv."""
+
+LINKEDIN: dict[str, str] = {"url": "linkedin", "connected on": "connected-on"}
+"""Headers only a LinkedIn export gives a meaning to (the others are in COLUMN_ALIASES).
+
+A LinkedIn connection is a first-degree connection made online, so its contacts get
+``connection.type: online`` and ``connection.story`` "Connected on LinkedIn on DATE."
+(docs/playbook.md); a column mapped to either field wins.
+"""
+
 LIST_FIELDS = {"background.interests", "tags", "goals"}
+DELIMITERS = (",", ";", "\t")
+"""The delimiters a file may use; the one that yields a header is chosen."""
+HEADER_SEARCH_ROWS = 20
+"""How many rows at the top may come before the header (a preamble)."""
+
 _YES = {"yes", "y", "true", "1", "x", "public", "agreed"}
 _NO = {"no", "n", "false", "0", "", "private"}
 _SPLIT = re.compile(r"\s*[;|]\s*")
+_QUOTING_HINT = (
+    "a cell that holds the delimiter, a line break or a double quote must be in double "
+    'quotes, with each quote inside doubled (""): export the file again from the spreadsheet '
+    "as CSV, or correct that line"
+)
 
 
 class ImportError_(Exception):
-    """The spreadsheet or the mapping cannot be used at all."""
+    """The spreadsheet or the mapping cannot be used at all.
+
+    ``problem``, when given, locates the reason in the file (``file.csv:7:1``).
+    """
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class MapRule:
+    """One ``--map COLUMN=FIELD`` (``COLUMN`` may join columns: ``First Name+Last Name``)."""
+
+    text: str
+    """As typed."""
+    column: str
+    """The left side, as typed."""
+    target: str
 
 
 @dataclass
@@ -126,12 +193,17 @@ class ImportResult:
     written: list[Path] = field(default_factory=list)
     organizations: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    """Refused rows (or lines of a malformed file): when any, nothing was written."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Rows imported in a way worth a look (a second person of the same name)."""
+    notes: list[str] = field(default_factory=list)
+    """How the file was read (a skipped preamble, a recognised LinkedIn export)."""
     mapping: dict[str, str] = field(default_factory=dict)
-    """Column header -> field, as used."""
+    """Column header (``First Name + Last Name`` when joined) -> field, as used."""
     ignored_columns: list[str] = field(default_factory=list)
     failure: str | None = None
-    """Why the import stopped early: a file could not be written (rows after it were not
-    imported; files written before it stay)."""
+    """Why nothing was imported although every row was good: a file could not be
+    written (the files written before it were removed again)."""
 
 
 def fold_header(header: str) -> str:
@@ -139,15 +211,15 @@ def fold_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9@]+", " ", header.lower()).split())
 
 
-def parse_maps(items: list[str]) -> dict[str, str]:
-    """Parse ``COLUMN=FIELD`` options.
+def parse_maps(items: list[str]) -> list[MapRule]:
+    """Parse ``COLUMN=FIELD`` options (``A+B=FIELD`` joins columns A and B).
 
     Raises:
         ImportError_: An item has no ``=`` or names an unknown field.
     """
-    result: dict[str, str] = {}
+    result: list[MapRule] = []
     for item in items:
-        column, sep, target = item.partition("=")
+        column, sep, target = item.rpartition("=")
         if not sep or not column.strip() or not target.strip():
             raise ImportError_(f"--map takes COLUMN=FIELD, not `{item}`")
         target = target.strip()
@@ -155,59 +227,246 @@ def parse_maps(items: list[str]) -> dict[str, str]:
             raise ImportError_(
                 f"--map {item}: unknown field `{target}`; the fields are: {', '.join(FIELDS)}"
             )
-        result[fold_header(column)] = target
+        result.append(MapRule(item, column.strip(), target))
     return result
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Read a CSV file: its header and ``(line number, cells)`` rows.
+@dataclass
+class _Plan:
+    """How the columns of a header fill the fields."""
+
+    targets: dict[str, tuple[int, ...]]
+    """Field -> the columns joined into it, in order."""
+    ignored: list[int]
+    linkedin: bool
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = (
+            f"{shown} is not UTF-8 text (byte 0x{raw[exc.start]:02x}); export the spreadsheet "
+            'as "CSV UTF-8" (Excel) or "Text CSV" with the character set UTF-8 (LibreOffice)'
+        )
+        raise ImportError_(message, Problem(shown, line, 1, "error", message)) from None
+
+
+@dataclass
+class _Parsed:
+    """A whole file read with one delimiter."""
+
+    records: list[tuple[int, list[str]]]
+    """(first line, cells), blank lines left out."""
+    error: tuple[int, str] | None
+    """(first line of the record, csv's reason) where the text stopped being CSV."""
+
+
+def _parse(text: str, delimiter: str) -> _Parsed:
+    """Read ``text`` as RFC 4180 CSV: double quotes, doubled inside (never guessed)."""
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        quotechar='"',
+        doublequote=True,
+        skipinitialspace=False,
+        strict=True,
+    )
+    records: list[tuple[int, list[str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return _Parsed(records, None)
+        except csv.Error as exc:
+            return _Parsed(records, (start, str(exc)))
+        if any(cell.strip() for cell in cells):
+            records.append((start, cells))
+
+
+def _resolve(
+    header: list[str], rules: list[MapRule], *, strict_rules: bool
+) -> tuple[_Plan | None, str | None]:
+    """Map the columns of ``header`` to fields.
+
+    Returns the plan, or ``None`` with why when no column gives the name.
 
     Raises:
-        ImportError_: Unreadable, not UTF-8, or empty.
+        ImportError_: (only with ``strict_rules``) a --map names a column the header
+            lacks, or two columns fill one field.
+    """
+    folded = [fold_header(h) for h in header]
+    index: dict[str, int] = {}
+    for i, name in enumerate(folded):
+        index.setdefault(name, i)
+    targets: dict[str, tuple[int, ...]] = {}
+    used: set[int] = set()
+    for rule in rules:
+        whole = fold_header(rule.column)
+        parts = [whole] if whole in index else [fold_header(p) for p in rule.column.split("+")]
+        missing = [p for p in parts if p not in index]
+        if missing:
+            if not strict_rules:
+                continue
+            raise ImportError_(
+                f"--map {rule.text}: no column `{missing[0]}` in the header; its columns are: "
+                + ", ".join(h for h in header if h.strip())
+            )
+        columns = tuple(index[p] for p in parts)
+        if rule.target in targets or used.intersection(columns):
+            if not strict_rules:
+                continue
+            raise ImportError_(
+                f"--map {rule.text}: the field or a column is already mapped by another --map"
+            )
+        targets[rule.target] = columns
+        used.update(columns)
+    linkedin = set(folded) >= LINKEDIN_SIGNATURE
+    aliases = {**COLUMN_ALIASES, **(LINKEDIN if linkedin else {})}
+    automatic: dict[str, int] = {}
+    for i, name in enumerate(folded):
+        target = aliases.get(name)
+        if i in used or target is None or target in targets:
+            continue  # an explicit --map of the same field wins
+        if target in automatic:
+            if not strict_rules:
+                continue
+            first = header[automatic[target]]
+            raise ImportError_(
+                f"two columns fill `{target}` (`{first}` and `{header[i]}`); "
+                f'map one elsewhere with --map "{header[i]}=FIELD"'
+            )
+        automatic[target] = i
+    targets.update({target: (i,) for target, i in automatic.items()})
+    used.update(automatic.values())
+    if "name" not in targets:
+        pieces = [
+            next((index[h] for h in group if h in index and index[h] not in used), None)
+            for group in (FIRST_NAMES, MIDDLE_NAMES, LAST_NAMES)
+        ]
+        if pieces[0] is not None and pieces[2] is not None:
+            targets["name"] = tuple(i for i in pieces if i is not None)
+            used.update(targets["name"])
+    if "name" not in targets:
+        return None, "no column gives the name"
+    ignored = [i for i in range(len(header)) if i not in used and header[i].strip()]
+    return _Plan(targets, ignored, linkedin), None
+
+
+@dataclass
+class _Table:
+    header_line: int
+    header: list[str]
+    plan: _Plan
+    rows: list[tuple[int, list[str]]]
+    skipped: int
+    """Non-blank lines before the header."""
+
+
+def read_table(path: Path, rules: list[MapRule], shown: str) -> tuple[_Table, list[Problem]]:
+    """Read the file: the header, how its columns map, and the rows after it.
+
+    Returns the table and the problems that refuse the whole file (a line that is
+    not CSV, a row whose cell count differs from the header's).
+
+    Raises:
+        ImportError_: Unreadable, not UTF-8, empty, or no column gives the name.
     """
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportError_(f"cannot read {path}: {os_reason(exc)}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportError_(
-            f'{path} is not UTF-8 text; export the spreadsheet as "CSV UTF-8"'
-        ) from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
-    for cells in reader:
-        if header is None:
-            if any(c.strip() for c in cells):
-                header = cells
-            continue
-        if any(c.strip() for c in cells):
-            rows.append((reader.line_num, cells))
-    if header is None:
-        raise ImportError_(f"{path} is empty; the first line must name the columns")
-    return header, rows
+        raise ImportError_(f"cannot read {shown}: {os_reason(exc)}") from None
+    text = _decode(raw, shown)
+    best: tuple[tuple[int, int, int], _Parsed, int, _Plan] | None = None
+    for order, delimiter in enumerate(DELIMITERS):
+        parsed = _parse(text, delimiter)
+        for position, (_line, cells) in enumerate(parsed.records[:HEADER_SEARCH_ROWS]):
+            plan, _why = _resolve(cells, rules, strict_rules=False)
+            if plan is None:
+                continue
+            known = sum(len(c) for c in plan.targets.values())
+            score = (known, -(parsed.error is not None), -order)
+            if best is None or score > best[0]:
+                best = (score, parsed, position, plan)
+            break
+    if best is None:
+        parsed = _parse(text, _likely_delimiter(text))
+        if not parsed.records:
+            if parsed.error:
+                line, reason = parsed.error
+                message = f"this is not CSV ({reason}); {_QUOTING_HINT}"
+                raise ImportError_(message, Problem(shown, line, 1, "error", message))
+            raise ImportError_(f"{shown} is empty; the first line must name the columns")
+        line, cells = parsed.records[0]
+        for rule in rules:  # a --map naming a column that is not there: say so
+            _resolve(cells, [rule], strict_rules=True)
+        message = (
+            "no column gives the name: call a column `Name` (or `First Name` and `Last Name`), "
+            'or add --map "COLUMN=name" (the columns are: '
+            + ", ".join(c for c in cells if c.strip())
+            + ")"
+        )
+        raise ImportError_(message, Problem(shown, line, 1, "error", message))
+    _score, parsed, position, _plan = best
+    header_line, header = parsed.records[position]
+    plan, _ = _resolve(header, rules, strict_rules=True)  # now with its errors
+    assert plan is not None  # resolved above without the strict checks
+    problems: list[Problem] = []
+    rows = parsed.records[position + 1 :]
+    for line, cells in rows:
+        if len(cells) != len(header):
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    1,
+                    "error",
+                    f"this row has {len(cells)} cells but the header (line {header_line}) has "
+                    f"{len(header)}, so its columns would shift; {_QUOTING_HINT}",
+                )
+            )
+    if parsed.error:
+        line, reason = parsed.error
+        problems.append(
+            Problem(
+                shown,
+                line,
+                1,
+                "error",
+                f"the row starting here is not CSV ({reason}); " + _QUOTING_HINT,
+            )
+        )
+    table = _Table(header_line, header, plan, rows, position)
+    return table, problems
+
+
+def _likely_delimiter(text: str) -> str:
+    """The candidate delimiter used most on the first non-blank line."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return max(DELIMITERS, key=first.count)
 
 
 def import_csv(
     path: Path,
     content_dir: Path,
     *,
-    maps: dict[str, str] | None = None,
+    maps: list[MapRule] | None = None,
     display: str | None = None,
     root: Path | None = None,
 ) -> ImportResult:
-    """Import every row of a CSV file into ``content_dir/contacts``.
+    """Import every row of a CSV file into ``content_dir/contacts``, or none.
 
     Arguments:
         path: The spreadsheet.
         content_dir: The guide's content folder.
-        maps: Extra header -> field mappings (headers folded with :func:`fold_header`).
+        maps: ``--map`` options (see :func:`parse_maps`).
         display: How to name the CSV file in messages.
         root: Paths of written files are relative to this folder in messages.
 
@@ -215,46 +474,67 @@ def import_csv(
         ImportError_: The file or the mapping cannot be used at all.
     """
     shown = display or path.name
-    header, rows = read_rows(path)
-    mapping: dict[int, str] = {}
-    result = ImportResult()
-    wanted = {**COLUMN_ALIASES, **(maps or {})}
-    for index, column in enumerate(header):
-        target = wanted.get(fold_header(column))
-        if target is None:
-            result.ignored_columns.append(column)
-            continue
-        if target in mapping.values():
-            raise ImportError_(
-                f"two columns fill `{target}` (the second is `{column}`); "
-                f'map one elsewhere with --map "{column}=FIELD"'
-            )
-        mapping[index] = target
-        result.mapping[column] = target
-    if "name" not in mapping.values():
-        raise ImportError_(
-            f'{shown}: no column gives the name; call it `name` or add --map "COLUMN=name"'
+    root = root or content_dir.parent
+    table, problems = read_table(path, maps or [], shown)
+    result = ImportResult(problems=problems)
+    header, plan = table.header, table.plan
+    for target, columns in plan.targets.items():
+        result.mapping[" + ".join(header[i] for i in columns)] = _shown_target(target)
+    result.ignored_columns = [header[i] for i in plan.ignored]
+    if table.skipped:
+        result.notes.append(
+            f"{shown}: the header is on line {table.header_line}; the "
+            f"{'line' if table.skipped == 1 else f'{table.skipped} lines'} before it "
+            "were skipped"
         )
+    if plan.linkedin:
+        result.notes.append(
+            f"{shown}: read as a LinkedIn Connections export: the people are private "
+            "contacts with connection.type online"
+        )
+    if problems:
+        return result
     contacts_dir = content_dir / "contacts"
     orgs_dir = content_dir / "organizations"
     existing_orgs = _existing_organizations(orgs_dir)
-    taken: set[str] = (
-        {p.stem for p in contacts_dir.glob("*.yml")} if contacts_dir.is_dir() else set()
-    )
+    org_ids: set[str] = {p.stem for p in orgs_dir.glob("*.yml")} if orgs_dir.is_dir() else set()
+    existing = _existing_contacts(contacts_dir)
+    by_name: dict[str, str] = {}
+    for ident, name in existing.items():
+        if name is not None:
+            by_name.setdefault(_fold_name(name), ident)
+    taken: set[str] = set(existing) | set(RESERVED_IDS)
+    seen_rows: dict[tuple[str, ...], int] = {}
+    first_of_name: dict[str, tuple[int, str]] = {}
     pending_orgs: dict[str, dict[str, Any]] = {}
-    for line, cells in rows:
-        values = {
-            target: cells[i].strip() if i < len(cells) else "" for i, target in mapping.items()
-        }
+    planned: list[tuple[Path, dict[str, Any]]] = []
+    for line, cells in table.rows:
+        values = {target: _cell(cells, columns, target) for target, columns in plan.targets.items()}
         try:
-            data, org = _row_to_contact(values, existing_orgs, pending_orgs)
-            cid = unreserved(slugify(data["name"]))  # "Index" -> index-2 (reserved.py)
-            if not cid:
-                raise _RowError("the name has no letters or digits to make an id from")
-            if cid in taken:
+            repeated = seen_rows.setdefault(tuple(c.strip() for c in cells), line)
+            if repeated != line:
+                raise _RowError(f"this row repeats line {repeated}; remove one of the two")
+            data = _row_to_contact(
+                values,
+                existing_orgs,
+                pending_orgs,
+                org_ids,
+                "online" if plan.linkedin else "alumni",
+            )
+            folded = _fold_name(data["name"])
+            if folded in by_name:
+                ident = by_name[folded]
                 raise _RowError(
-                    f"contacts/{cid}.yml already exists; not overwritten (rename the person "
-                    "in the spreadsheet or remove the file)"
+                    f"{data['name']} is already in the guide (contacts/{ident}.yml); not "
+                    "overwritten: remove the row, or edit that file (for another person of the "
+                    f'same name, run prepguide new contact "{data["name"]}" --id ANOTHER-ID)'
+                )
+            base = unreserved(slugify(data["name"]))  # "Index" -> index-2 (reserved.py)
+            cid = free_id(base, taken, fallback="contact")
+            if base in existing and existing[base] is None:  # perhaps this person: never guess
+                raise _RowError(
+                    f"contacts/{base}.yml already exists; not overwritten (correct or remove "
+                    "that file, or rename the person in the spreadsheet)"
                 )
             Contact.model_validate({**data, "id": cid})
         except _RowError as exc:
@@ -268,48 +548,105 @@ def import_csv(
             )
             continue
         taken.add(cid)
-        target_path = contacts_dir / f"{cid}.yml"
-        try:
-            _write_yaml(target_path, data, "contact", root or content_dir.parent)
-        except FileExistsError:  # created meanwhile by someone else: still never overwritten
-            result.problems.append(
-                Problem(shown, line, 1, "error", f"row refused: contacts/{cid}.yml already exists")
+        if cid != (base or "contact"):
+            earlier = first_of_name.get(folded)
+            why = (
+                f"a second {data['name']} (line {earlier[0]} is {earlier[1]})"
+                if earlier
+                else f"`{base or 'contact'}` is taken"
             )
-            continue
-        except OSError as exc:
-            result.failure = _failure(exc, target_path, root or content_dir.parent)
-            return result
-        if org is not None:
-            pending_orgs[org[0]] = org[1]
-        result.written.append(target_path)
-    for oid, org_data in sorted(pending_orgs.items()):
-        org_path = orgs_dir / f"{oid}.yml"
-        if org_path.exists():
-            continue
+            result.warnings.append(
+                Problem(
+                    shown,
+                    line,
+                    1,
+                    "warning",
+                    f"{why}, so this person's id is `{cid}`; if it is the same person, "
+                    "remove one of the rows",
+                )
+            )
+        first_of_name.setdefault(folded, (line, cid))
+        planned.append((contacts_dir / f"{cid}.yml", data))
+    if result.problems:
+        return result
+    writes = [(orgs_dir / f"{oid}.yml", d, "organization") for oid, d in pending_orgs.items()]
+    writes += [(p, d, "contact") for p, d in planned]
+    done: list[Path] = []
+    for target_path, data, kind in writes:
         try:
-            _write_yaml(org_path, org_data, "organization", root or content_dir.parent)
-        except FileExistsError:
-            continue
+            _write_yaml(target_path, data, kind, root)
         except OSError as exc:
-            result.failure = _failure(exc, org_path, root or content_dir.parent)
+            for written in reversed(done):
+                try:
+                    written.unlink()
+                except OSError:  # pragma: no cover - it was just written
+                    continue
+            result.failure = _failure(exc, target_path, root)
             return result
-        result.organizations.append(org_path)
+        done.append(target_path)
+    result.organizations = [p for p, _d, kind in writes if kind == "organization"]
+    result.written = [p for p, _d, kind in writes if kind == "contact"]
     return result
+
+
+def _shown_target(target: str) -> str:
+    return "connection.story" if target == "connected-on" else target
+
+
+def _cell(cells: list[str], columns: tuple[int, ...], target: str) -> str:
+    """The value of a field: its cell, or its cells joined (a space, ``; `` for lists)."""
+    parts = [cells[i].strip() for i in columns if cells[i].strip()]
+    return ("; " if target in LIST_FIELDS else " ").join(parts)
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 def _failure(exc: OSError, path: Path, root: Path) -> str:
     """The message that stops an import: the file that could not be written, and why."""
+    if isinstance(exc, FileExistsError):
+        reason = "it appeared while the import ran; run the import again"
+    else:
+        reason = os_reason(exc)
     if isinstance(exc, NotADirectoryError) and exc.filename == str(path.parent):
         path = path.parent  # the folder is the problem, not the file
     try:
         shown = path.relative_to(root).as_posix()
     except ValueError:
         shown = str(path)
-    return f"cannot write {shown}, so the import stopped there: {os_reason(exc)}"
+    return f"cannot write {shown}, so nothing was imported: {reason}"
 
 
 class _RowError(Exception):
     pass
+
+
+def _existing_contacts(folder: Path) -> dict[str, str | None]:
+    """Contact ids with their names (``None`` when the file does not load)."""
+    found: dict[str, str | None] = {}
+    if not folder.is_dir():
+        return found
+    yaml = YAML(typ="safe")
+    for path in sorted(folder.glob("*.yml")):
+        found[path.stem] = None
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, YAMLError):  # reported by `check`, not here
+            continue
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            found[path.stem] = data["name"]
+    return found
+
+
+def _connected_on(value: str) -> str:
+    """LinkedIn's ``15 Mar 2023`` as ``2023-03-15`` (other spellings kept as they are)."""
+    for pattern in ("%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), pattern).date().isoformat()
+        except ValueError:
+            continue
+    return value.strip()
 
 
 def _existing_organizations(folder: Path) -> dict[str, str]:
@@ -327,21 +664,30 @@ def _existing_organizations(folder: Path) -> dict[str, str]:
         except (OSError, UnicodeDecodeError, YAMLError):  # reported by `check`, not here
             continue
         if isinstance(data, dict) and isinstance(data.get("name"), str):
-            found[slugify(data["name"])] = path.stem
+            found.setdefault(_org_key(data["name"]), path.stem)
     return found
 
 
+def _org_key(name: str) -> str:
+    """How an employer is matched to an organization: its folded name."""
+    return slugify(name) or "\0" + " ".join(name.casefold().split())
+
+
 def _row_to_contact(
-    values: dict[str, str], orgs: dict[str, str], pending: dict[str, dict[str, Any]]
-) -> tuple[dict[str, Any], tuple[str, dict[str, Any]] | None]:
+    values: dict[str, str],
+    orgs: dict[str, str],
+    pending: dict[str, dict[str, Any]],
+    org_ids: set[str],
+    connection_type: str,
+) -> dict[str, Any]:
+    """The contact of one row; a new employer is added to ``orgs``, ``pending`` and ``org_ids``."""
     name = values.get("name", "")
     if not name:
         raise _RowError("the name is empty")
     data: dict[str, Any] = {"name": name}
-    connection: dict[str, Any] = {"type": "alumni"}
+    connection: dict[str, Any] = {"type": connection_type}
     background: dict[str, Any] = {}
     education: dict[str, Any] = {}
-    new_org: tuple[str, dict[str, Any]] | None = None
     for target, value in values.items():
         if not value or target in ("name", "industry"):
             continue
@@ -365,17 +711,21 @@ def _row_to_contact(
                 education[key] = value
         elif target == "consent":
             continue  # decided after the loop, with the visibility column
+        elif target == "connected-on":  # LinkedIn's Connected On, unless a story is mapped
+            connection.setdefault("story", f"Connected on LinkedIn on {_connected_on(value)}.")
         elif target == "organization":
-            oid = orgs.get(value) or orgs.get(slugify(value))
+            oid = orgs.get(value) or orgs.get(_org_key(value))
             if oid is None:
-                oid = unreserved(slugify(value)) if slugify(value) else ""
-                if not oid or not ID_RE.match(oid):
-                    raise _RowError(f"cannot make an organization id from `{value}`")
+                oid = free_id(
+                    unreserved(slugify(value)), org_ids | RESERVED_IDS, fallback="organization"
+                )
                 org_data: dict[str, Any] = {"name": value}
                 if values.get("industry"):
                     org_data["industry"] = values["industry"]
                 Organization.model_validate({**org_data, "id": oid})
-                new_org = (oid, pending.get(oid, org_data))
+                pending[oid] = org_data
+                org_ids.add(oid)
+                orgs[_org_key(value)] = oid
             data["organization"] = oid
         else:
             data[target] = value
@@ -391,7 +741,7 @@ def _row_to_contact(
     data["connection"] = connection
     if background:
         data["background"] = background
-    return data, new_org
+    return data
 
 
 def _visibility(values: dict[str, str]) -> str | None:

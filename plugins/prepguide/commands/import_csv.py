@@ -19,9 +19,11 @@ def register(sub: Any) -> None:
         "import",
         help="create one contact file per row of a CSV spreadsheet",
         description="Create content/contacts/<id>.yml for each row of FILE.csv (never "
-        "overwriting a file). Headers such as name, employer, title, email, linkedin, school, "
-        "graduation year, industry, tags and consent are recognised; --map COLUMN=FIELD maps "
-        "any other header. Bad rows are reported by line number; the rest are imported.",
+        "overwriting a file). Headers such as name, first name and last name, employer, title, "
+        "email, linkedin, school, graduation year, industry, tags and consent are recognised, "
+        "and LinkedIn's Connections.csv is read as it is; --map COLUMN=FIELD maps any other "
+        'header and --map "First Name+Last Name=name" joins columns. All or nothing: when a '
+        "row is refused, every bad row is reported by line number and nothing is written.",
     )
     parser.add_argument("file", type=Path, metavar="FILE.csv", help="the spreadsheet, as CSV")
     parser.add_argument(
@@ -29,13 +31,13 @@ def register(sub: Any) -> None:
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help=f"map a column to a field ({', '.join(FIELDS)})",
+        help=f"map a column (or COLUMN+COLUMN, joined) to a field ({', '.join(FIELDS)})",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import the rows; exit 1 when any row was refused."""
+    """Import every row, or none: exit 1 when any row is refused (nothing is written then)."""
     guide = find_guide()
     try:
         maps = parse_maps(args.map)
@@ -43,12 +45,18 @@ def run(args: argparse.Namespace) -> int:
             args.file, guide.content_dir, maps=maps, display=str(args.file), root=guide.root
         )
     except ImportError_ as exc:
+        if exc.problem is not None:
+            print(exc.problem.format(), file=sys.stderr)
+            print("nothing imported", file=sys.stderr)
+            return EXIT_PROBLEM
         code = EXIT_USAGE if str(exc).startswith("--map") else EXIT_PROBLEM
         raise CommandError(str(exc), code) from None
-    for path in result.written + result.organizations:
+    for note in result.notes:
+        print(visible(note), file=sys.stderr)
+    for path in result.organizations + result.written:
         shown = path.relative_to(guide.root).as_posix() if path.is_relative_to(guide.root) else path
         print(f"wrote {visible(str(shown))}")
-    for problem in result.problems:
+    for problem in sorted(result.problems + result.warnings):
         print(problem.format(), file=sys.stderr)
     if result.ignored_columns:
         print(
@@ -58,11 +66,19 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     refused = len(result.problems)
-    print(
-        f"{len(result.written)} contact{'s' * (len(result.written) != 1)} imported, "
-        f"{refused} row{'s' * (refused != 1)} refused",
-        file=sys.stderr,
-    )
+    if refused:
+        print(
+            f"nothing imported: {refused} row{'s' * (refused != 1)} refused; correct "
+            f"{'them' if refused != 1 else 'it'} (or remove {'them' if refused != 1 else 'it'} "
+            "from the file) and run the import again",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
     if result.failure:
         print(f"prepguide: {visible(result.failure)}", file=sys.stderr)
-    return EXIT_PROBLEM if refused or result.failure else EXIT_OK
+        return EXIT_PROBLEM
+    print(
+        f"{len(result.written)} contact{'s' * (len(result.written) != 1)} imported",
+        file=sys.stderr,
+    )
+    return EXIT_OK
