@@ -78,7 +78,12 @@ def decode_mailto(link: str) -> tuple[str, str, str]:
 
 def test_outreach_has_connection_duration_topics_and_thanks() -> None:
     anais = Contact.model_validate(
-        {"id": "anais", "name": "Anaïs Thibodeaux", "email": "anais@example.org"}
+        {
+            "id": "anais",
+            "name": "Anaïs Thibodeaux",
+            "email": "anais@example.org",
+            "referrals": ["x"],
+        }
     )
     contact = person(
         organization="acme",
@@ -280,11 +285,12 @@ def test_follow_up_and_referral_thanks() -> None:
     assert "two to four weeks" in (later.note or "")
     assert "Wednesday 9 December 2026" in (later.note or "")
     thanks = referral_thanks(ctx)
-    assert "Thank you for introducing me to Jonah Nakamura-Reid." in thanks.body
+    # Jonah was only suggested (no connection.via): no introduction is claimed (issue 14).
+    assert "Thank you for suggesting I speak with Jonah Nakamura-Reid." in thanks.body
     assert "Thursday 3 December 2026" in thanks.body
-    assert thanks.subject == "Thank you for introducing me to Jonah"
+    assert thanks.subject == "Thank you for suggesting I talk to Jonah"
     none_yet = referral_thanks(context(person()))
-    assert "[the person they introduced you to]" in none_yet.body
+    assert "[the person they suggested]" in none_yet.body
 
 
 # ---------------------------------------------------------------------------

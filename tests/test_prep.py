@@ -48,8 +48,14 @@ def test_every_example_contact_gets_a_full_prep(example: Corpus) -> None:
         assert prep.intro.generated == (contact.intro is None)
         assert prep.outreach.words <= 150
         assert f"{contact.meeting.duration} minutes" in prep.outreach.body
-        assert (prep.intro_request is None) == (contact.connection.via is None)
-        assert (prep.forwardable is None) == (contact.connection.via is None)
+        # The request for an introduction is shown until the introduction was made.
+        asking = contact.connection.via is not None and contact.meeting.status not in (
+            "scheduled",
+            "met",
+            "thanked",
+        )
+        assert (prep.intro_request is not None) == asking, cid
+        assert (prep.forwardable is not None) == asking, cid
         assert prep.logistics and prep.reflection
 
 
@@ -57,8 +63,10 @@ def test_example_details(example: Corpus) -> None:
     marcus = build_prep(example, example.contacts["marcus-ebbesen"], OPTIONS)
     assert marcus.common_ground[0].kind == "mutual"
     assert "Anaïs" in marcus.intro.text
-    assert marcus.intro_request is not None
-    assert marcus.intro_request.body.startswith("Hi Anaïs,")
+    assert marcus.intro_request is None  # scheduled: Anaïs introduced you already
+    oliver = build_prep(example, example.contacts["oliver-brandt"], OPTIONS)
+    assert oliver.intro_request is not None
+    assert oliver.intro_request.body.startswith("Hi Inês,")
     assert marcus.logistics[0] == "Wednesday 2 December 2026, 12:30 (America/Chicago), 20 minutes"
     ines = build_prep(example, example.contacts["ines-carvalho"], OPTIONS)
     assert ines.common_ground[0].kind == "transition"

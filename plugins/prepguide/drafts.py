@@ -39,6 +39,7 @@ from .intro import (
     story_sentence,
 )
 from .model import Contact, Organization, Profile
+from .network import Relation, relation
 from .options import Options
 from .questions import SelectedQuestion
 
@@ -50,7 +51,7 @@ FORWARDABLE_MAX_WORDS = 80
 
 BLANK_ADVICE = "[what you did with their advice]"
 BLANK_MEMORY = "[one thing they said that stayed with you]"
-BLANK_REFERRAL = "[the person they introduced you to]"
+BLANK_REFERRAL = "[the person they suggested]"
 
 TOPIC_PHRASES = {
     "role": "what your work looks like day to day",
@@ -294,10 +295,7 @@ def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
     if conn.via and conn.via != contact.id:
         person = ctx.corpus.contacts.get(conn.via)
         name = person.name if person else conn.via.replace("-", " ").title()
-        return (
-            f"{name} suggested I get in touch with you, and kindly offered to introduce us.",
-            f"{first_name(name)} suggested I write to you.",
-        )
+        return via_lines(ctx, name)
     if conn.last_spoke is not None and is_reminder_due(contact, ctx.options.resolved_today()):
         when = month_year(conn.last_spoke)
         sentence = story_sentence(conn.story, 30) if conn.story else None
@@ -393,6 +391,37 @@ def _ask_line(ctx: DraftContext) -> str:
     )
 
 
+def _via_relation(ctx: DraftContext) -> Relation | None:
+    """The relation with the contact's ``connection.via`` (see network.relation)."""
+    via = ctx.contact.connection.via
+    if not via:
+        return None
+    return relation(ctx.corpus, via, ctx.contact.id, public=ctx.public)
+
+
+def via_lines(ctx: DraftContext, name: str) -> tuple[str, ...]:
+    """The outreach's opening about the go-between, longest first: only what happened.
+
+    "Anaïs suggested I get in touch" only when her ``referrals`` lists the
+    contact; "introduced us" only once the introduction was made (docs/workflow.md,
+    "Referrals and introductions"); else the one thing that is true, that you both
+    know them.
+    """
+    rel = _via_relation(ctx)
+    first = first_name(name)
+    suggested = rel is not None and rel.suggested
+    if rel is not None and rel.introduced:
+        if suggested:
+            return (
+                f"{name} suggested I get in touch with you, and kindly introduced us.",
+                f"{first} kindly introduced us.",
+            )
+        return (f"{name} kindly introduced us.", f"{first} kindly introduced us.")
+    if suggested:
+        return (f"{name} suggested I get in touch with you.", f"{first} suggested I write to you.")
+    return (f"We both know {name}.",)
+
+
 def outreach_subject(ctx: DraftContext) -> str:
     """The outreach email's subject line.
 
@@ -407,7 +436,12 @@ def outreach_subject(ctx: DraftContext) -> str:
     if conn.via and conn.via != contact.id:
         person = ctx.corpus.contacts.get(conn.via)
         via = first_name(person.name) if person else conn.via.split("-")[0].capitalize()
-        return f"{via} suggested I get in touch"
+        rel = _via_relation(ctx)
+        if rel is not None and rel.introduced:
+            return f"Following {via}'s introduction"
+        if rel is not None and rel.suggested:
+            return f"{via} suggested I get in touch"
+        return f"Through {via}: could I borrow {ctx.minutes} minutes of your advice?"
     if conn.last_spoke is not None and is_reminder_due(contact, ctx.options.resolved_today()):
         return f"Reconnecting since {month_year(conn.last_spoke)}, and a small request"
     if conn.type in {"family", "friend", "colleague", "mentor"}:
@@ -500,11 +534,15 @@ def intro_request(ctx: DraftContext) -> Draft | None:
         ctx: The draft context.
 
     Returns:
-        The draft, or ``None`` when the contact has no ``connection.via``.
+        The draft, or ``None`` when the contact has no ``connection.via`` or the
+        introduction was made (network.relation).
     """
     contact = ctx.contact
     via = contact.connection.via
     if not via or via == contact.id:
+        return None
+    rel = _via_relation(ctx)
+    if rel is not None and rel.introduced:
         return None
     person = ctx.corpus.contacts.get(via)
     via_name = person.name if person else via.replace("-", " ").title()
@@ -534,12 +572,23 @@ def intro_request(ctx: DraftContext) -> Draft | None:
         ]
     )
     address = "" if person is None else ctx.email_of(person)
+    if rel is not None and rel.introduction == "requested":
+        on = f" on {format_day(rel.requested_on)}" if rel.requested_on else ""
+        note = (
+            f"You sent this to {via_name}{on}; write to {ctx.first} yourself only once "
+            f"{via_first} has introduced you."
+        )
+    else:
+        note = (
+            f"Send this to {via_name} first; write to {ctx.first} yourself only once "
+            f"{via_first} has introduced you."
+        )
     return _draft(
         f"Ask {via_first} for an introduction",
         f"Could you introduce me to {ctx.first}?",
         body,
         address,
-        f"Send this to {via_name} first; write to {ctx.first} yourself only after the introduction.",
+        note,
     )
 
 
@@ -550,10 +599,14 @@ def forwardable(ctx: DraftContext) -> Draft | None:
         ctx: The draft context.
 
     Returns:
-        The draft, or ``None`` when the contact has no ``connection.via``.
+        The draft, or ``None`` when the contact has no ``connection.via`` or the
+        introduction was made.
     """
     contact = ctx.contact
     if not contact.connection.via or contact.connection.via == contact.id:
+        return None
+    rel = _via_relation(ctx)
+    if rel is not None and rel.introduced:
         return None
     profile = ctx.profile
     if profile is None:
@@ -665,8 +718,9 @@ def follow_up(ctx: DraftContext) -> Draft:
         f"your advice: {BLANK_ADVICE}.",
     ]
     if contact.referrals:
-        ref = _referral_name(contact.referrals[0], ctx.corpus)
-        lines.append(f"I have also been in touch with {ref}, as you suggested.")
+        progress = _referral_progress(ctx, contact.referrals[0])
+        if progress:
+            lines.append(progress)
     lines += [
         "Thank you again; our conversation made a real difference to how I'm approaching this.",
         f"Best wishes,\n{ctx.your_name}",
@@ -686,8 +740,32 @@ def follow_up(ctx: DraftContext) -> Draft:
     )
 
 
+def _referral_progress(ctx: DraftContext, ref: str) -> str:
+    """What you did about a suggestion, from the suggested contact's status ("" when unknown).
+
+    A name with no file, a public build (no status) or a contact not yet
+    written to says nothing: the follow-up claims no contact that did not happen.
+    """
+    person = ctx.corpus.contacts.get(ref)
+    if person is None or ctx.public:
+        return ""
+    meeting = person.meeting
+    rel = relation(ctx.corpus, ctx.contact.id, ref)
+    asked_them = rel is not None and rel.introduction is not None
+    if meeting.status in ("met", "thanked"):
+        return f"I have also talked with {person.name}, as you suggested."
+    if meeting.status == "scheduled":
+        return f"I have a conversation planned with {person.name}, as you suggested."
+    if meeting.status == "requested" and not asked_them:
+        return f"I have also written to {person.name}, as you suggested."
+    return ""
+
+
 def referral_thanks(ctx: DraftContext) -> Draft:
-    """Write the note thanking the contact for an introduction to their first referral.
+    """Write the note thanking the contact for their first referral.
+
+    It thanks them for the suggestion, and for an introduction only once it was
+    made (network.relation; docs/workflow.md, "Referrals and introductions").
 
     Arguments:
         ctx: The draft context.
@@ -697,38 +775,58 @@ def referral_thanks(ctx: DraftContext) -> Draft:
     """
     contact = ctx.contact
     referred: Contact | None = None
+    rel: Relation | None = None
     if contact.referrals:
         ref_id = contact.referrals[0]
         name = _referral_name(ref_id, ctx.corpus)
         referred = ctx.corpus.contacts.get(ref_id)
+        rel = relation(ctx.corpus, contact.id, ref_id, public=ctx.public)
     else:
         name = BLANK_REFERRAL
     ref_first = first_name(name) if contact.referrals else name
+    introduced = rel is not None and rel.introduced
     status = ""
     if referred is not None and referred.meeting.date is not None:
         day = format_day(referred.meeting.date.date())
         if referred.meeting.status in ("met", "thanked", "closed"):
-            status = f"We talked on {day}, and it was every bit as useful as you said it would be."
+            status = f"We talked on {day}."
         else:
             status = f"We have a conversation planned for {day}."
     if not status:
         who = ref_first if contact.referrals else "them"
         status = f"[When you are meeting {who}, or how the conversation went.]"
+    if introduced:
+        thanks = f"Thank you for introducing me to {name}."
+        title = f"Thanks for the introduction to {name}"
+        subject = f"Thank you for introducing me to {ref_first}"
+        closing = "I really appreciate you putting us in touch."
+        note = f"Send once you have heard back from {ref_first}, and again after you talk."
+    else:
+        thanks = f"Thank you for suggesting I speak with {name}."
+        title = f"Thanks for suggesting {name}"
+        subject = f"Thank you for suggesting I talk to {ref_first}"
+        closing = "I really appreciate your help."
+        reached = referred.meeting.status if referred is not None and not ctx.public else None
+        if rel is not None and rel.introduction is not None:
+            note = (
+                f"Send once {ctx.first} has introduced you to {ref_first}, "
+                "and again after you talk."
+            )
+        elif reached in ("met", "thanked", "closed"):
+            note = "Send it now: you have talked."
+        elif reached in ("requested", "scheduled"):
+            note = "Send it now, and again after you talk."
+        else:
+            note = f"Send once you have written to {ref_first}, and again after you talk."
     body = _paragraphs(
         [
             f"Hi {ctx.first},",
-            f"Thank you for introducing me to {name}. {status}",
-            "I really appreciate you vouching for me.",
+            f"{thanks} {status}",
+            closing,
             f"Best wishes,\n{ctx.your_name}",
         ]
     )
-    return _draft(
-        f"Thanks for the introduction to {name}",
-        f"Thank you for introducing me to {ref_first}",
-        body,
-        ctx.email_of(contact),
-        f"Send once you have heard back from {ref_first}, and again after you talk.",
-    )
+    return _draft(title, subject, body, ctx.email_of(contact), note)
 
 
 # ---------------------------------------------------------------------------

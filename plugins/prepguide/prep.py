@@ -65,9 +65,11 @@ class Prep:
         budget_note: A sentence explaining the budget.
         intro: The intro script (generated, or the hand-written one) and its timing.
         outreach: The email asking for the conversation.
-        intro_request: With ``connection.via``: a note asking that person for
-            an introduction; else ``None``.
-        forwardable: With ``connection.via``: a short blurb they can forward.
+        intro_request: With ``connection.via``, until the introduction was
+            made (network.relation): a note asking that person for an
+            introduction; else ``None``.
+        forwardable: With ``connection.via``, until the introduction was made:
+            a short blurb they can forward.
         thank_you: The thank-you note (send within 24 hours).
         follow_up: The follow-up note (two to four weeks later).
         referral_thanks: Thanks for the introduction to the first referral.
