@@ -146,9 +146,14 @@ def test_generated_intro_has_the_parts_in_order() -> None:
 
 
 def test_intro_names_who_introduced_you() -> None:
-    anais = Contact.model_validate({"id": "anais", "name": "Anaïs Thibodeaux"})
+    anais = Contact.model_validate({"id": "anais", "name": "Anaïs Thibodeaux", "referrals": ["x"]})
     intro = intro_for(person(connection={"via": "anais", "type": "mutual"}), others=(anais,))
     assert "Anaïs suggested we talk" in intro.text
+    # Without a referral, Anaïs did not suggest anything (issue 14): only the introduction.
+    quiet = Contact.model_validate({"id": "anais", "name": "Anaïs Thibodeaux"})
+    intro = intro_for(person(connection={"via": "anais", "type": "mutual"}), others=(quiet,))
+    assert "suggested" not in intro.text
+    assert "Anaïs" in intro.text
 
 
 def test_reminder_of_how_you_met_after_a_year() -> None:

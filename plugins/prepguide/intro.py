@@ -26,6 +26,7 @@ from .common_ground import (
 )
 from .corpus import Corpus
 from .model import Contact, Experience, Organization, Profile
+from .network import relation
 from .options import Options
 from .text import (
     Conversion,
@@ -435,10 +436,19 @@ def _pieces(
         person = corpus.contacts.get(via)
         via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
         they = pronoun_set(person.pronouns if person else None).subject
-        connection = (
-            f"{via_name} suggested we talk, and I'm very glad {they} did.",
-            f"{via_name} suggested we talk.",
-        )
+        # "suggested" only when their referrals list this contact (network.relation);
+        # the script is said at the meeting, which the introduction comes before.
+        rel = relation(corpus, via, contact.id)
+        if rel is not None and rel.suggested:
+            connection = (
+                f"{via_name} suggested we talk, and I'm very glad {they} did.",
+                f"{via_name} suggested we talk.",
+            )
+        else:
+            connection = (
+                f"I'm grateful to {via_name} for putting us in touch.",
+                f"We both know {via_name}.",
+            )
     elif conn.last_spoke is not None and is_reminder_due(contact, today):
         when = month_year(conn.last_spoke)
         sentence = story_sentence(conn.story) if conn.story else None
