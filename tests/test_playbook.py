@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from prepguide.cli import main
 from prepguide.guide import read_config
-from prepguide.scaffold import init_files, init_guide
+from prepguide.scaffold import init_files, init_guide, source_from_direct_url
 
 from .conftest import ROOT, build_site, write
 
@@ -300,8 +300,9 @@ def test_scaffold_workflow_checks_builds_and_deploys() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
     assert "://" not in "".join(uses + [s.get("uses", "") for s in deploy["steps"]])
-    requirements = init_files(playbook=True, timezone="UTC")["requirements.txt"]
-    assert [line for line in requirements.splitlines() if not line.startswith("#")] == ["prepguide"]
+    # the build is public whatever mkdocs.yml says (tests/test_playbook_install.py runs it)
+    (built,) = [s for s in build["steps"] if s.get("run") == "mkdocs build --strict"]
+    assert built["env"]["PREPGUIDE_AUDIENCE"] == "public"
 
 
 def test_pre_commit_hook_is_published() -> None:
@@ -320,12 +321,38 @@ def test_pre_commit_hook_is_published() -> None:
 
 
 def test_scaffold_pre_commit_config_uses_the_hook() -> None:
-    config = load_yaml(init_files(playbook=True, timezone="UTC")[".pre-commit-config.yaml"])
-    assert isinstance(config, dict)
-    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    """Known repository: the published hook at the commit of requirements.txt. Otherwise
+    (an index version) the same hook defined locally, installing the same requirement."""
     published = load_yaml((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert isinstance(published, list)
-    (hook,) = hooks
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    from_git = source_from_direct_url(
+        {
+            "url": "https://git.example/o/prepguide.git",
+            "vcs_info": {"vcs": "git", "commit_id": commit},
+        },
+        "0.1.0",
+    )
+    config = load_yaml(
+        init_files(playbook=True, timezone="UTC", source=from_git)[".pre-commit-config.yaml"]
+    )
+    assert isinstance(config, dict)
+    assert config["repos"] == [
+        {
+            "repo": "https://git.example/o/prepguide.git",
+            "rev": commit,
+            "hooks": [{"id": "prepguide-check"}],
+        }
+    ]
+    from_index = source_from_direct_url(None, "0.1.0")
+    config = load_yaml(
+        init_files(playbook=True, timezone="UTC", source=from_index)[".pre-commit-config.yaml"]
+    )
+    assert isinstance(config, dict)
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local"
+    (hook,) = repo["hooks"]
     assert hook["id"] == published[0]["id"]
+    assert hook["additional_dependencies"] == ["prepguide==0.1.0"]
     for key in ("entry", "language", "pass_filenames", "files"):
         assert hook[key] == published[0][key], key

@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ruamel.yaml import YAML
 
-from .errors import os_reason
+from .errors import Problem, os_reason
 from .loader import LoadError, load_bytes
 from .model import ID_RE, slugify
 from .reserved import RESERVED_IDS, unreserved
@@ -413,12 +413,17 @@ def _destination(relative: str) -> str:
     return "/".join(parts)
 
 
-def init_files(*, playbook: bool = False, timezone: str | None = None) -> dict[str, str]:
+def init_files(
+    *, playbook: bool = False, timezone: str | None = None, source: Source | None = None
+) -> dict[str, str]:
     """Return the files of a new guide: relative path → text.
 
     Arguments:
         playbook: A career office's public playbook instead of a personal guide.
         timezone: The ``timezone`` option to write (default: this computer's).
+        source: Where a playbook installs prepguide from (``requirements.txt`` and
+            ``.pre-commit-config.yaml``); default: where the running prepguide was
+            installed from (:func:`installed_source`).
     """
     base = templates() / "init"
     files: dict[str, str] = {}
@@ -426,10 +431,19 @@ def init_files(*, playbook: bool = False, timezone: str | None = None) -> dict[s
         for relative, item in _walk(base / variant):
             files[_destination(relative)] = item.read_text(encoding="utf-8")
     zone = timezone or local_timezone()
+    sourced: dict[str, str] = {}
+    if playbook:
+        source = source or installed_source()
+        sourced = {
+            "requirement": source.requirement,
+            "source_notes": _comments(source.notes).rstrip("\n"),
+            "hook": pre_commit_hook(source).rstrip("\n"),
+        }
     rendered: dict[str, str] = {}
     for relative, text in files.items():
         kind = _schema_kind(relative)
         values = {
+            **sourced,
             "timezone": yaml_scalar(zone),
             "schema": f"# Fields: see {kind}.schema.json in the prepguide package "
             "(prepguide/schemas/)."
@@ -450,7 +464,13 @@ def _schema_kind(relative: str) -> str | None:
     return None
 
 
-def init_guide(target: Path, *, playbook: bool = False, timezone: str | None = None) -> list[Path]:
+def init_guide(
+    target: Path,
+    *,
+    playbook: bool = False,
+    timezone: str | None = None,
+    source: Source | None = None,
+) -> list[Path]:
     """Create a new guide in ``target``, which must be missing or empty.
 
     Returns:
@@ -476,11 +496,311 @@ def init_guide(target: Path, *, playbook: bool = False, timezone: str | None = N
     except OSError as exc:
         raise ScaffoldError(f"cannot create {target}: {os_reason(exc)}") from None
     written: list[Path] = []
-    for relative, text in init_files(playbook=playbook, timezone=timezone).items():
+    files = init_files(playbook=playbook, timezone=timezone, source=source)
+    for relative, text in files.items():
         path = target / relative
         write_new(path, text)
         written.append(path)
     return written
+
+
+# --- where prepguide comes from (a playbook's requirements.txt and pre-commit hook) ----------
+
+PLACEHOLDER = "REPLACE-WITH-"
+"""Starts every blank that ``prepguide init --playbook`` leaves for the user to fill."""
+
+_UNKNOWN_REQUIREMENT = "prepguide @ REPLACE-WITH-WHERE-PREPGUIDE-COMES-FROM"
+_UNKNOWN_REPO = "REPLACE-WITH-THE-PREPGUIDE-REPOSITORY"
+_UNKNOWN_REV = "REPLACE-WITH-A-COMMIT-OR-TAG"
+_SCP_REMOTE = re.compile(r"^(?:[^@/:]+@)?([^/:]+):(?!//)(.+)$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the running prepguide was installed from, as a playbook must name it.
+
+    Read from pip's record of the installation (``direct_url.json``, PEP 610) by
+    :func:`installed_source`; docs/playbook.md, "Where prepguide comes from",
+    explains each case to the user.
+
+    Attributes:
+        requirement: The line of ``requirements.txt`` (a pip requirement).
+        repo: The git repository of prepguide for pre-commit's ``repo:``, when known.
+        rev: The commit (or tag) of ``repo`` for pre-commit's ``rev:``.
+        notes: Comment lines for both files (a local path, uncommitted changes...).
+        local: The requirement names a path on this computer only.
+    """
+
+    requirement: str
+    repo: str | None = None
+    rev: str | None = None
+    notes: tuple[str, ...] = ()
+    local: bool = False
+
+    @property
+    def placeholder(self) -> bool:
+        """The source is unknown: the files hold blanks the user must fill."""
+        return PLACEHOLDER in self.requirement
+
+
+def unknown_source(reason: str) -> Source:
+    """A source with placeholders, explained by ``reason``."""
+    return Source(
+        requirement=_UNKNOWN_REQUIREMENT,
+        repo=_UNKNOWN_REPO,
+        rev=_UNKNOWN_REV,
+        notes=(
+            f"prepguide init could not tell where prepguide comes from ({reason}).",
+            "Replace the REPLACE-WITH-... blanks here and in .pre-commit-config.yaml:",
+            "prepguide check and mkdocs build refuse the playbook until they are filled.",
+        ),
+    )
+
+
+def _strip_credentials(url: str) -> str:
+    """Drop ``user:password@`` from a URL (kept: a bare ``git@`` user of an ssh URL)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None and parts.username in (None, "git"):
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit(parts._replace(netloc=host))
+
+
+def remote_url(remote: str) -> str:
+    """A git remote as a URL pip and pre-commit can fetch without an account.
+
+    ``git@github.com:owner/prepguide.git`` (scp-like, needs an ssh key) becomes
+    ``https://github.com/owner/prepguide.git``, which a workflow runner and every
+    contributor can read; a local path becomes a ``file://`` URL.
+    """
+    if "://" not in remote:
+        scp = _SCP_REMOTE.match(remote)
+        if scp and not Path(remote).exists():
+            return f"https://{scp.group(1)}/{scp.group(2)}"
+        return Path(remote).resolve().as_uri()
+    if remote.startswith("ssh://git@"):
+        rest = remote[len("ssh://git@") :]
+        host, _, path = rest.partition("/")
+        return f"https://{host.split(':')[0]}/{path}"
+    return _strip_credentials(remote)
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def _git_source(folder: Path) -> Source | None:
+    """The pinned source of a git checkout: its remote (else its path) and HEAD."""
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    commit = _git(folder, "rev-parse", "--verify", "HEAD^{commit}")
+    if not top or not commit:
+        return None
+    try:
+        sub = folder.resolve().relative_to(Path(top).resolve()).as_posix()
+    except ValueError:
+        return None
+    remotes = (_git(folder, "remote") or "").split()
+    name = "origin" if "origin" in remotes else (remotes[0] if remotes else None)
+    remote = _git(folder, "remote", "get-url", name) if name else None
+    notes: list[str] = []
+    if remote:
+        url = remote_url(remote)
+        notes.append(
+            f"From the git checkout {folder} at commit {commit[:12]}: push that commit "
+            f"to {url} before others install it."
+        )
+    else:
+        url = Path(top).resolve().as_uri()
+    local = url.startswith("file:")
+    if local:
+        notes.append(
+            f"{url} is a folder on this computer: the workflow and other people cannot "
+            "install from it. Replace it with the address of the prepguide repository."
+        )
+    if _git(folder, "status", "--porcelain", "--untracked-files=no"):
+        notes.append(f"Uncommitted changes in {folder} are not part of commit {commit[:12]}.")
+    requirement = f"prepguide @ git+{url}@{commit}"
+    if sub != ".":
+        # pre-commit reads .pre-commit-hooks.yaml at a repository's root only
+        return Source(f"{requirement}#subdirectory={sub}", notes=tuple(notes), local=local)
+    return Source(requirement, repo=url, rev=commit, notes=tuple(notes), local=local)
+
+
+def source_from_direct_url(info: object, version: str | None) -> Source:
+    """The source recorded in ``direct_url.json`` (PEP 610), or in its absence the version.
+
+    Arguments:
+        info: The parsed ``direct_url.json``, or ``None`` when pip wrote none (an
+            install from a package index).
+        version: The installed version.
+    """
+    if info is None:
+        if not version:
+            return unknown_source("no version is recorded")
+        return Source(
+            f"prepguide=={version}",
+            notes=(
+                f"prepguide {version} was installed from a package index: check that the "
+                "index your pip uses serves this prepguide, or name its repository instead.",
+            ),
+        )
+    if not isinstance(info, dict) or not isinstance(info.get("url"), str):
+        return unknown_source("pip's record of the installation is not readable")
+    url = _strip_credentials(info["url"])
+    local = url.startswith("file:")
+    here = (
+        (
+            f"{url} is on this computer: the workflow and other people cannot install "
+            "from it. Replace it with the address of the prepguide repository.",
+        )
+        if local
+        else ()
+    )
+    vcs = info.get("vcs_info")
+    if isinstance(vcs, dict) and isinstance(vcs.get("commit_id"), str):
+        kind, commit = str(vcs.get("vcs", "git")), vcs["commit_id"]
+        requirement = f"prepguide @ {kind}+{url}@{commit}"
+        sub = info.get("subdirectory")
+        if isinstance(sub, str) and sub.strip("/."):
+            requirement += f"#subdirectory={sub}"
+        elif kind == "git":
+            return Source(requirement, repo=url, rev=commit, notes=here, local=local)
+        return Source(requirement, notes=here, local=local)
+    archive = info.get("archive_info")
+    if isinstance(archive, dict):
+        hashes = archive.get("hashes")
+        if isinstance(hashes, dict) and isinstance(hashes.get("sha256"), str):
+            url = f"{url.split('#')[0]}#sha256={hashes['sha256']}"
+        elif isinstance(archive.get("hash"), str) and "=" in archive["hash"]:
+            url = f"{url.split('#')[0]}#{archive['hash']}"
+        return Source(f"prepguide @ {url}", notes=here, local=local)
+    if isinstance(info.get("dir_info"), dict) and local:
+        from urllib.request import url2pathname
+
+        folder = Path(url2pathname(url[len("file://") :]))
+        pinned = _git_source(folder)
+        if pinned is not None:
+            return pinned
+        return Source(
+            f"prepguide @ {url}",
+            notes=(
+                *here,
+                f"{folder} is not a git checkout, so this is not pinned to a version.",
+            ),
+            local=True,
+        )
+    return unknown_source("pip's record of the installation is not one prepguide knows")
+
+
+def installed_source() -> Source:
+    """Where the running prepguide was installed from (see :class:`Source`)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        dist = distribution("prepguide")
+    except PackageNotFoundError:
+        return unknown_source("prepguide runs without being installed")
+    try:
+        text = dist.read_text("direct_url.json")
+        info = json.loads(text) if text is not None else None
+    except (OSError, ValueError):
+        return unknown_source("pip's record of the installation is not readable")
+    return source_from_direct_url(info, dist.version)
+
+
+def _comments(lines: tuple[str, ...]) -> str:
+    """``#`` comment lines of at most about 90 characters (a long URL stays whole)."""
+    import textwrap
+
+    wrapped = [
+        part
+        for line in lines
+        for part in textwrap.wrap(comment_text(line), 88, break_long_words=False)
+    ]
+    return "".join(f"# {part}\n" for part in wrapped)
+
+
+def pre_commit_hook(source: Source) -> str:
+    """The ``repos:`` entry of the playbook's ``.pre-commit-config.yaml``.
+
+    The hook published by the prepguide repository (``.pre-commit-hooks.yaml``)
+    at the same commit as ``requirements.txt`` when the repository is known; else
+    the same hook defined locally, with ``source.requirement`` installed into
+    pre-commit's own environment.
+    """
+    notes = "".join(f"  {line}" for line in _comments(source.notes).splitlines(keepends=True))
+    if source.repo and source.rev:
+        return (
+            f"{notes}"
+            f"  - repo: {yaml_scalar(source.repo)}\n"
+            f"    rev: {yaml_scalar(source.rev)}\n"
+            "    hooks:\n"
+            "      - id: prepguide-check\n"
+        )
+    return (
+        f"{notes}"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: prepguide-check\n"
+        "        name: prepguide check\n"
+        "        entry: prepguide check\n"
+        "        language: python\n"
+        f"        additional_dependencies: [{json.dumps(source.requirement)}]\n"
+        "        pass_filenames: false\n"
+        "        files: \\.ya?ml$\n"
+    )
+
+
+def unfilled_blanks(root: Path) -> list[Problem]:
+    """The blanks ``prepguide init --playbook`` left in ``requirements.txt`` and
+    ``.pre-commit-config.yaml`` when it could not tell where prepguide comes from.
+
+    ``prepguide check`` and the MkDocs plugin report them as errors, so that a
+    playbook is not published with a requirement nobody can install.
+    """
+    found: list[Problem] = []
+    for name in ("requirements.txt", ".pre-commit-config.yaml"):
+        try:
+            text = (root / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.lstrip().startswith("#"):
+                continue
+            column = line.find(PLACEHOLDER)
+            if column < 0:
+                continue
+            blank = line[column:].split()[0].strip("\"',]")
+            found.append(
+                Problem(
+                    name,
+                    number,
+                    column + 1,
+                    "error",
+                    f"`{blank}` is a blank left by `prepguide init`: replace it with where "
+                    "prepguide comes from, e.g. `prepguide @ git+https://<host>/<owner>/"
+                    "prepguide.git@<commit>` in requirements.txt and the same address and "
+                    "commit as `repo:` and `rev:` in .pre-commit-config.yaml "
+                    '(docs/playbook.md, "Where prepguide comes from")',
+                )
+            )
+    return found
 
 
 def _display(path: Path, root: Path) -> str:

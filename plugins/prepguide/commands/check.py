@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import EXIT_OK, EXIT_PROBLEM, all_problems, load_guide
+from ..scaffold import unfilled_blanks
 
 
 def register(sub: Any) -> None:
@@ -32,7 +33,8 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """``prepguide check``: print every problem; exit 1 when any is an error."""
     guide, corpus = load_guide(args.dir)
-    problems = all_problems(guide, corpus)
+    # a playbook whose requirements.txt still names no prepguide (docs/playbook.md)
+    problems = sorted(all_problems(guide, corpus) + unfilled_blanks(guide.root))
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     elif args.format == "github":

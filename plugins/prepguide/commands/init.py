@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import sys
 from pathlib import Path
 from typing import Any
 
 from ..cli import EXIT_OK, CommandError
 from ..errors import visible
-from ..scaffold import ScaffoldError, init_guide
+from ..scaffold import ScaffoldError, init_guide, installed_source
 
 
 def register(sub: Any) -> None:
@@ -35,14 +36,33 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Create the guide and print what was written and what to do next."""
     target: Path = args.dir
+    source = installed_source() if args.playbook else None
     try:
-        written = init_guide(target, playbook=args.playbook)
+        written = init_guide(target, playbook=args.playbook, source=source)
     except ScaffoldError as exc:
         raise CommandError(str(exc)) from None
     kind = "playbook" if args.playbook else "guide"
     print(f"Created a new {kind} in {visible(str(target))}:")
     for path in written:
         print(f"  {path.relative_to(target).as_posix()}")
+    if source is not None:
+        # docs/playbook.md, "Where prepguide comes from"
+        print()
+        print(f"requirements.txt installs {visible(source.requirement)}")
+        if source.placeholder:
+            print(
+                "warning: prepguide could not tell where it was installed from: fill in the "
+                "REPLACE-WITH-... blanks of requirements.txt and .pre-commit-config.yaml "
+                "before the first build",
+                file=sys.stderr,
+            )
+        elif source.local:
+            print(
+                "warning: that is a folder on this computer: before you publish the "
+                "playbook, write the address of the prepguide repository in "
+                "requirements.txt and .pre-commit-config.yaml",
+                file=sys.stderr,
+            )
     folder = shlex.quote(str(target))
     print()
     print("Next:")
