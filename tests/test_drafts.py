@@ -98,7 +98,7 @@ def test_outreach_has_connection_duration_topics_and_thanks() -> None:
     assert body.index("Anaïs Thibodeaux suggested") < body.index("I'm Adaora Lindqvist")
     assert "20 minutes" in body
     assert "flexible" in body
-    assert "I'd love to hear about" in body
+    assert "I'd love to hear what your work looks like" in body
     assert "Thank you" in body
     assert body.rstrip().endswith("Adaora Lindqvist")
     assert draft.subject == "Anaïs suggested I get in touch"

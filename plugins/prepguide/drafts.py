@@ -17,12 +17,9 @@ from dataclasses import dataclass
 
 from .common_ground import (
     GroundPoint,
-    clause,
-    first_item,
     first_name,
-    join_words,
-    lower_first,
-    with_article,
+    first_sentence,
+    strip_markdown,
 )
 from .corpus import Corpus
 from .intro import (
@@ -31,8 +28,10 @@ from .intro import (
     BLANK_WHO,
     MONTHS,
     WEEKDAYS,
-    address_directly,
+    convert,
+    converted_goals,
     count_words,
+    exploring_sentence,
     goal_phrase,
     is_reminder_due,
     month_year,
@@ -42,6 +41,18 @@ from .model import Contact, Organization, Profile
 from .network import Relation, relation
 from .options import Options
 from .questions import SelectedQuestion
+from .text import (
+    clause,
+    goal_clause,
+    headline_verb,
+    is_question_clause,
+    join_words,
+    lower_first,
+    org_phrase,
+    role_phrase,
+    short_name,
+    to_third_person,
+)
 
 OUTREACH_MAX_WORDS = 150
 """The outreach email's body never exceeds this many words."""
@@ -273,20 +284,85 @@ def format_day(day: dt.date) -> str:
 # Outreach
 
 
+def _goal_topic(goal: str) -> str | None:
+    """A converted goal as something to "hear": ``"how you combined …"``, or ``None``."""
+    verb, rest = goal_clause(goal)
+    rest = lower_first(rest) if rest else rest
+    if rest and is_question_clause(rest):
+        return rest
+    if verb and rest.split()[:1] == ["about"]:
+        return rest
+    return None
+
+
 def _topics(ctx: DraftContext) -> list[str]:
+    """What the email offers to talk about: the goals first, then the contact's work.
+
+    Each topic follows "I'd love to hear": an embedded question ("how you
+    combined finance and data work") or "about …". Generic topics from the
+    question list fill in only when the goals and the organization say
+    nothing (see docs/prep.md, "Outreach").
+    """
     phrases: list[str] = []
-    for question in ctx.questions:
-        phrase = TOPIC_PHRASES.get(question.topic)
-        if question.topic == "organization" and ctx.org is not None:
-            phrase = f"what it is like to work at {ctx.org.name}"
-        if phrase and phrase not in phrases:
-            phrases.append(phrase)
-    for fallback in (TOPIC_PHRASES["role"], TOPIC_PHRASES["path"]):
-        if len(phrases) >= 2:
-            break
-        if fallback not in phrases:
-            phrases.append(fallback)
-    return phrases[:3]
+    for goal in converted_goals(ctx.contact, ctx.profile):
+        topic = _goal_topic(goal)
+        if topic and topic not in phrases:
+            phrases.append(topic)
+    if len(phrases) < 2 and ctx.org is not None:
+        focus = next((clause(re.sub(r"\s*\([^)]*\)", "", f)) for f in ctx.org.focus), "")
+        if focus:
+            phrases.append(
+                f"about the work on {lower_first(focus)} at {org_phrase(short_name(ctx.org.name))}"
+            )
+    if not phrases:
+        for question in ctx.questions:
+            phrase = TOPIC_PHRASES.get(question.topic)
+            if question.topic == "organization" and ctx.org is not None:
+                phrase = f"what it is like to work at {org_phrase(short_name(ctx.org.name))}"
+            if phrase and phrase not in phrases:
+                phrases.append(phrase)
+        for fallback in (TOPIC_PHRASES["role"], TOPIC_PHRASES["path"]):
+            if len(phrases) >= 2:
+                break
+            if fallback not in phrases:
+                phrases.append(fallback)
+    return phrases[:2]
+
+
+def note_items(markdown: str) -> list[str]:
+    """The first sentence of each bullet (or paragraph) of Markdown notes, as plain text.
+
+    Arguments:
+        markdown: ``notes``.
+
+    Returns:
+        The sentences, in order.
+    """
+    blocks: list[list[str]] = []
+    for line in markdown.splitlines():
+        if re.match(r"^\s{0,3}([-*+]|\d+[.)])\s+", line) or not line.strip():
+            blocks.append([])
+        if line.strip():
+            if not blocks:
+                blocks.append([])
+            blocks[-1].append(line)
+    items = []
+    for block in blocks:
+        plain = strip_markdown("\n".join(block))
+        if plain:
+            items.append(first_sentence(plain))
+    return items
+
+
+def _story_line(ctx: DraftContext) -> str | None:
+    """The first sentence of ``connection.story``, spoken to the contact, or ``None``."""
+    story = ctx.contact.connection.story
+    if not story:
+        return None
+    told = story_sentence(story, 30)
+    if told is None:
+        return None
+    return convert(told, ctx.contact, ctx.profile).text
 
 
 def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
@@ -295,12 +371,11 @@ def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
     if conn.via and conn.via != contact.id:
         person = ctx.corpus.contacts.get(conn.via)
         name = person.name if person else conn.via.replace("-", " ").title()
-        return via_lines(ctx, name)
+        told = _story_line(ctx)
+        return (told, *via_lines(ctx, name)) if told else via_lines(ctx, name)
     if conn.last_spoke is not None and is_reminder_due(contact, ctx.options.resolved_today()):
         when = month_year(conn.last_spoke)
-        sentence = story_sentence(conn.story, 30) if conn.story else None
-        if sentence:
-            sentence = address_directly(sentence, contact.pronouns)
+        sentence = _story_line(ctx)
         short = f"It has been a while since we last spoke, in {when}, and I hope you are well."
         if sentence:
             return (
@@ -316,6 +391,9 @@ def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
         return ("I hope all is well since we worked together.",)
     if kind == "mentor":
         return ("I hope you're well. Your advice has stayed with me since we last spoke.",)
+    told = _story_line(ctx)
+    if told and kind in ("alumni", "mutual", "conference", "online", "cold"):
+        return (told,)
     if kind == "alumni":
         school = next(
             (
@@ -335,7 +413,7 @@ def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
         return ("We met at a conference, and I have wanted to follow up since.",)
     if kind == "online":
         return ("We connected online, and I would like to continue the conversation.",)
-    where = f" at {ctx.org.name}" if ctx.org else ""
+    where = f" at {org_phrase(short_name(ctx.org.name))}" if ctx.org else ""
     return (
         f"I came across your work{where} and hoped you might be open to a short conversation.",
         "I hope you don't mind a message out of the blue.",
@@ -349,29 +427,31 @@ def _who_lines(ctx: DraftContext) -> tuple[str, ...]:
     headline = clause(profile.headline or "")
     known = ctx.contact.connection.type in {"family", "friend", "colleague", "mentor"}
     if headline and known:
-        return (f"These days I'm {with_article(headline)}.", "")
+        return (f"These days I'm {role_phrase(headline)}.", "")
     if headline:
-        return (f"I'm {profile.name}, {with_article(headline)}.", f"I'm {profile.name}.")
+        return (f"I'm {profile.name}, {role_phrase(headline)}.", f"I'm {profile.name}.")
     return ("",) if known else (f"I'm {profile.name}.",)
 
 
 def _learn_lines(ctx: DraftContext) -> tuple[str, ...]:
     contact = ctx.contact
-    role = clause((contact.role or "").split(",")[0])
+    role = role_phrase(contact.role or "")
     perspective = ""
     if role:
-        perspective = f"your perspective as {with_article(role)}"
+        perspective = f"your perspective as {role}"
     elif ctx.org:
-        perspective = f"your perspective from {ctx.org.name}"
+        perspective = f"your perspective from {org_phrase(short_name(ctx.org.name))}"
     else:
         perspective = "your perspective"
     if ctx.profile is None:
         return (f"I'm hoping to learn {BLANK_LEARN}, and I would value {perspective}.",)
     lines = []
     if ctx.profile.goal:
-        lines.append(f"I'm exploring {clause(ctx.profile.goal)}, and I would value {perspective}.")
-    goals = [g for g in contact.goals if clause(g)]
-    if goals:
+        exploring = exploring_sentence(ctx.profile.goal, ctx.profile.headline)[:-1]
+        lines.append(f"{exploring}, and I would value {perspective}.")
+    goals = converted_goals(contact, ctx.profile)
+    if goals and not any(_goal_topic(goal) for goal in goals):
+        # a goal the topics line does not already carry
         lines.append(f"I'm hoping to {goal_phrase(goals[0])}, and I would value {perspective}.")
     lines.append(f"I would value {perspective}.")
     return tuple(lines)
@@ -446,7 +526,7 @@ def outreach_subject(ctx: DraftContext) -> str:
         return f"Reconnecting since {month_year(conn.last_spoke)}, and a small request"
     if conn.type in {"family", "friend", "colleague", "mentor"}:
         return f"Could I borrow {ctx.minutes} minutes of your advice?"
-    where = f" at {ctx.org.name}" if ctx.org else ""
+    where = f" at {org_phrase(short_name(ctx.org.name))}" if ctx.org else ""
     return f"A {ctx.minutes}-minute conversation about your work{where}"
 
 
@@ -468,8 +548,8 @@ def outreach(ctx: DraftContext) -> Draft:
     """
     topics = _topics(ctx)
     topic_lines = [
-        f"If it helps you prepare, I'd love to hear about {join_words(topics[:n])}."
-        for n in range(len(topics), 1, -1)
+        f"If it helps you prepare, I'd love to hear {join_words(topics[:n])}."
+        for n in range(len(topics), 0, -1)
     ]
     ground = next((p.spoken for p in ctx.ground if p.kind != "mutual" and p.spoken), "")
     sections: list[list[str]] = [
@@ -478,7 +558,7 @@ def outreach(ctx: DraftContext) -> Draft:
         list(_who_lines(ctx)),
         [ground, ""] if ground else [""],
         list(_learn_lines(ctx)),
-        [_ask_line(ctx)],
+        [_ask_line(ctx), _ask_line(ctx).split("? ")[0] + "?"],
         [*topic_lines, ""],
         [
             "Thank you for considering it, and no worries if now is a busy time.",
@@ -501,11 +581,13 @@ def outreach(ctx: DraftContext) -> Draft:
     def words() -> int:
         return sum(section[index] for section, index in zip(counts, choice, strict=True))
 
-    # Shorten section by section: first the optional sentences (down to about
-    # OUTREACH_AIM_WORDS), then whatever the hard limit needs.
+    # Shorten section by section: first the generic sentences (the flexible
+    # time, "no worries", the perspective), down to about OUTREACH_AIM_WORDS;
+    # then, only as the hard limit needs, a topic, who you are, and last the
+    # connection story and the common ground (docs/prep.md, "Outreach").
     for limit, steps in (
-        (OUTREACH_AIM_WORDS, (3, 6)),
-        (OUTREACH_MAX_WORDS, (1, 4, 4, 2, 6, 7, 3)),
+        (OUTREACH_AIM_WORDS, (7, 5, 4, 4)),
+        (OUTREACH_MAX_WORDS, (6, 2, 6, 1, 3, 6, 4)),
     ):
         for index in steps:
             if words() <= limit:
@@ -547,12 +629,13 @@ def intro_request(ctx: DraftContext) -> Draft | None:
     person = ctx.corpus.contacts.get(via)
     via_name = person.name if person else via.replace("-", " ").title()
     via_first = first_name(via_name)
-    role = clause((contact.role or "").split(",")[0])
+    role = role_phrase(contact.role or "")
     who = contact.name
-    if role and ctx.org:
-        who += f", {with_article(role)} at {ctx.org.name}"
-    elif ctx.org:
-        who += f" at {ctx.org.name}"
+    place = org_phrase(short_name(ctx.org.name)) if ctx.org else ""
+    if role and place:
+        who += f", {role} at {place}"
+    elif place:
+        who += f" at {place}"
     if ctx.profile is None:
         exploring = f"I'm exploring {BLANK_LEARN}"
     elif ctx.profile.goal:
@@ -618,16 +701,29 @@ def forwardable(ctx: DraftContext) -> Draft | None:
     else:
         name, short = profile.name, first_name(profile.name)
         headline = clause(profile.headline or "")
-        described = f"{name} is {with_article(headline)}" if headline else f"{name} is"
+        described = f"{name} is {role_phrase(headline)}" if headline else f"{name} is"
         who = []
-        if profile.goal:
-            exploring = f"{short} is exploring {clause(profile.goal)}."
+        goal = to_third_person(clause(profile.goal or ""), name, profile.pronouns).text or ""
+        if goal and headline:
+            # the name was just said: the goal's "I" becomes the pronoun (docs/prep.md)
+            goal = (
+                to_third_person(clause(profile.goal or ""), name, profile.pronouns, named=True).text
+                or ""
+            )
+        if goal:
+            if headline_verb(headline) == "exploring":
+                verb = "wants to find out" if is_question_clause(goal) else "is looking closely at"
+            else:
+                verb = "is exploring"
+            exploring = f"{short} {verb} {goal}."
             who.append(f"{described}. {exploring}" if headline else exploring)
         if headline:
             who.append(f"{described}.")
         else:
             who.append("")
-    about = f"the work at {ctx.org.name}" if ctx.org else f"{ctx.first}'s work"
+    about = (
+        f"the work at {org_phrase(short_name(ctx.org.name))}" if ctx.org else f"{ctx.first}'s work"
+    )
     asks = [
         f"{short} would be grateful for a {ctx.minutes}-minute conversation with {ctx.first} "
         f"about {about} and how people find their way into it, at a time that suits {ctx.first}.",
@@ -668,7 +764,11 @@ def thank_you(ctx: DraftContext) -> Draft:
     on_day = f" on {WEEKDAYS[meeting.date.weekday()]}" if meeting.date else ""
     remembered = None
     if contact.notes and not ctx.public:
-        remembered = first_item(contact.notes)
+        # the first note that reads right spoken to them (an ambiguous one is left out)
+        for item in note_items(contact.notes):
+            remembered = convert(item, contact, ctx.profile).text
+            if remembered:
+                break
     memory = (
         f"One thing that stayed with me: {lower_first(clause(remembered))}."
         if remembered

@@ -968,11 +968,14 @@ def to_second_person(
     return Conversion(result, result != " ".join(text.split()))
 
 
-def to_third_person(text: str, name: str, pronouns: str | None) -> Conversion:
+def to_third_person(
+    text: str, name: str, pronouns: str | None, *, named: bool = False
+) -> Conversion:
     """Convert first person about the user to third person (a note someone forwards).
 
-    The first "I" becomes the user's first name, later ones the pronoun, with
-    the verb agreeing; "me", "my", "mine", "myself" follow the pronouns.
+    The first "I" becomes the user's first name (the pronoun when ``named``:
+    the name was just said), later ones the pronoun, with the verb agreeing;
+    "me", "my", "mine", "myself" follow the pronouns.
 
     >>> to_third_person("what I would need to learn first", "Maren Oduya", "she/her").text
     'what Maren would need to learn first'
@@ -982,6 +985,8 @@ def to_third_person(text: str, name: str, pronouns: str | None) -> Conversion:
     'how Sam is placed'
     >>> to_third_person("I think I was lucky", "Sam Lee", "they/them").text
     'Sam thinks they were lucky'
+    >>> to_third_person("what I would need", "Maren", "she/her", named=True).text
+    'what she would need'
     """
     forms = pronoun_set(pronouns)
     if not forms.known:
@@ -989,7 +994,6 @@ def to_third_person(text: str, name: str, pronouns: str | None) -> Conversion:
     first = name.split()[0] if name.split() else name
     tokens = _tokens(" ".join(text.split()))
     change: dict[int, str] = {}
-    named = False
     for i, token in enumerate(tokens):
         if not _is_word(token):
             continue
