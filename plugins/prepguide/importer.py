@@ -367,7 +367,7 @@ class _Table:
     plan: _Plan
     rows: list[tuple[int, list[str]]]
     skipped: int
-    """Non-blank lines before the header."""
+    """Non-blank records before the header."""
 
 
 def read_table(path: Path, rules: list[MapRule], shown: str) -> tuple[_Table, list[Problem]]:
@@ -482,10 +482,10 @@ def import_csv(
         result.mapping[" + ".join(header[i] for i in columns)] = _shown_target(target)
     result.ignored_columns = [header[i] for i in plan.ignored]
     if table.skipped:
+        before = "line 1" if table.header_line == 2 else f"lines 1-{table.header_line - 1}"
         result.notes.append(
-            f"{shown}: the header is on line {table.header_line}; the "
-            f"{'line' if table.skipped == 1 else f'{table.skipped} lines'} before it "
-            "were skipped"
+            f"{shown}: the header is on line {table.header_line}; {before}, before it, "
+            "skipped (a preamble)"
         )
     if plan.linkedin:
         result.notes.append(
