@@ -1,7 +1,7 @@
 """Ids folded from names: ``"Łukasz Żółć"`` -> ``lukasz-zolc``, ``"王小明"`` -> ``wang-xiao-ming``.
 
 An id becomes a file name (``contacts/<id>.yml``) and a URL for good, so it
-keeps every letter of the name (docs/usage.md, "Ids"):
+keeps every letter of the name (docs/usage.md, "Files"):
 
 - every letter and digit, of any script, is transliterated to ASCII with
   `anyascii <https://pypi.org/project/anyascii/>`_ (ISC licence):
@@ -30,7 +30,7 @@ from collections.abc import Callable, Container
 from anyascii import anyascii
 
 MAX_ID_LENGTH = 60
-"""The longest id :func:`slugify` makes (docs/usage.md)."""
+"""The longest id :func:`slugify` makes (docs/usage.md, "Files")."""
 
 _APOSTROPHES = frozenset("'’‘`´ʹʻʼʽˈ′")
 """Marks that join the parts of one word: ``O'Neil``, ``D’Angelo``, ``Hawaiʻi``."""

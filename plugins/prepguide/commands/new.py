@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             f"and URLs, so choose a shorter one, e.g. --id {slugify(ident) or args.kind}"
         )
     if ident is None and clean_name(args.name) and not slugify(args.name):
-        # A name of only symbols or emoji still gets a file (docs/usage.md, "Ids").
+        # A name of only symbols or emoji still gets a file (docs/usage.md, "Files").
         folder = guide.content_dir / FOLDER[args.kind]
         ident = free_id(
             "",
