@@ -25,6 +25,7 @@ from .common_ground import (
     organization_key,
 )
 from .corpus import Corpus
+from .errors import Problem
 from .model import Contact, Experience, Organization, Profile
 from .network import relation
 from .options import Options
@@ -622,3 +623,96 @@ def build_intro(
     pieces = _pieces(profile, contact, org, ground, corpus, options.resolved_today())
     text, words = _fit(pieces, options)
     return _timed(text, words, options, generated=True)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one fragment of a contact file reads once converted (see :func:`readings`).
+
+    Attributes:
+        field: Where it is, e.g. ``("goals", 1)`` or ``("connection", "story")``.
+        original: The fragment as written.
+        converted: How it reads spoken to the contact, or ``None`` when it is
+            left out (ambiguous).
+        reason: Why it is left out, or ``None``.
+    """
+
+    field: tuple[str | int, ...]
+    original: str
+    converted: str | None
+    reason: str | None
+
+    @property
+    def label(self) -> str:
+        """The field as written in messages: ``goals[1]``, ``connection.story``."""
+        text = ""
+        for part in self.field:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text
+
+
+def readings(contact: Contact, profile: Profile | None) -> list[Reading]:
+    """Every fragment the texts insert from a contact file, and how it reads converted.
+
+    The goals, the first sentence of ``connection.story`` and the first
+    sentence of each note, as the intro and the emails say them to the
+    contact (docs/prep.md, "Whose voice").
+
+    Arguments:
+        contact: The person.
+        profile: You, or ``None``.
+
+    Returns:
+        The readings, in file order.
+    """
+    found: list[Reading] = []
+    for index, goal in enumerate(contact.goals):
+        result = convert(clause(goal), contact, profile)
+        found.append(Reading(("goals", index), clause(goal), result.text, result.reason))
+    if contact.connection.story:
+        told = story_sentence(contact.connection.story)
+        if told:
+            result = convert(told, contact, profile)
+            found.append(Reading(("connection", "story"), told, result.text, result.reason))
+    if contact.notes:
+        from .drafts import note_items
+
+        for item in note_items(contact.notes):
+            result = convert(item, contact, profile)
+            found.append(Reading(("notes",), item, result.text, result.reason))
+    return found
+
+
+def conversion_warnings(corpus: Corpus, cid: str, contact: Contact) -> list[Problem]:
+    """Warn, at its line, about each fragment left out because its person is ambiguous.
+
+    A fragment that converts cleanly gets no warning (``prepguide intro ID``
+    shows how it reads); one that cannot be converted without risking the
+    wrong person ("I asked her questions": "you" or "your"?) is left out of
+    every text, and the warning says how to rewrite it.
+
+    Arguments:
+        corpus: The guide.
+        cid: The contact's id.
+        contact: The contact.
+
+    Returns:
+        The warnings.
+    """
+    problems: list[Problem] = []
+    for reading in readings(contact, corpus.profile):
+        if reading.converted is not None:
+            continue
+        path, line, column = corpus.locate("contact", cid, reading.field)
+        problems.append(
+            Problem(
+                path,
+                line,
+                column,
+                "warning",
+                f"`{reading.label}`: left out of the intro and the emails: {reading.reason}; "
+                "write the person's name, or rephrase (e.g. 'her team' as 'the team she "
+                "leads', 'asked her questions' as 'asked her some questions')",
+            )
+        )
+    return problems

@@ -35,7 +35,7 @@ from .drafts import (
     thank_you,
 )
 from .errors import Problem
-from .intro import Intro, build_intro, intro_bounds, time_intro
+from .intro import Intro, build_intro, conversion_warnings, intro_bounds, time_intro
 from .model import Contact
 from .options import Options
 from .questions import SelectedQuestion, merge_banks, select_questions, template_error
@@ -237,6 +237,7 @@ def _contact_warnings(
                 f"at {options.words_per_minute} words a minute); aim for {low}–{high} "
                 f"seconds: {advice}",
             )
+    problems.extend(conversion_warnings(corpus, cid, contact))  # issue 14: wrong person
     for index, question in enumerate(contact.questions):
         message = lint_message(f"questions[{index}]", question, lint)
         if message:

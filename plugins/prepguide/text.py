@@ -782,6 +782,61 @@ def _agree_after(tokens: list[str], index: int, change: dict[int, str], form: st
         change[j] = new
 
 
+_AFTER_VERB = {
+    "the",
+    "a",
+    "an",
+    "that",
+    "it",
+    "this",
+    "his",
+    "her",
+    "their",
+    "my",
+    "me",
+    "us",
+    "them",
+    "to",
+    "about",
+    "how",
+    "what",
+    "whether",
+    "if",
+    "so",
+}
+_OTHER_SUBJECTS = {"i", "we", "it", "he", "she", "they", "you", "there", "who", "which", "that"}
+
+
+def _agree_coordinated(tokens: list[str], index: int, change: dict[int, str]) -> None:
+    """After a subject made "you": "… and thinks Rosa would …" -> "… and think Rosa would …".
+
+    Only a word after "and"/"but"/"or" whose next word starts an object or a
+    clause (a determiner, a pronoun, a name) is taken for a verb.
+    """
+    j, _ = _next_word(tokens, index)
+    while j is not None:
+        between = "".join(tokens[index + 1 : j]) if j > index + 1 else ""
+        if any(ch in between for ch in ".;:!?"):
+            return
+        low = _norm(tokens[j])
+        if low in _OTHER_SUBJECTS and j != index:
+            return
+        if low in ("and", "but", "or"):
+            k, adjacent = _next_word(tokens, j)
+            if k is not None and adjacent:
+                after, after_adjacent = _next_word(tokens, k)
+                word = tokens[k]
+                plural = agree_plural(word)
+                follows = (
+                    after is not None
+                    and after_adjacent
+                    and (_norm(tokens[after]) in _AFTER_VERB or tokens[after][:1].isupper())
+                )
+                if plural != word and follows:
+                    change[k] = plural
+        index, (j, _) = j, _next_word(tokens, j)
+
+
 def _set_case(new: str, old: str) -> str:
     if old[:1].isupper() and new != "I":
         return new[0].upper() + new[1:]
@@ -854,6 +909,10 @@ def to_second_person(
     'Hear how you combined finance and data work'
     >>> to_second_person("She studies R; her team uses SAS", "she/her").text
     'You study R; your team uses SAS'
+    >>> to_second_person("She worked at Bluestem and thinks Rosa would talk", "she/her").text
+    'You worked at Bluestem and think Rosa would talk'
+    >>> to_second_person("He combined finance and budgets", "he/him").text
+    'You combined finance and budgets'
     >>> to_second_person("Ask her how she got started", "she/her").text
     'Ask you how you got started'
     >>> to_second_person("How does he decide", "he/him").text
@@ -911,6 +970,7 @@ def to_second_person(
             change[i] = _set_case("you", token)
             if not own.plural:
                 _agree_after(tokens, i, change, "plural")
+                _agree_coordinated(tokens, i, change)
                 p, adjacent = _previous_word(tokens, i)
                 if p is not None and adjacent and _norm(tokens[p]) in _TO_PLURAL:
                     change[p] = agree_plural(tokens[p])

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from ..cli import EXIT_OK, CommandError, load_guide
-from ..errors import visible_lines
+from ..errors import visible, visible_lines
 from ..validate import closest
 
 
@@ -17,7 +17,8 @@ def register(sub: Any) -> None:
         help="print a contact's intro script and its spoken time",
         description="Print the one-minute intro for contact ID (the hand-written `intro`, or "
         "the generated one), then a line `~N seconds (W words)` at the guide's "
-        "words_per_minute.",
+        "words_per_minute, then how the contact's goals, story and notes read once "
+        "converted to speak to them (only those whose words change).",
     )
     parser.add_argument("id", help="the contact's id (its file name without .yml)")
     parser.set_defaults(handler=run)
@@ -25,6 +26,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the intro of one contact."""
+    from ..intro import readings
     from ..prep import build_prep
 
     guide, corpus = load_guide()
@@ -42,4 +44,16 @@ def run(args: argparse.Namespace) -> int:
     intro = build_prep(corpus, contact, guide.options).intro
     print(visible_lines(intro.text))
     print(f"~{intro.seconds} seconds ({intro.words} words)")
+    # How goals, story and notes read once converted to "you speak to them"
+    # (docs/prep.md, "Whose voice"): only those whose words change.
+    changed = [r for r in readings(contact, corpus.profile) if r.converted != r.original]
+    if changed:
+        print("\nYour notes as the texts say them to " + visible(contact.name) + ":")
+    for reading in changed:
+        path, line, column = corpus.locate("contact", args.id, reading.field)
+        where = f"{visible(path)}:{line}:{column}: {reading.label}"
+        if reading.converted is None:
+            print(f"{where}: left out ({visible(reading.reason or '')})")
+        else:
+            print(f'{where}: "{visible(reading.original)}" -> "{visible(reading.converted)}"')
     return EXIT_OK
