@@ -597,31 +597,20 @@ def test_builtin_texts_take_the_fast_path() -> None:
 def _reference_selection(
     bank: Any, you: Profile | None, contact: Contact, organization: Organization | None
 ) -> Any:
-    """The selection as first written: every entry rendered by the sandbox, then ranked."""
+    """The selection from every entry rendered by the sandbox (the reference for the fast path).
+
+    Conditions and texts go through Jinja2 itself; the choice among the usable
+    entries is :func:`prepguide.questions.choose_questions`, tested on its own below.
+    """
     from prepguide import questions
-    from prepguide.common_ground import fold
 
     context = questions._context(you, contact, organization)
-    seen: set[str] = set()
-    yours: list[Any] = []
-    own_referral = None
-    for index, text in enumerate(contact.questions):
-        text = " ".join(text.split())
-        key = fold(text)
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        question = SelectedQuestion(f"yours-{index + 1}", classify_topic(text), text, "yours")
-        if own_referral is None and question.topic == "next-steps" and is_referral_text(text):
-            own_referral = question
-        else:
-            yours.append(question)
 
     def rank(item: Any) -> tuple[int, int, int, str]:
         e = item.entry
         return (-e.priority, -((1 if e.industries else 0) + (1 if e.when else 0)), item.order, e.id)
 
-    referrals, others = [], []
+    offers = []
     for item in bank:
         e = item.entry
         if not industry_matches(e.industries, organization):
@@ -629,48 +618,19 @@ def _reference_selection(
         if e.when and e.when.strip() and not questions._sandbox_condition(e.when, context):
             continue
         text = questions._sandbox_render(e.text, context)
-        if text is None or fold(text) in seen:
+        if text is None:
             continue
-        seen.add(fold(text))
-        (referrals if questions.is_referral_entry(e) else others).append((item, text))
-    referrals.sort(key=lambda c: rank(c[0]))
-
-    def selected(c: Any) -> SelectedQuestion:
-        return SelectedQuestion(c[0].entry.id, c[0].entry.topic, c[1], c[0].source)
-
-    closing = own_referral or (selected(referrals[0]) if referrals else None)
-    budget = question_budget(contact.meeting.duration)
-    room = budget - len(yours) - (1 if closing else 0)
-    by_topic: dict[str, list[Any]] = {}
-    for c in sorted(others, key=lambda c: rank(c[0])):
-        by_topic.setdefault(c[0].entry.topic, []).append(c)
-    covered = {q.topic for q in yours}
-    groups = sorted(questions._PICK_GROUPS, key=lambda g: any(t in covered for t in g))
-    picked = []
-    while room > 0:
-        progress = False
-        for group in groups:
-            if room <= 0:
-                break
-            pool = [c for topic in group for c in by_topic.get(topic, [])]
-            if not pool:
-                continue
-            best = min(pool, key=lambda c: rank(c[0]))
-            by_topic[best[0].entry.topic].remove(best)
-            picked.append(best)
-            room -= 1
-            progress = True
-        if not progress:
-            break
-    order = {topic: i for i, topic in enumerate(TOPICS)}
-    ordered = sorted(
-        [(0, (i,), q) for i, q in enumerate(yours)]
-        + [(1, rank(c[0]), selected(c)) for c in picked],
-        key=lambda p: (order.get(p[2].topic, len(TOPICS)), p[0], p[1]),
-    )
-    chosen = [q for _, _, q in ordered] + ([closing] if closing else [])
-    backups = [selected(c) for topic in TOPICS for c in by_topic.get(topic, [])[:3]]
-    return tuple(chosen), tuple(backups), budget
+        offers.append(
+            questions._Offer(
+                rank(item),
+                e.topic,
+                e.group,
+                questions.is_referral_entry(e),
+                SelectedQuestion(e.id, e.topic, text, item.source),
+            )
+        )
+    chosen = questions.choose_questions(offers, you, contact, organization)
+    return chosen.questions, chosen.backups, chosen.budget
 
 
 def test_selection_matches_the_reference_selection() -> None:

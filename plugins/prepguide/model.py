@@ -394,6 +394,9 @@ class QuestionEntry(_Model):
     when: str | None = Field(None, description="A condition, e.g. `contact.background.transition`.")
     industries: list[Text] = Field(default_factory=list)
     priority: int = Field(0, description="Higher comes first within a topic.")
+    group: Id | None = Field(
+        None, description="Entries of one group ask the same thing: a list takes one of them."
+    )
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:

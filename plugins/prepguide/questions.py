@@ -18,12 +18,13 @@ puts everything in conversation order and ends with a referral question.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from jinja2 import ChainableUndefined, Template, TemplateError, Undefined, nodes
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
@@ -58,8 +59,9 @@ from .model import (
     Reflection,
     Role,
 )
+from .text import goal_clause, to_second_person
 
-Source = Literal["yours", "bank", "builtin"]
+Source = Literal["yours", "goal", "bank", "builtin"]
 
 INDUSTRIES = ("health-care", "technology", "finance", "public-sector", "non-profit", "education")
 """The canonical industry keys an entry's ``industries`` may name."""
@@ -148,6 +150,7 @@ INDUSTRY_KEYWORDS: dict[str, tuple[str, ...]] = {
         "municipal",
         "municipality",
         "county",
+        "public health",
         "city council",
         "council",
         "ministry",
@@ -218,16 +221,24 @@ class SelectedQuestion:
     """A question chosen for one conversation.
 
     Attributes:
-        id: The bank entry's id, or ``yours-N`` for the contact's own N-th question.
+        id: The bank entry's id, ``yours-N`` for the contact's own N-th question,
+            ``goal-N`` for the N-th goal.
         topic: One of the bank topics (see :data:`prepguide.model.TOPICS`).
         text: The rendered question.
-        source: ``yours`` (the contact file), ``bank`` (a user bank) or ``builtin``.
+        source: ``yours`` (the contact file), ``goal`` (a goal made a question),
+            ``bank`` (a user bank) or ``builtin``.
     """
 
     id: str
     topic: str
     text: str
     source: str
+    mark: str | None = None
+    """``closed`` or ``leading`` for a question of yours the linter flags, else ``None``."""
+    rewrite: str | None = None
+    """The linter's suggested open rewrite of a marked question."""
+    reason: str | None = None
+    """Why a marked question is closed or leading."""
 
 
 @dataclass(frozen=True)
@@ -261,15 +272,44 @@ class Selection:
 # Industries
 
 
+_MAIN_PART = re.compile(r"\(|;|,|\s[-–—]\s")
+
+
 @functools.lru_cache(maxsize=4096)
+def _industry_head(text: str | None) -> tuple[str | None, tuple[str, ...] | None]:
+    """The canonical key of an industry text and the keyword it was read from (see below)."""
+    if not text:
+        return None, None
+    if text.strip().casefold() in INDUSTRIES:
+        return text.strip().casefold(), None
+    for part in (_MAIN_PART.split(text, maxsplit=1)[0], text):
+        words = fold(part).split()
+        best: tuple[int, int, tuple[str, ...], str] | None = None
+        for start in range(len(words)):
+            for phrase, key in _KEYWORDS:
+                if tuple(words[start : start + len(phrase)]) == phrase:
+                    found = (start + len(phrase), len(phrase), phrase, key)
+                    if best is None or found[:2] > best[:2]:
+                        best = found
+                    break  # the longest phrase at this start (_KEYWORDS is longest first)
+        if best is not None:
+            # The main word ends the phrase: "Health insurance" is insurance.
+            return best[3], best[2] if best[0] == len(words) else None
+    return None, None
+
+
 def industry_key(text: str | None) -> str | None:
     """Map a free-text industry to a canonical key.
 
     The text is folded (case, accents and punctuation) and searched for the
-    keywords of :data:`INDUSTRY_KEYWORDS`; the keyword that appears *first*
-    wins, the longest one on a tie. So "Finance (health insurance)" is
-    ``finance`` and "Health tech" is ``health-care``. A canonical key itself
-    ("public-sector") maps to itself.
+    keywords of :data:`INDUSTRY_KEYWORDS`, first in its main part (before a
+    parenthesis, comma, semicolon or dash), then in the whole text. English
+    puts the main word of a compound last, so the keyword that *ends last*
+    wins, the longest one on a tie: "Health insurance" is ``finance``,
+    "Health technology" is ``technology``, "Public health" is
+    ``public-sector`` and "Finance (health insurance)" is ``finance``. A
+    canonical key itself ("public-sector") maps to itself. The organization's
+    name is never read.
 
     Arguments:
         text: An organization's ``industry`` (or an entry's ``industries`` item).
@@ -277,24 +317,17 @@ def industry_key(text: str | None) -> str | None:
     Returns:
         One of :data:`INDUSTRIES`, or ``None`` when no keyword matches.
     """
-    if not text:
-        return None
-    if text.strip().casefold() in INDUSTRIES:
-        return text.strip().casefold()
-    words = fold(text).split()
-    for start in range(len(words)):
-        for phrase, key in _KEYWORDS:
-            if tuple(words[start : start + len(phrase)]) == phrase:
-                return key
-    return None
+    return _industry_head(text)[0]
 
 
 def industry_matches(industries: Sequence[str], org: Organization | None) -> bool:
     """Whether an entry limited to ``industries`` applies to an organization.
 
-    An item matches when it maps to the organization's canonical key, or when
+    An item that maps to a canonical key matches an organization whose
+    ``industry`` maps to the same key; an item that maps to none matches when
     its words appear in the organization's ``industry`` text (so "Design
-    consultancy" matches "Technology (design consultancy)").
+    consultancy" matches "Technology (design consultancy)"). So "health" does
+    not match "Health insurance": that is finance.
 
     Arguments:
         industries: The entry's ``industries`` (empty: any organization, or none).
@@ -311,12 +344,494 @@ def industry_matches(industries: Sequence[str], org: Organization | None) -> boo
     text = f" {fold(org.industry)} "
     for item in industries:
         wanted = industry_key(item)
-        if wanted is not None and wanted == key:
-            return True
+        if wanted is not None:
+            if wanted == key:
+                return True
+            continue
         words = fold(item)
         if words and f" {words} " in text:
             return True
     return False
+
+
+# ---------------------------------------------------------------------------
+# Near-duplicates (docs/prep.md, "No two questions ask the same thing")
+#
+# Two questions are near-duplicates when they share an intent or most of their
+# content words. A bank entry's intent is its ``group``; a question you wrote
+# (or a goal) gets one when it matches one of the patterns below. Content
+# words are the folded words less function words and the names of the contact
+# and the organization, each cut to a crude stem; two questions are close when
+# they share at least two stems and those are at least 60% of the shorter one's.
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SIMILARITY = 0.6
+"""The share of the shorter question's content stems two near-duplicates have in common."""
+
+_INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "origin",
+        re.compile(
+            r"\bhow did you (get|make|move|come|find|end up|become|start|break|land|switch)\b"
+            r"|\bwhat (first )?(led|brought|drew|made) you\b|\bturning point\b"
+        ),
+    ),
+    (
+        "typical-week",
+        re.compile(
+            r"\b(typical|usual|normal|average) (week|day|month)\b|\bweek to week\b"
+            r"|\bday to day\b|\bone week to the next\b|\bfirst hour\b"
+        ),
+    ),
+    (
+        "feasibility",
+        re.compile(
+            r"\brealistic (first )?(step|timeline|plan|path)\b|\btimeline\b|\bfirst step\b"
+            r"|\bfeasib|\bhow long (would|might|will) (it|this|the move)\b|\bin my (position|place)\b"
+        ),
+    ),
+)
+_FUNCTION_WORDS = _wordset(
+    """
+    a an the and or but nor of to in on at for from with by about as into over under than then so
+    that this these those there here their theirs they them you your yours yourself i me my mine
+    we our us he she his her hers him it its is are was were be been being am do does did done
+    have has had having can could would should will shall may might must what how which who whom
+    whose where when why whether if not no more most very much many some any all each every just
+    also still really actually one ones like else today now way
+    """
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "hiring", "hires", "hired" -> "hir"; "projects" -> "project"."""
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The content stems of a question (function words and ``ignore`` left out).
+
+    "What does a typical week look like for you?" -> {"typical", "week", "look"}.
+    """
+    return frozenset(
+        _stem(word)
+        for word in fold(text).split()
+        if len(word) > 1 and word not in _FUNCTION_WORDS and word not in ignore
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def question_intent(text: str) -> str | None:
+    """The intent of a free-text question: ``origin``, ``typical-week``, ``feasibility`` or None."""
+    folded = fold(text)
+    for intent, pattern in _INTENT_PATTERNS:
+        if pattern.search(folded):
+            return intent
+    return None
+
+
+def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two questions' content stems make them near-duplicates (see :data:`SIMILARITY`)."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared >= 2 and shared >= SIMILARITY * min(len(a), len(b))
+
+
+# ---------------------------------------------------------------------------
+# The kind of workplace (docs/prep.md, "Questions that fit the workplace")
+
+_SOLO_SIZE = re.compile(
+    r"^(1|one)( person| consultant| employee| people)?$|\bsole\b|\bsolo\b|\bself employed\b"
+    r"|\bjust me\b|\bone person\b|\bone consultant\b|\bindependent\b|\bfreelance"
+)
+_SOLO_ROLE = re.compile(
+    r"\bfreelance|\bindependent\b|\bself employed\b|\bsole (trader|proprietor|practitioner)\b"
+)
+_CONSULTANCY = re.compile(r"\bconsult(ing|ancy|ancies|ants?)\b|\badvisory\b|\bagency\b")
+_CARE_PROVIDERS = frozenset(
+    {
+        ("health", "care"),
+        ("healthcare",),
+        ("health",),
+        ("hospital",),
+        ("hospitals",),
+        ("health", "system"),
+        ("clinic",),
+        ("clinics",),
+        ("nursing",),
+        ("care", "home"),
+        ("long", "term", "care"),
+        ("dental",),
+        ("medicine",),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Work:
+    """What the data says about where the contact works, for ``when`` conditions.
+
+    Read from the organization's ``industry`` and ``size`` and the contact's
+    ``role``, never from a name (docs/prep.md, "Questions that fit the workplace").
+
+    Attributes:
+        industry: The canonical industry key (:func:`industry_key`), or ``None``.
+        alone: The contact works on their own: the organization's ``size`` says
+            one person ("1 person", "one consultant", "sole trader") or the role
+            says so ("Independent consultant", "Freelance analyst").
+        team: Not ``alone`` (also when the size is unknown).
+        clinical: The organization gives care: its industry's main word names a
+            care provider ("Health care", "Hospital", "Clinics"), not a health
+            insurer, health technology or public-health agency.
+        consultancy: The industry names consulting or an agency.
+    """
+
+    industry: str | None
+    alone: bool
+    team: bool
+    clinical: bool
+    consultancy: bool
+
+
+@functools.lru_cache(maxsize=1024)
+def _work(industry: str | None, size: str | None, role: str | None) -> Work:
+    key, head = _industry_head(industry)
+    folded_size = fold(size or "")
+    alone = bool(_SOLO_SIZE.search(folded_size)) or bool(_SOLO_ROLE.search(fold(role or "")))
+    clinical = key == "health-care" and head in _CARE_PROVIDERS
+    consultancy = bool(_CONSULTANCY.search(fold(industry or "")))
+    return Work(key, alone, not alone, clinical and not consultancy, consultancy)
+
+
+def work_of(contact: Contact, org: Organization | None) -> Work:
+    """Where the contact works, from the data (see :class:`Work`)."""
+    return _work(
+        org.industry if org is not None else None,
+        org.size if org is not None else None,
+        contact.role,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Goals as questions (docs/prep.md, "Goals become questions")
+#
+# A goal is written as a note to yourself ("Hear how he combined finance and
+# data work"); in the question list it becomes a question you can say aloud
+# to the contact ("How did you combine finance and data work?"). The person
+# frame is converted by prepguide.text (third person about the contact becomes
+# "you"); the embedded question is then turned into a direct one. When the
+# clause cannot be turned safely, the question keeps it embedded after "What
+# can you tell me about…", which is grammatical for any clause.
+
+_AUXILIARIES = _wordset(
+    "is are was were am has have had do does did can could will would should may might must"
+    " isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't can't couldn't"
+    " won't wouldn't shouldn't"
+)
+_SUBJECT_START = _wordset(
+    "the a an your my our their his her its this that these those you i we they he she it"
+    " some people"
+)
+_PRONOUN_SUBJECTS = frozenset({"you", "i", "we", "they"})
+_ADVERBS = _wordset(
+    "actually really usually still also often now first ever generally typically mostly"
+    " already currently normally truly just even"
+)
+_HOW_MODIFIERS = _wordset(
+    "much many long often far well soon quickly easily hard important common different"
+    " stable realistic likely useful necessary big large small early late"
+)
+_VERB_BASES = _wordset(
+    """
+    look do work use decide combine move learn find feel take make get become begin think go
+    come choose know lead leave keep pay spend run build say tell have see bring teach hold meet
+    grow give write stand weigh recruit protect hire value mean involve need plan study manage
+    start help differ handle deal balance prepare approach apply select judge measure train fund
+    organize organise split share divide test answer ask explain switch change shift adapt cope
+    stay land earn pick reach win gain develop expect view describe define evaluate assess rate
+    prioritize prioritise compare carry translate show prove demonstrate happen live juggle afford
+    finish complete pursue rely depend matter count care consider believe want like enjoy miss
+    prefer recommend suggest advise contribute collaborate partner coordinate communicate present
+    report publish review audit analyse analyze link join hear listen talk speak connect interview
+    observe shadow volunteer mentor support solve fix create produce deliver ship launch maintain
+    staff select break fit set put cut read feel sell play
+    """
+)
+_IRREGULAR_LEMMAS = {
+    "found": "find", "felt": "feel", "took": "take", "made": "make", "got": "get",
+    "became": "become", "began": "begin", "learnt": "learn", "thought": "think", "went": "go",
+    "came": "come", "chose": "choose", "knew": "know", "led": "lead", "left": "leave",
+    "kept": "keep", "paid": "pay", "spent": "spend", "ran": "run", "built": "build",
+    "said": "say", "told": "tell", "had": "have", "did": "do", "saw": "see", "brought": "bring",
+    "taught": "teach", "held": "hold", "met": "meet", "grew": "grow", "gave": "give",
+    "wrote": "write", "stood": "stand", "heard": "hear", "meant": "mean", "won": "win",
+    "sold": "sell", "dealt": "deal", "understood": "understand",
+}  # fmt: skip
+_PREDICATE_ADJECTIVES = _wordset(
+    "necessary useful important essential required needed valuable realistic possible common"
+    " feasible helpful worthwhile stable hard difficult easy open competitive relevant"
+    " expected usual"
+)
+_HOW_OFTEN_VERBS = frozenset({"hire", "accept", "recruit", "take", "consider", "promote"})
+
+
+def _lemma(word: str) -> tuple[str, str] | None:
+    """A verb's base form and tense: ``("combine", "past")`` for "combined".
+
+    Tense is ``past``, ``third`` ("decides") or ``base``; ``None`` when the
+    word is not a verb prepguide knows.
+    """
+    low = word.casefold()
+    if low in _IRREGULAR_LEMMAS:
+        return _IRREGULAR_LEMMAS[low], "past"
+    if low in _VERB_BASES:
+        return low, "base"
+    if low.endswith("ed"):
+        stem = low[:-2]
+        for candidate in (stem, low[:-1], stem[:-1] if stem[-1:] == stem[-2:-1] else "",
+                          stem[:-1] + "y" if stem.endswith("i") else ""):  # fmt: skip
+            if candidate in _VERB_BASES:
+                return candidate, "past"
+    if low.endswith("s") and not low.endswith("ss"):
+        for candidate in (low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ies") else ""):
+            if candidate in _VERB_BASES:
+                return candidate, "third"
+    return None
+
+
+def _finite_verb(words: Sequence[str], start: int) -> int | None:
+    """Where the finite verb of a clause is, from ``start`` (``None``: not found).
+
+    First an auxiliary, a past or "-s" form (not after a determiner), or a base
+    form after a subject pronoun; failing that a base form after a plural noun
+    or after "X and Y" ("content design and research work together").
+    """
+    for i in range(start, len(words)):
+        low = words[i].casefold()
+        before = words[i - 1].casefold() if i > start else ""
+        if low in _AUXILIARIES:
+            return i
+        if before in _SUBJECT_START - _PRONOUN_SUBJECTS:
+            continue
+        found = _lemma(low)
+        if found is None:
+            continue
+        if found[1] != "base" or before in _PRONOUN_SUBJECTS:
+            return i
+    for i in range(start + 1, len(words)):
+        before = words[i - 1].casefold()
+        found = _lemma(words[i])
+        if found is None or found[1] != "base":
+            continue
+        plural = before.endswith("s") and not before.endswith("ss")
+        if plural or "and" in (w.casefold() for w in words[start:i]):
+            return i
+    return None
+
+
+def _wh_end(words: Sequence[str]) -> int:
+    """Where the question phrase of an embedded question ends ("how stable", "which of my…")."""
+    first = words[0].casefold()
+    end = 1
+    if first == "how":
+        if len(words) > 1 and (
+            words[1].casefold() in _HOW_MODIFIERS or words[1].casefold().endswith("ly")
+        ):
+            end = 2
+        if first == "how" and words[end - 1].casefold() not in ("much", "many"):
+            return end
+    while end < len(words):
+        low = words[end].casefold()
+        if low == "of" and end + 1 < len(words):
+            end += 2  # "which of my projects": the determiner belongs to the phrase
+            continue
+        if low in _SUBJECT_START or low in _AUXILIARIES or (words[end][:1].isupper()):
+            return end
+        found = _lemma(low)
+        if found is not None and found[1] != "base":
+            return end
+        end += 1
+    return end
+
+
+def _direct_question(clause_text: str) -> str | None:
+    """Turn an embedded question into a direct one (``None`` when unsure).
+
+    "how you combined finance and data work" -> "How did you combine finance and data work?";
+    "what your team looks for" -> "What does your team look for?";
+    "which of my projects could become case studies" -> unchanged but for case.
+    """
+    words = clause_text.split()
+    if len(words) < 2:
+        return None
+    wh = _wh_end(words)
+    verb = _finite_verb(words, wh)
+    if verb is None:
+        return None
+    phrase, subject, rest = words[:wh], words[wh:verb], words[verb + 1 :]
+    if not subject:
+        # The question phrase is the subject: "who helped you", "which of my projects could…".
+        if phrase[0].casefold() in ("why", "when", "where") or (
+            phrase[0].casefold() == "how" and phrase[1:2] not in (["much"], ["many"])
+        ):
+            return None
+        return _capital(" ".join(words)) + "?"
+    adverbs: list[str] = []
+    while subject and subject[-1].casefold() in _ADVERBS:
+        adverbs.insert(0, subject.pop())
+    if not subject:
+        return None
+    low = words[verb].casefold()
+    if low in ("do", "does", "did") and (not rest or _lemma(rest[0]) is None):
+        # "do" as the main verb: "what a research team actually does"
+        support = "did" if low == "did" else ("do" if low == "do" else "does")
+        return _capital(" ".join([*phrase, support, *subject, *adverbs, "do", *rest])) + "?"
+    if low in _AUXILIARIES:
+        if low in ("has", "have", "had") and not (
+            rest and (rest[0].endswith(("ed", "en")) or rest[0].casefold() in _IRREGULAR_LEMMAS)
+        ):
+            pass  # "has" as the main verb: do-support below
+        else:
+            return _capital(" ".join([*phrase, words[verb], *subject, *adverbs, *rest])) + "?"
+    found = _lemma(low)
+    if found is None:
+        return None
+    lemma, tense = found
+    plural = subject[-1].casefold() in _PRONOUN_SUBJECTS or "and" in (w.casefold() for w in subject)
+    support = {"past": "did", "third": "does"}.get(tense, "do")
+    if tense == "base" and not plural and subject[-1].casefold() not in _PRONOUN_SUBJECTS:
+        plural = subject[-1].endswith("s")
+    if support == "do" and not plural and tense != "base":
+        support = "does"
+    # Verbs joined to this one ("recruits and protects") take the base form too.
+    rest = list(rest)
+    for i in range(1, len(rest)):
+        if rest[i - 1].casefold() in ("and", "or"):
+            joined = _lemma(rest[i])
+            if joined is not None and joined[1] == tense and tense != "base":
+                rest[i] = joined[0]
+    return _capital(" ".join([*phrase, support, *subject, *adverbs, lemma, *rest])) + "?"
+
+
+def _whether_question(clause_text: str) -> str:
+    """Turn "whether …" into an open question.
+
+    "whether a degree is necessary for X" -> "How necessary is a degree for X?";
+    "whether your clients value Y" -> "How much do your clients value Y?";
+    "whether I could observe a session" -> "How could I observe a session?";
+    "whether you were able to study part-time" -> "How did you decide whether to study
+    part-time?"; otherwise "What is your sense of whether …?".
+    """
+    words = clause_text.split()[1:]
+    lows = [w.casefold() for w in words]
+    if len(words) >= 3 and lows[0] == "i" and lows[1] in ("could", "can", "might"):
+        return _capital(" ".join(["how", words[1], "I", *words[2:]])) + "?"
+    if lows[:1] == ["you"]:
+        rest = words[1:]
+        if [w.casefold() for w in rest[:3]] in (["were", "able", "to"], ["are", "able", "to"]):
+            rest = rest[3:]
+        elif rest and rest[0].casefold() in ("could", "can", "would", "should", "did"):
+            rest = rest[1:]
+        elif rest and (found := _lemma(rest[0])) is not None:
+            rest = [found[0], *rest[1:]]
+        else:
+            rest = []
+        if rest:
+            return "How did you decide whether to " + " ".join(rest) + "?"
+    verb = _finite_verb(words, 0)
+    if verb is not None and verb > 0:
+        subject, low = words[:verb], lows[verb]
+        rest = words[verb + 1 :]
+        while rest and rest[0].casefold() in _ADVERBS:
+            rest = rest[1:]
+        if low in ("is", "are") and rest and rest[0].casefold() in _PREDICATE_ADJECTIVES:
+            return _capital(" ".join(["how", rest[0], low, *subject, *rest[1:]])) + "?"
+        found = _lemma(low) if low not in _AUXILIARIES else None
+        if found is not None and found[1] != "past" and rest:
+            plural = found[1] == "base"
+            how = "how often" if found[0] in _HOW_OFTEN_VERBS else "how much"
+            support = "do" if plural else "does"
+            return _capital(" ".join([how, support, *subject, found[0], *rest])) + "?"
+    return "What is your sense of " + clause_text + "?"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+_FEEDBACK_GOAL = re.compile(
+    r"(get|ask for|hear)(?: (?:some|honest|frank|specific|your))* (?:feedback|advice|ideas|views?)"
+    r" (?:on|about)\s+",
+    re.I,
+)
+_WH_WORDS = frozenset({"how", "what", "which", "who", "whom", "whose", "where", "when", "why"})
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:and|or)\s+(?=(?:how|what|which|who|whom|whose|where|when|why|whether|if)\b)", re.I
+)
+
+
+def goal_question(goal: str, contact: Contact, you: Profile | None = None) -> str | None:
+    """Turn a goal into an open question to say aloud to the contact.
+
+    The goal's leading verb ("Learn", "Understand", "Find out", "Hear",
+    "Ask"…) is dropped, the person frame converted (third person about the
+    contact becomes "you", your own name "I") and the embedded question made
+    direct. A goal that already is a question is kept in your words (converted
+    to "you" if it speaks about the contact). Of two questions joined by "and"
+    only the first is asked.
+
+    "Hear how he combined finance and data work" -> "How did you combine finance and
+    data work?"; "Learn whether a master's degree is necessary for analyst roles" ->
+    "How necessary is a master's degree for analyst roles?"
+
+    Arguments:
+        goal: One of the contact's ``goals``.
+        contact: The contact (pronouns and name).
+        you: The profile (your name becomes "I"), or ``None``.
+
+    Returns:
+        The question, or ``None`` when the goal asks nothing (or cannot be put
+        in the second person without guessing).
+    """
+    text = re.sub(r"\s*\([^)]*\)", "", " ".join(goal.split())).strip()
+    if not text:
+        return None
+    converted = to_second_person(
+        text,
+        contact.pronouns,
+        name=contact.name,
+        user_name=you.name if you is not None else None,
+        user_pronouns=you.pronouns if you is not None else None,
+    ).text
+    if converted is None:
+        return None
+    if converted.rstrip().endswith("?"):
+        return _capital(converted.strip())
+    verb, rest = goal_clause(converted)
+    if not verb:
+        found = _FEEDBACK_GOAL.match(converted)
+        if found:
+            verb, rest = found.group(1), converted[found.end() :]
+    rest = rest.strip().rstrip(".!;:,")
+    if not verb or not rest:
+        return None
+    if rest.casefold().startswith("about "):
+        rest = rest[6:]
+    rest = _SECOND_QUESTION.split(rest, maxsplit=1)[0]
+    first = rest.split()[0].casefold()
+    if first in ("whether", "if"):
+        return _whether_question(rest)
+    if first in _WH_WORDS:
+        return _direct_question(rest) or f"What can you tell me about {rest}?"
+    return f"What can you tell me about {rest}?"
 
 
 # ---------------------------------------------------------------------------
@@ -750,7 +1265,7 @@ def budget_error(text: str, *, expression: bool = False) -> str | None:
 
 
 def _context(you: Profile | None, contact: Contact, org: Organization | None) -> dict[str, Any]:
-    context: dict[str, Any] = {"contact": contact}
+    context: dict[str, Any] = {"contact": contact, "work": work_of(contact, org)}
     if you is not None:
         context["you"] = you
     if org is not None:
@@ -772,7 +1287,7 @@ def _context(you: Profile | None, contact: Contact, org: Organization | None) ->
 
 _Eval = Callable[[Mapping[str, Any]], Any]
 
-_NAMES = frozenset({"you", "contact", "org"})
+_NAMES = frozenset({"you", "contact", "org", "work"})
 _FAST_FILTERS = frozenset(
     {"article", "lower_first", "first_name", "clause", "brief", "plain", "move_from", "move_to"}
     | {"latest"}
@@ -1448,9 +1963,10 @@ class _Slot:
         if not self.industries:
             return True
         for wanted, words in self.industries:
-            if wanted is not None and wanted == key:
-                return True
-            if words is not None and words in text:
+            if wanted is not None:
+                if wanted == key:
+                    return True
+            elif words is not None and words in text:
                 return True
         return False
 
@@ -1604,14 +2120,19 @@ def select_questions(
 ) -> Selection:
     """Choose and order the questions for one conversation.
 
-    The contact's own questions are always kept (source ``yours``). The
-    remaining room in the budget (:func:`question_budget`) is filled one topic
-    group at a time (path or transition, role, advice, organization, trends,
-    resources, rapport, timing, next steps), topics you already cover coming
-    last; within a topic the highest ``priority`` wins, then the more specific
-    entry (one limited by industry or condition), then bank order. The list is
-    shown in conversation order and ends with a referral question: your own if
-    you wrote one, else the best referral entry.
+    The contact's own questions are always kept (source ``yours``); a closed
+    or leading one carries the linter's mark and rewrite. Then, while the
+    budget (:func:`question_budget`) has room: one question on feasibility and
+    timing for a talk of :data:`FEASIBILITY_MINUTES` or more, each goal as a
+    question (source ``goal``, :func:`goal_question`), and bank questions one
+    topic group at a time (path or transition, role, advice, organization,
+    trends, resources, rapport, timing, next steps), topics already covered
+    coming last; within a topic the highest ``priority`` wins, then the more
+    specific entry (one limited by industry or condition), then bank order. A
+    question that is a near-duplicate of one already chosen (same ``group`` or
+    intent, or most content words shared) is skipped. The list is shown in
+    conversation order and ends with a referral question: your own if you
+    wrote one, else the best referral entry.
 
     Arguments:
         bank: The merged bank (:func:`merge_banks`).
@@ -1622,6 +2143,69 @@ def select_questions(
     Returns:
         The selection with its budget and an explanation.
     """
+    context = _context(you, contact, org)
+    offers = [
+        _Offer(slot.place, slot.topic, slot.item.entry.group, slot.referral, slot.selected(text))
+        for slot, text in _candidates(_plan(bank), context, org)
+    ]
+    return choose_questions(offers, you, contact, org)
+
+
+FEASIBILITY_MINUTES = 20
+"""A talk this long or longer always asks one feasibility-and-timing question."""
+
+
+class _Offer(NamedTuple):
+    """A usable bank entry, rendered: what :func:`choose_questions` needs of it."""
+
+    order: Any
+    """Sorts offers best first (the entry's rank)."""
+    topic: str
+    group: str | None
+    referral: bool
+    question: SelectedQuestion
+
+
+@functools.lru_cache(maxsize=4096)
+def _lint_mark(text: str) -> tuple[str, str | None, str | None] | None:
+    """The linter's label, rewrite and reason for a closed or leading question."""
+    from .lint import lint_question  # imported late: the linter is large
+
+    result = lint_question(text)
+    if result.label not in ("closed", "leading"):
+        return None
+    return result.label, result.rewrite, result.reason
+
+
+class _Taken:
+    """The questions a list already holds, for the near-duplicate test."""
+
+    def __init__(self, ignore: frozenset[str]) -> None:
+        self.ignore = ignore
+        self.groups: set[str] = set()
+        self.words: list[frozenset[str]] = []
+
+    def clashes(self, text: str, group: str | None) -> bool:
+        group = group or question_intent(text)
+        if group is not None and group in self.groups:
+            return True
+        words = content_words(text, self.ignore)
+        return any(near_duplicates(words, other) for other in self.words)
+
+    def add(self, text: str, group: str | None) -> None:
+        group = group or question_intent(text)
+        if group is not None:
+            self.groups.add(group)
+        self.words.append(content_words(text, self.ignore))
+
+
+def choose_questions(
+    offers: Sequence[_Offer],
+    you: Profile | None,
+    contact: Contact,
+    org: Organization | None,
+) -> Selection:
+    """The selection of :func:`select_questions` from the usable bank entries (its ``offers``)."""
     seen: set[str] = set()
     yours: list[SelectedQuestion] = []
     own_referral: SelectedQuestion | None = None
@@ -1634,79 +2218,127 @@ def select_questions(
         question = SelectedQuestion(f"yours-{index + 1}", classify_topic(text), text, "yours")
         if own_referral is None and question.topic == "next-steps" and is_referral_text(text):
             own_referral = question
-        else:
-            yours.append(question)
+            continue
+        mark = _lint_mark(text)
+        if mark is not None:
+            question = dataclasses.replace(question, mark=mark[0], rewrite=mark[1], reason=mark[2])
+        yours.append(question)
 
-    # Every usable entry, rendered, in bank order (as candidates_for): a
-    # text equal (once folded) to one of yours or to an earlier entry's is
-    # left out. Candidates are (place, slot, text): places are unique, so
-    # sorting candidates sorts them by rank.
-    context = _context(you, contact, org)
-    referrals: list[tuple[int, _Slot, str]] = []
-    others: list[tuple[int, _Slot, str]] = []
-    for slot, rendered in _candidates(_plan(bank), context, org):
-        key = slot.key if slot.static is not None else fold(rendered)
+    ignore = frozenset(fold(contact.name).split()) | (
+        frozenset(fold(org.name).split()) if org is not None else frozenset()
+    )
+    taken = _Taken(ignore)
+    for question in yours:
+        taken.add(question.text, None)
+
+    goals: list[SelectedQuestion] = []
+    for index, goal in enumerate(contact.goals):
+        asked = goal_question(goal, contact, you)
+        if asked is None or (key := fold(asked)) in seen or taken.clashes(asked, None):
+            continue
+        seen.add(key)
+        goals.append(SelectedQuestion(f"goal-{index + 1}", classify_topic(asked), asked, "goal"))
+        taken.add(asked, None)
+
+    # The usable entries: a text equal (once folded) to one of yours, a goal's
+    # or an earlier entry's is left out.
+    referrals: list[_Offer] = []
+    others: list[_Offer] = []
+    for offer in offers:
+        key = fold(offer.question.text)
         if key in seen:
             continue
         seen.add(key)
-        (referrals if slot.referral else others).append((slot.place, slot, rendered))
+        (referrals if offer.referral else others).append(offer)
 
     closing: SelectedQuestion | None = own_referral
     if closing is None and referrals:
-        _, slot, text = min(referrals)
-        closing = slot.selected(text)
+        closing = min(referrals).question
 
     budget = question_budget(contact.meeting.duration)
     room = budget - len(yours) - (1 if closing is not None else 0)
+    others.sort()
+
+    # The feasibility question, for a talk long enough (unless you ask one).
+    feasibility: _Offer | None = None
+    if contact.meeting.duration >= FEASIBILITY_MINUTES and "feasibility" not in taken.groups:
+        for offer in others:
+            if offer.group == "feasibility" and not taken.clashes(offer.question.text, None):
+                feasibility = offer
+                break
+    if feasibility is not None:
+        others.remove(feasibility)
+        room -= 1
+
+    # Goals come before the bank, as many as fit.
+    fitted = max(room, 0)
+    main_goals, extra_goals = goals[:fitted], goals[fitted:]
+    room -= len(main_goals)
+    taken = _Taken(ignore)
+    for question in (*yours, *main_goals):
+        taken.add(question.text, None)
+    if feasibility is not None:
+        taken.add(feasibility.question.text, feasibility.group)
 
     # Each topic's candidates, best first.
-    by_topic: dict[str, list[tuple[int, _Slot, str]]] = {}
-    others.sort()
-    for candidate in others:
-        topic = candidate[1].topic
-        if topic in by_topic:
-            by_topic[topic].append(candidate)
-        else:
-            by_topic[topic] = [candidate]
-    covered = {q.topic for q in yours}
-    # Groups already covered by your questions go last (a stable partition).
+    by_topic: dict[str, list[_Offer]] = {}
+    for offer in others:
+        by_topic.setdefault(offer.topic, []).append(offer)
+    covered = {q.topic for q in (*yours, *main_goals)}
+    # Groups already covered by your questions and goals go last (a stable partition).
     groups = [g for g in _PICK_GROUPS if covered.isdisjoint(g)] + [
         g for g in _PICK_GROUPS if not covered.isdisjoint(g)
     ]
-    picked: list[tuple[int, _Slot, str]] = []
+    picked: list[_Offer] = [feasibility] if feasibility is not None else []
     while room > 0:
         progress = False
         for group in groups:
             if room <= 0:
                 break
-            pools = [by_topic[topic] for topic in group if by_topic.get(topic)]
-            if not pools:
-                continue
-            pool = min(pools) if len(pools) > 1 else pools[0]
-            picked.append(pool.pop(0))
-            room -= 1
-            progress = True
+            pools = [pool for topic in group if (pool := by_topic.get(topic))]
+            while pools:
+                pool = min(pools) if len(pools) > 1 else pools[0]
+                offer = pool.pop(0)
+                if not pool:
+                    pools.remove(pool)
+                if taken.clashes(offer.question.text, offer.group):
+                    continue  # a near-duplicate: neither asked nor a backup
+                picked.append(offer)
+                taken.add(offer.question.text, offer.group)
+                room -= 1
+                progress = True
+                break
         if not progress:
             break
 
-    def order_key(pair: tuple[int, tuple[Any, ...], SelectedQuestion]) -> tuple[Any, ...]:
+    def order_key(pair: tuple[int, Any, SelectedQuestion]) -> tuple[Any, ...]:
         weight, rank, question = pair
         return (_TOPIC_INDEX.get(question.topic, len(TOPICS)), weight, rank)
 
     ordered = sorted(
-        [(0, (i,), q) for i, q in enumerate(yours)]
-        + [(1, slot.rank, slot.selected(text)) for _, slot, text in picked],
+        [(0, i, q) for i, q in enumerate(yours)]
+        + [(1, i, q) for i, q in enumerate(main_goals)]
+        + [(2, offer.order, offer.question) for offer in picked],
         key=order_key,
     )
     questions = [q for _, _, q in ordered]
     if closing is not None:
         questions.append(closing)
 
-    backups = tuple(
-        slot.selected(text)
-        for topic in TOPICS
-        for _, slot, text in by_topic.get(topic, ())[:BACKUPS_PER_TOPIC]
-    )
+    # Backups: the goals that did not fit lead their topic, then the best
+    # entries that are not near-duplicates of the list or of each other.
+    backups: list[SelectedQuestion] = []
+    for topic in TOPICS:
+        backups.extend(q for q in extra_goals if q.topic == topic)
+        count = 0
+        for offer in by_topic.get(topic, ()):
+            if count >= BACKUPS_PER_TOPIC:
+                break
+            if taken.clashes(offer.question.text, offer.group):
+                continue
+            taken.add(offer.question.text, offer.group)
+            backups.append(offer.question)
+            count += 1
 
     note = _budget_note(
         contact.meeting.duration,
@@ -1715,7 +2347,13 @@ def select_questions(
         len(questions),
         len(backups),
     )
-    return Selection(tuple(questions), backups, budget, note)
+    if extra_goals:
+        note += (
+            f" {len(extra_goals)} of your goals did not fit: they lead the backups."
+            if len(extra_goals) > 1
+            else " One of your goals did not fit: it leads the backups."
+        )
+    return Selection(tuple(questions), tuple(backups), budget, note)
 
 
 _TOPIC_INDEX = {topic: i for i, topic in enumerate(TOPICS)}
