@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 
 from prepguide.common_ground import (
+    career_field,
     find_common_ground,
     first_item,
     organization_key,
+    same_field,
     split_transition,
     strip_markdown,
     with_article,
@@ -152,7 +154,7 @@ def test_the_same_career_change() -> None:
     leaving = person(background={"transition": "pediatric nursing to program management"})
     (left,) = find_common_ground(you, leaving, corpus())
     assert left.kind == "transition" and left.strength < point.strength
-    assert "started out in pediatric nursing" in left.sentence
+    assert left.sentence == "You and Sam both started out in nursing."
     unrelated = person(background={"transition": "law to carpentry"})
     assert find_common_ground(you, unrelated, corpus()) == ()
 
@@ -222,3 +224,133 @@ def test_text_helpers() -> None:
     )
     notes = "- First point, with **emphasis**. Second sentence.\n- Next bullet"
     assert first_item(notes) == "First point, with emphasis."
+
+
+# --- the same move only when both ends match (issue 14 item 4) ----------------------------------
+
+SAME_FIELD = [
+    ("audit", "government accounting"),
+    ("Audit manager", "tax accounting"),
+    ("CPA", "accounting"),
+    ("an auditor", "Accountants"),
+    ("ICU nurse", "pediatric nursing"),
+    ("Registered Nurse, Medical ICU", "bedside nursing"),
+    ("nursing", "Nurses"),
+    ("UX research", "user research"),
+    ("a UX researcher", "User experience research"),
+    ("UX research on health software", "design research"),
+    ("public-health data analysis", "data analytics"),
+    ("data analysis", "a data analyst"),
+    ("a pastry chef", "baking"),
+    ("product manager", "product management"),
+    ("Head of Data", "data"),
+    ("the law", "a lawyer"),
+]
+
+DIFFERENT_FIELDS = [
+    ("public-health data analysis", "nonprofit data management"),
+    ("data analysis", "data"),
+    ("data analysis", "policy analysis"),
+    ("UX research", "market research"),
+    ("UX research", "human-factors research"),
+    ("UX research", "UX design"),
+    ("nursing", "pharmacy"),
+    ("accounting", "a pastry chef"),
+    ("program management", "product management"),
+    ("graphic design", "service design"),
+    ("teaching", "nursing"),
+    ("law", "carpentry"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_FIELD)
+def test_fields_that_are_the_same(a: str, b: str) -> None:
+    fa, fb = career_field(a), career_field(b)
+    assert fa is not None and fb is not None
+    assert same_field(fa, fb) is not None and same_field(fb, fa) is not None
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT_FIELDS)
+def test_fields_that_are_not_the_same(a: str, b: str) -> None:
+    fa, fb = career_field(a), career_field(b)
+    assert fa is not None and fb is not None
+    assert same_field(fa, fb) is None and same_field(fb, fa) is None
+
+
+AUDITOR = {
+    "headline": "Audit manager and CPA exploring public-health data analysis",
+    "goal": "whether a master's degree is necessary to move into data analysis",
+}
+
+
+def transition_point(you: Profile, change: str) -> Any:
+    them = person(background={"transition": change})
+    points = [p for p in find_common_ground(you, them, corpus(them)) if p.kind == "transition"]
+    return points[0] if points else None
+
+
+def test_one_shared_word_is_not_the_same_move() -> None:
+    """The probe of issue 14: only "data" was shared, and the move was claimed."""
+    you = profile(**AUDITOR)
+    point = transition_point(you, "government accounting to nonprofit data management")
+    assert "made the move" not in point.sentence and "made the move" not in point.spoken
+    assert point.sentence == (
+        "You and Sam both started out in accounting, and Sam then moved into data work, "
+        "as you hope to."
+    )
+
+
+def test_the_part_that_is_true_in_a_grammatical_sentence() -> None:
+    you = profile(**AUDITOR)
+    chef = transition_point(you, "tax accounting to a pastry chef")
+    assert chef.sentence == "You and Sam both started out in accounting."
+    assert "pastry" not in chef.sentence and "moved to" not in chef.sentence
+    same = transition_point(you, "Audit to data analytics")
+    assert "made the move you are considering" in same.sentence
+    assert same.spoken == "You made the move I am considering, from accounting to data analysis."
+    into = transition_point(you, "a pastry chef to data analysts")
+    assert into.sentence == "Sam moved into data analysis from another field, as you hope to."
+    assert transition_point(you, "nursing to UX research") is None
+
+
+def test_hostile_noun_phrases_read_right() -> None:
+    nurse = profile(headline="ICU nurse exploring a move into UX research")
+    role = transition_point(nurse, "firefighter to a UX researcher")
+    assert role.sentence == "Sam moved into UX research from another field, as you hope to."
+    firefighter = profile(headline="Firefighter exploring UX research")
+    same_start = transition_point(firefighter, "a firefighter to the law")
+    assert same_start.sentence == "Like you, Sam started out as a firefighter."
+    assert same_start.spoken.startswith("Like me, you started out as a firefighter")
+    assert career_field("the") is None
+    for phrase in ("a pastry chef", "Nurses", "UX research", "nursing", "an ICU nurse"):
+        field = career_field(phrase)
+        assert field is not None
+        assert not field.words().startswith(("a ", "an ", "the ")), phrase
+    assert career_field("UX research").words() == "UX research"  # type: ignore[union-attr]
+    assert career_field("Nurses").phrase() == "in nursing"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("status", "extra", "sentence"),
+    [
+        ("to-contact", {}, "You both know Anaïs Thibodeaux, who can introduce you."),
+        (
+            "requested",
+            {"requested": "2026-11-20"},
+            "You both know Anaïs Thibodeaux, whom you asked for an introduction.",
+        ),
+        (
+            "scheduled",
+            {"date": "2026-12-02 12:30"},
+            "You both know Anaïs Thibodeaux, who introduced you.",
+        ),
+    ],
+)
+def test_mutual_connection_says_how_far_the_introduction_went(
+    status: str, extra: dict[str, str], sentence: str
+) -> None:
+    anais = Contact.model_validate({"id": "anais", "name": "Anaïs Thibodeaux"})
+    marcus = person(id="marcus", connection={"via": "anais"}, meeting={"status": status, **extra})
+    (point,) = find_common_ground(None, marcus, corpus(anais, marcus))
+    assert point.sentence == sentence
+    assert ("put us in touch" in point.spoken) == (status == "scheduled")

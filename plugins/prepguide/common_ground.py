@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .model import Contact, Education, Experience, Profile
+from .network import relation
 
 GROUND_KINDS = ("mutual", "transition", "school", "employer", "field", "city", "interest")
 """The kinds of common ground, in the order used to break ties of strength."""
@@ -504,64 +505,441 @@ def _mutual(contact: Contact, corpus: Corpus) -> list[GroundPoint]:
         return []
     person = corpus.contacts.get(via)
     name = person.name if person else " ".join(w.capitalize() for w in via.split("-"))
-    return [
-        GroundPoint(
-            "mutual",
-            90,
-            f"You both know {name}, who is introducing you.",
-            f"We both know {first_name(name)}, who kindly put us in touch.",
-        )
+    # Only what the notes say happened (network.relation): introduced, asked, or not yet.
+    rel = relation(corpus, via, contact.id)
+    state = rel.introduction if rel is not None else None
+    if state == "introduced":
+        sentence = f"You both know {name}, who introduced you."
+        spoken = f"We both know {first_name(name)}, who kindly put us in touch."
+    elif state == "requested":
+        sentence = f"You both know {name}, whom you asked for an introduction."
+        spoken = f"We both know {first_name(name)}."
+    else:
+        sentence = f"You both know {name}, who can introduce you."
+        spoken = f"We both know {first_name(name)}."
+    return [GroundPoint("mutual", 90, sentence, spoken)]
+
+
+# ---------------------------------------------------------------------------
+# Career fields: when two moves are the same (docs/prep.md, "Common ground")
+
+
+_FIELD_SYNONYMS: tuple[tuple[str, str], ...] = (
+    ("user experience research", "ux research"),
+    ("user experience", "ux"),
+    ("user research", "ux research"),
+    ("design research", "ux research"),
+    ("data analytics", "data analysis"),
+    ("data analyst", "data analysis"),
+    ("public accounting", "accounting"),
+    ("certified public accountant", "accounting"),
+)
+"""Phrases that name the same field (folded, whole words), applied before anything else."""
+
+_FIELD_WORDS: dict[str, str] = {
+    # a person's role names their field
+    "nurse": "nursing",
+    "accountant": "accounting",
+    "auditor": "accounting",
+    "audit": "accounting",
+    "auditing": "accounting",
+    "cpa": "accounting",
+    "bookkeeping": "accounting",
+    "bookkeeper": "accounting",
+    "researcher": "research",
+    "teacher": "teaching",
+    "educator": "teaching",
+    "analyst": "analysis",
+    "analytics": "analysis",
+    "scientist": "science",
+    "engineer": "engineering",
+    "designer": "design",
+    "developer": "development",
+    "programmer": "development",
+    "programming": "development",
+    "lawyer": "law",
+    "attorney": "law",
+    "legal": "law",
+    "pharmacist": "pharmacy",
+    "psychologist": "psychology",
+    "chef": "cooking",
+    "cook": "cooking",
+    "baker": "cooking",
+    "baking": "cooking",
+    "pastry": "cooking",
+    "writer": "writing",
+    "editor": "editing",
+    "journalist": "journalism",
+    "marketer": "marketing",
+    "economist": "economics",
+    "statistician": "statistics",
+    "physician": "medicine",
+    "doctor": "medicine",
+}
+"""Role nouns and near-synonyms mapped to the field they name ("auditor" -> accounting)."""
+
+_RANK_WORDS = frozenset(
+    [
+        "manager",
+        "lead",
+        "head",
+        "director",
+        "chief",
+        "officer",
+        "specialist",
+        "associate",
+        "coordinator",
+        "consultant",
+        "assistant",
+        "supervisor",
+        "partner",
+        "intern",
+        "staff",
+        "senior",
+        "junior",
+        "principal",
+        "vp",
+        "president",
     ]
+)
+"""Ranks and titles around a field ("audit manager" is in audit); dropped."""
+
+_MANAGED = frozenset({"product", "program", "project", "operations", "account", "data"})
+"""Words whose manager or director works in "<word> management" ("product manager")."""
+
+_SETTING_WORDS = frozenset(
+    [
+        "icu",
+        "er",
+        "emergency",
+        "cardiac",
+        "surgical",
+        "pediatric",
+        "paediatric",
+        "bedside",
+        "hospital",
+        "hospice",
+        "clinic",
+        "government",
+        "public",
+        "private",
+        "nonprofit",
+        "non",
+        "profit",
+        "sector",
+        "health",
+        "healthcare",
+        "corporate",
+        "federal",
+        "state",
+        "county",
+        "city",
+        "municipal",
+        "local",
+        "agency",
+        "academic",
+        "freelance",
+        "independent",
+        "registered",
+        "certified",
+        "licensed",
+        "medical",
+        "step",
+        "down",
+        "unit",
+        "small",
+        "large",
+        "global",
+        "international",
+    ]
+)
+"""Where or for whom the work is done, not what it is ("ICU nursing" is nursing); dropped."""
+
+_LEADING = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "one",
+        "some",
+        "work",
+        "working",
+        "career",
+        "job",
+        "role",
+        "in",
+        "as",
+        "into",
+    ]
+)
+_CUT_AT = frozenset({"on", "at", "for", "in", "with", "within", "from", "by", "while", "and"})
+_KEEP_S = frozenset({"analysis", "economics", "statistics", "physics", "mathematics", "ux", "news"})
+_ACRONYMS = frozenset({"ux", "ui", "cx", "icu", "hr", "it", "cpa", "mph"})
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "man", "woman")
+_DOMAIN_WORK = frozenset({"data", "ux", "product", "software", "policy", "design"})
+"""Qualifiers that name a kind of work on their own ("moved into data work")."""
+
+
+@dataclass(frozen=True)
+class CareerField:
+    """A career field in comparable form.
+
+    Attributes:
+        head: The field's head noun after normalization ("research", "accounting").
+        qualifier: The word that makes it a kind of that field ("ux" in "UX
+            research"), or ``""``.
+        role: The head is a person's role the lexicon does not know ("firefighter"):
+            said as "as a firefighter" rather than "in …".
+    """
+
+    head: str
+    qualifier: str = ""
+    role: bool = False
+
+    def words(self) -> str:
+        """The field as words, acronyms in capitals: ``UX research``, ``accounting``."""
+        parts = [self.qualifier, self.head] if self.qualifier else [self.head]
+        return " ".join(w.upper() if w in _ACRONYMS else w for w in parts)
+
+    def phrase(self, preposition: str = "in") -> str:
+        """``in accounting`` / ``as a firefighter`` (``preposition`` is used for a field)."""
+        if self.role:
+            return f"as {with_article(self.words())}"
+        return f"{preposition} {self.words()}"
+
+
+def _singular(word: str) -> str:
+    if word in _KEEP_S or len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+@functools.lru_cache(maxsize=4096)
+def career_field(text: str) -> CareerField | None:
+    """Normalize a noun phrase naming a career field or a role.
+
+    Articles and plurals go, the phrase is cut at its first preposition
+    ("UX research on health software" -> UX research), ranks and settings are
+    dropped ("ICU nurse manager" -> nursing), a role becomes its field
+    ("auditor" -> accounting) and synonyms are unified ("user research" -> UX
+    research). What remains is the head noun and at most one qualifier.
+
+    Arguments:
+        text: A noun phrase, e.g. ``"a pastry chef"``, ``"Nurses"``, ``"UX research"``.
+
+    Returns:
+        The field, or ``None`` when nothing is left (``"the"``).
+    """
+    folded = f" {fold(text)} "
+    for phrase, same in _FIELD_SYNONYMS:
+        folded = folded.replace(f" {phrase} ", f" {same} ")
+    words = [_singular(w) for w in folded.split()]
+    if "of" in words:  # "Head of Data" -> data; "director of product" -> product
+        before = words[: words.index("of")]
+        if before and all(w in _RANK_WORDS or w in _LEADING for w in before):
+            words = words[words.index("of") + 1 :]
+        else:
+            words = before
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    for index, word in enumerate(words):
+        if word in _CUT_AT and index:
+            words = words[:index]
+            break
+    managed = False
+    while len(words) > 1 and words[-1] in _RANK_WORDS:
+        managed = managed or words[-1] in {"manager", "director", "head", "lead"}
+        words = words[:-1]
+    # A phrase of settings only ("public health") is the field itself.
+    words = [w for w in words if w not in _SETTING_WORDS and w not in _RANK_WORDS] or words
+    words = [w for w in words if w not in _LEADING and w not in _CUT_AT]
+    if not words:
+        return None
+    if managed and words[-1] in _MANAGED:
+        words.append("management")
+    head = _FIELD_WORDS.get(words[-1], words[-1])
+    qualifier = ""
+    if len(words) > 1:
+        qualifier = _FIELD_WORDS.get(words[-2], words[-2])
+        if qualifier == head:
+            qualifier = ""
+    known = words[-1] in _FIELD_WORDS or head != words[-1]
+    role = not known and words[-1].endswith(_ROLE_ENDINGS)
+    return CareerField(head, qualifier, role)
+
+
+def same_field(a: CareerField, b: CareerField) -> CareerField | None:
+    """The field two fields share, or ``None``.
+
+    Two fields are the same when their head nouns are, and their qualifiers
+    are too, or one of them has none ("government accounting" and "audit" are
+    both accounting; "data analysis" and "data management" are not the same,
+    nor are "UX research" and "market research").
+
+    Returns:
+        The shared field, the less specific of the two (what is true of both).
+    """
+    if a.head != b.head:
+        return None
+    if a.qualifier and b.qualifier and a.qualifier != b.qualifier:
+        return None
+    return a if not a.qualifier else b
+
+
+def shared_domain(a: CareerField, b: CareerField) -> str | None:
+    """A kind of work two different fields share ("data" for data analysis and data
+    management), from a short list (data, UX, product, software, policy, design)."""
+    for mine in {a.qualifier, a.head} & {b.qualifier, b.head}:
+        if mine in _DOMAIN_WORK:
+            return mine.upper() if mine in _ACRONYMS else mine
+    return None
+
+
+_AIM = re.compile(
+    r"\b(?:exploring|explore|considering|moving|move|moved|transitioning|transition|switch|"
+    r"switching|pivot|pivoting|into|towards?)\b\s+",
+    re.IGNORECASE,
+)
+
+
+def _career_fields(texts: list[str]) -> list[CareerField]:
+    found = []
+    for text in texts:
+        for part in re.split(r"\s*(?:,|;|/|&|\band\b|\bor\b)\s*", text):
+            field = career_field(part) if part.strip() else None
+            if field is not None and field not in found:
+                found.append(field)
+    return found
+
+
+def your_move(profile: Profile) -> tuple[list[CareerField], list[CareerField]]:
+    """Where you come from and where you aim, as career fields.
+
+    From: the headline before "exploring" (or "moving", "considering", …),
+    your roles, and your fields of study that are not where you aim. To: the
+    headline after that word and the goal after "into" (or the whole goal).
+    """
+    headline = profile.headline or ""
+    parts = _AIM.split(headline, maxsplit=1)
+    aims: list[str] = []
+    if len(parts) == 2:
+        aims.append(
+            re.sub(
+                r"^(?:an?\s+)?(?:move|career|transition|switch|change)\s+(?:into|to|in)\s+",
+                "",
+                parts[1],
+                flags=re.IGNORECASE,
+            )
+        )
+    goal = profile.goal or ""
+    found = re.search(r"\b(?:into|to become|to)\s+(.+)", goal, re.IGNORECASE)
+    if goal:
+        aims.append(found.group(1) if found else goal)
+    to = _career_fields(aims)
+    origins = [parts[0]] if len(parts) == 2 else [headline]
+    origins += [job.role or "" for job in profile.experience]
+    origins += [
+        e.field
+        for e in profile.education
+        if e.field and not any(same_field(f, t) for f in _career_fields([e.field]) for t in to)
+    ]
+    return _career_fields([o for o in origins if o]), to
+
+
+def _match(theirs: CareerField | None, mine: list[CareerField]) -> CareerField | None:
+    if theirs is None:
+        return None
+    return next((f for m in mine if (f := same_field(theirs, m)) is not None), None)
 
 
 def _transition(profile: Profile, contact: Contact, first: str) -> list[GroundPoint]:
+    """Their career change against yours: the same move only when both ends match.
+
+    Otherwise only the part that is true: you started in the same field, or
+    they moved into the field (or the kind of work) you aim for.
+    """
     text = contact.background.transition
     if not text:
         return []
-    origin = stems(" ".join([profile.headline or ""] + [j.role or "" for j in profile.experience]))
-    origin |= stems(" ".join(e.field or "" for e in profile.education))
-    aim = stems(" ".join([profile.headline or "", profile.goal or ""]))
+    origin, aim = your_move(profile)
     parts = split_transition(text)
     change = clause(text)
     if parts is None:
-        if stems(text) & (origin | aim):
+        whole = career_field(text)
+        if _match(whole, origin) or _match(whole, aim):
             return [
                 GroundPoint(
                     "transition",
                     50,
-                    f"{first} changed careers too ({change}), in a direction close to yours.",
+                    f"{first} changed careers too ({change}).",
                     "You changed careers too, which is exactly what I am weighing now.",
                 )
             ]
         return []
-    source, target = parts
-    left = bool(stems(source) & origin)
-    right = bool(stems(target) & aim)
-    if left and right:
+    source, target = career_field(parts[0]), career_field(parts[1])
+    left = _match(source, origin)
+    right = _match(target, aim)
+    if left is not None and right is not None:
         return [
             GroundPoint(
                 "transition",
                 85,
                 f"{first} made the move you are considering: {change}.",
-                f"You made the move I am considering, from {source} to {target}.",
+                f"You made the move I am considering, from {left.words()} to {right.words()}.",
             )
         ]
-    if left:
-        return [
-            GroundPoint(
-                "transition",
-                65,
-                f"Like you, {first} started out in {source}, then moved to {target}.",
-                f"You started out in {source}, so you know the world I come from.",
-            )
-        ]
-    if right:
+    domain = None
+    if right is None and target is not None:
+        domain = next((d for m in aim if (d := shared_domain(target, m))), None)
+    if left is not None:
+        started = (
+            f"Like you, {first} started out {left.phrase()}"
+            if left.role
+            else f"You and {first} both started out {left.phrase()}"
+        )
+        spoken = (
+            f"Like me, you started out {left.phrase()}, so you know the world I come from."
+            if left.role
+            else f"We both started out {left.phrase()}, so you know the world I come from."
+        )
+        if domain:
+            return [
+                GroundPoint(
+                    "transition",
+                    70,
+                    f"{started}, and {first} then moved into {domain} work, as you hope to.",
+                    spoken,
+                )
+            ]
+        return [GroundPoint("transition", 65, f"{started}.", spoken)]
+    if right is not None:
+        into = "became" if right.role else "moved into"
+        what = with_article(right.words()) if right.role else right.words()
         return [
             GroundPoint(
                 "transition",
                 55,
-                f"{first} moved into {target} from another field ({source}), as you hope to.",
-                f"You came to {target} from another field, which is what I hope to do.",
+                f"{first} {into} {what} from another field, as you hope to.",
+                f"You {into} {what} from another field, which is what I hope to do.",
+            )
+        ]
+    if domain:
+        return [
+            GroundPoint(
+                "transition",
+                40,
+                f"Like you hope to, {first} moved into {domain} work from another field.",
+                f"You moved into {domain} work from another field, which is what I hope to do.",
             )
         ]
     return []

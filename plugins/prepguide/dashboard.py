@@ -24,6 +24,7 @@ from typing import Literal
 
 from .corpus import Corpus
 from .model import STATUSES, Contact
+from .network import relation
 from .options import Options
 
 DueKind = Literal["thank-you", "follow-up", "nudge"]
@@ -256,6 +257,15 @@ def _second_person(corpus: Corpus, contact: Contact, options: Options) -> Contac
 
 
 def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: Options) -> str:
+    via = contact.connection.via
+    rel = relation(corpus, via, contact.id, public=options.audience == "public") if via else None
+    if rel is not None and rel.introduction == "requested" and via in corpus.contacts:
+        # The request went to the go-between (network.relation, docs/workflow.md).
+        go_between = corpus.contacts[via].name
+        return (
+            f"no answer since {requested.isoformat()} to your request to {go_between} for an "
+            f"introduction: send {go_between} a polite nudge"
+        )
     message = f"no answer since {requested.isoformat()}: send a polite nudge"
     org = corpus.organization_of(contact)
     other = _second_person(corpus, contact, options)
