@@ -448,7 +448,7 @@ def _learn_lines(ctx: DraftContext) -> tuple[str, ...]:
     lines = []
     if ctx.profile.goal:
         exploring = exploring_sentence(ctx.profile.goal, ctx.profile.headline)[:-1]
-        lines.append(f"{exploring}, and I would value {perspective}.")
+        lines.append(f"{exploring}. I would value {perspective}.")
     goals = converted_goals(contact, ctx.profile)
     if goals and not any(_goal_topic(goal) for goal in goals):
         # a goal the topics line does not already carry
