@@ -204,7 +204,9 @@ def test_a_checkout_without_a_remote_is_local_but_pinned(tmp_path: Path) -> None
     checkout = tmp_path / "prepguide"
     commit = repository(checkout)
     source = source_from_direct_url({"url": checkout.as_uri(), "dir_info": {}}, "0.1.0")
-    assert source.requirement == f"prepguide @ git+{checkout.as_uri()}@{commit}"
+    # file://localhost/…: pip 23.2 (Python 3.11's) refuses git+file:///…
+    local_url = "file://localhost/" + checkout.as_uri()[len("file:///") :]
+    assert source.requirement == f"prepguide @ git+{local_url}@{commit}"
     assert (source.repo, source.rev, source.local) == (checkout.as_uri(), commit, True)
     text = playbook_files(source)["requirements.txt"]
     assert "is a folder on this computer" in comments(text)
@@ -397,7 +399,7 @@ def test_a_fresh_environment_installs_and_builds_the_playbook(
     root = tmp_path / "office"
     init_guide(root, playbook=True, timezone="UTC", source=cloned_source(clone, commit))
     assert requirement_lines((root / "requirements.txt").read_text(encoding="utf-8")) == [
-        f"prepguide @ git+{clone.as_uri()}@{commit}"
+        f"prepguide @ git+file://localhost{clone}@{commit}"
     ]
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)

@@ -589,6 +589,15 @@ def remote_url(remote: str) -> str:
     return _strip_credentials(remote)
 
 
+def _vcs_url(url: str) -> str:
+    """A URL for a ``git+`` requirement: ``file:///x`` as ``file://localhost/x``.
+
+    pip before 23.3 refuses ``git+file:///x`` (a URL without a host) in a
+    requirement; git and newer pips read both spellings the same.
+    """
+    return "file://localhost/" + url[len("file:///") :] if url.startswith("file:///") else url
+
+
 def _git(folder: Path, *args: str) -> str | None:
     import subprocess
 
@@ -635,7 +644,7 @@ def _git_source(folder: Path) -> Source | None:
         )
     if _git(folder, "status", "--porcelain", "--untracked-files=no"):
         notes.append(f"Uncommitted changes in {folder} are not part of commit {commit[:12]}.")
-    requirement = f"prepguide @ git+{url}@{commit}"
+    requirement = f"prepguide @ git+{_vcs_url(url)}@{commit}"
     if sub != ".":
         # pre-commit reads .pre-commit-hooks.yaml at a repository's root only
         return Source(f"{requirement}#subdirectory={sub}", notes=tuple(notes), local=local)
@@ -675,7 +684,7 @@ def source_from_direct_url(info: object, version: str | None) -> Source:
     vcs = info.get("vcs_info")
     if isinstance(vcs, dict) and isinstance(vcs.get("commit_id"), str):
         kind, commit = str(vcs.get("vcs", "git")), vcs["commit_id"]
-        requirement = f"prepguide @ {kind}+{url}@{commit}"
+        requirement = f"prepguide @ {kind}+{_vcs_url(url)}@{commit}"
         sub = info.get("subdirectory")
         if isinstance(sub, str) and sub.strip("/."):
             requirement += f"#subdirectory={sub}"
