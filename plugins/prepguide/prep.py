@@ -59,7 +59,10 @@ class Prep:
     Attributes:
         common_ground: What you share with the contact, strongest first.
         questions: Fitted to ``meeting.duration``, in conversation order,
-            ending with a referral question.
+            ending with a referral question: your own questions (a closed or
+            leading one carries its ``mark`` and ``rewrite``), your goals as
+            questions, one feasibility question for a talk of 20 minutes or
+            more, then bank questions, without near-duplicates (docs/prep.md).
         backups: Further questions, in conversation order.
         question_budget: How many questions fit the meeting.
         budget_note: A sentence explaining the budget.
