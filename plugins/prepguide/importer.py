@@ -16,14 +16,17 @@ One contact file per row (docs/playbook.md, "Import a spreadsheet"):
   Connections export is recognised by its header (:data:`LINKEDIN`);
   ``--map COLUMN=FIELD`` adds or overrides a mapping and
   ``--map "First Name+Last Name=name"`` joins columns.
-- **All or nothing.** Every row is validated with the same model as a
-  hand-written file before anything is written. If any row is refused,
-  nothing is written and every refused row is reported with its line.
+- **Checked first, then written.** Every row is validated with the same model
+  as a hand-written file before anything is written; then the good rows are
+  written and every refused row is reported with its line (docs/usage.md: "bad
+  rows reported by row number, the rest imported"). An organization file is
+  written only for an employer of a row that is written, and before it.
   Existing files are never overwritten; if a file cannot be written, the files
   this import wrote are removed again.
 - **Ids** are folded from the name (ids.py); two different people with the
   same name get ``ana-lima`` and ``ana-lima-2``. A person already in the guide
-  (a contact with the same name) is refused rather than imported twice.
+  (a contact with the same name) is skipped, never imported twice, so the same
+  file can be imported again once its refused rows are corrected.
 
 An employer that is not yet an organization of the guide gets a small
 organization file of its own, written before the contacts that link to it.
@@ -193,7 +196,12 @@ class ImportResult:
     written: list[Path] = field(default_factory=list)
     organizations: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    """Refused rows (or lines of a malformed file): when any, nothing was written."""
+    """Refused rows (the others are written), or the line that makes the file unreadable
+    (then nothing is written)."""
+    unreadable: bool = False
+    """The file is not a table (``problems`` say where): nothing was written."""
+    skipped: list[Problem] = field(default_factory=list)
+    """Rows whose person is already in the guide (left as they are)."""
     warnings: list[Problem] = field(default_factory=list)
     """Rows imported in a way worth a look (a second person of the same name)."""
     notes: list[str] = field(default_factory=list)
@@ -461,7 +469,8 @@ def import_csv(
     display: str | None = None,
     root: Path | None = None,
 ) -> ImportResult:
-    """Import every row of a CSV file into ``content_dir/contacts``, or none.
+    """Import the rows of a CSV file into ``content_dir/contacts``: every good row once all
+    rows are checked; refused rows are reported, never half-written.
 
     Arguments:
         path: The spreadsheet.
@@ -493,6 +502,7 @@ def import_csv(
             "contacts with connection.type online"
         )
     if problems:
+        result.unreadable = True
         return result
     contacts_dir = content_dir / "contacts"
     orgs_dir = content_dir / "organizations"
@@ -524,11 +534,18 @@ def import_csv(
             folded = _fold_name(data["name"])
             if folded in by_name:
                 ident = by_name[folded]
-                raise _RowError(
-                    f"{data['name']} is already in the guide (contacts/{ident}.yml); not "
-                    "overwritten: remove the row, or edit that file (for another person of the "
-                    f'same name, run prepguide new contact "{data["name"]}" --id ANOTHER-ID)'
+                result.skipped.append(
+                    Problem(
+                        shown,
+                        line,
+                        1,
+                        "warning",
+                        f"{data['name']} is already in the guide (contacts/{ident}.yml): "
+                        "skipped, that file is left as it is (for another person of the same "
+                        f'name, run prepguide new contact "{data["name"]}" --id ANOTHER-ID)',
+                    )
                 )
+                continue
             base = unreserved(slugify(data["name"]))  # "Index" -> index-2 (reserved.py)
             cid = free_id(base, taken, fallback="contact")
             if base in existing and existing[base] is None:  # perhaps this person: never guess
@@ -567,9 +584,12 @@ def import_csv(
             )
         first_of_name.setdefault(folded, (line, cid))
         planned.append((contacts_dir / f"{cid}.yml", data))
-    if result.problems:
-        return result
-    writes = [(orgs_dir / f"{oid}.yml", d, "organization") for oid, d in pending_orgs.items()]
+    employers = {d.get("organization") for _p, d in planned}
+    writes = [
+        (orgs_dir / f"{oid}.yml", d, "organization")
+        for oid, d in pending_orgs.items()
+        if oid in employers  # not the employer of a refused row only
+    ]
     writes += [(p, d, "contact") for p, d in planned]
     done: list[Path] = []
     for target_path, data, kind in writes:

@@ -22,8 +22,9 @@ def register(sub: Any) -> None:
         "overwriting a file). Headers such as name, first name and last name, employer, title, "
         "email, linkedin, school, graduation year, industry, tags and consent are recognised, "
         "and LinkedIn's Connections.csv is read as it is; --map COLUMN=FIELD maps any other "
-        'header and --map "First Name+Last Name=name" joins columns. All or nothing: when a '
-        "row is refused, every bad row is reported by line number and nothing is written.",
+        'header and --map "First Name+Last Name=name" joins columns. When a '
+        "row is refused, it is reported by line number and the other rows are imported; people "
+        "already in the guide are skipped.",
     )
     parser.add_argument("file", type=Path, metavar="FILE.csv", help="the spreadsheet, as CSV")
     parser.add_argument(
@@ -37,7 +38,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import every row, or none: exit 1 when any row is refused (nothing is written then)."""
+    """Import the good rows; exit 1 when any row is refused (docs/usage.md)."""
     guide = find_guide()
     try:
         maps = parse_maps(args.map)
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     for path in result.organizations + result.written:
         shown = path.relative_to(guide.root).as_posix() if path.is_relative_to(guide.root) else path
         print(f"wrote {visible(str(shown))}")
-    for problem in sorted(result.problems + result.warnings):
+    for problem in sorted(result.problems + result.warnings + result.skipped):
         print(problem.format(), file=sys.stderr)
     if result.ignored_columns:
         print(
@@ -65,20 +66,23 @@ def run(args: argparse.Namespace) -> int:
             + " (map them with --map COLUMN=FIELD)",
             file=sys.stderr,
         )
-    refused = len(result.problems)
-    if refused:
-        print(
-            f"nothing imported: {refused} row{'s' * (refused != 1)} refused; correct "
-            f"{'them' if refused != 1 else 'it'} (or remove {'them' if refused != 1 else 'it'} "
-            "from the file) and run the import again",
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEM
     if result.failure:
         print(f"prepguide: {visible(result.failure)}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(
-        f"{len(result.written)} contact{'s' * (len(result.written) != 1)} imported",
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    if result.unreadable:
+        print(
+            "nothing imported: correct the file at those lines and import it again", file=sys.stderr
+        )
+        return EXIT_PROBLEM
+    imported, refused, skipped = len(result.written), len(result.problems), len(result.skipped)
+    summary = f"{imported} contact{'s' * (imported != 1)} imported"
+    if skipped:
+        summary += f", {skipped} already in the guide (skipped)"
+    if refused:
+        summary += (
+            f", {refused} row{'s' * (refused != 1)} refused: correct "
+            f"{'them' if refused != 1 else 'it'} and import the file again (the people "
+            "imported now are then skipped)"
+        )
+    print(summary, file=sys.stderr)
+    return EXIT_PROBLEM if refused else EXIT_OK
