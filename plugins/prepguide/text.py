@@ -23,6 +23,7 @@ Every function shows its behaviour as ``>>>`` examples, which the tests run
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,14 +111,11 @@ def lower_first(text: str) -> str:
     >>> lower_first("McKinsey alumni")
     'McKinsey alumni'
     """
-    if not text:
+    if not text.split() or not text[:1].isalpha():
         return text
     word = text.split()[0]
-    if len(word) > 1 and (_is_acronym(word) or not word[1:].replace("-", "").islower()):
-        if not word[1:].replace("-", "").replace("'", "").isalpha() or _is_acronym(word):
-            return text
-        if not word[1:].islower():
-            return text
+    if len(word) > 1 and (_is_acronym(word) or not word[1:].islower()):
+        return text
     return text[0].lower() + text[1:]
 
 
@@ -854,15 +852,20 @@ def _name_forms(name: str | None) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(['’]s\b)?(?![\w'’])"
+    )
+
+
 def _replace_names(
     text: str, forms: tuple[str, ...], subject: str, obj: str, possessive: str
 ) -> tuple[str, list[tuple[int, str]]]:
     """Replace a person's name with a pronoun; return the text and the subject spots."""
     if not forms:
         return text, []
-    pattern = re.compile(
-        r"(?<![\w'’])(" + "|".join(re.escape(f) for f in forms) + r")(['’]s\b)?(?![\w'’])"
-    )
+    pattern = _name_pattern(forms)
     out: list[str] = []
     last = 0
     marks: list[tuple[int, str]] = []
@@ -1051,7 +1054,7 @@ def to_third_person(
     forms = pronoun_set(pronouns)
     if not forms.known:
         forms = _THEY
-    first = name.split()[0] if name.split() else name
+    first = name.split()[0] if name.split() else forms.subject
     tokens = _tokens(" ".join(text.split()))
     change: dict[int, str] = {}
     for i, token in enumerate(tokens):
@@ -1095,7 +1098,7 @@ def to_third_person(
             change[i] = forms.reflexive[0]
     for i, new in change.items():
         start = not "".join(tokens[:i]).strip() or "".join(tokens[:i]).rstrip()[-1] in ".!?"
-        tokens[i] = new[0].upper() + new[1:] if start else new
+        tokens[i] = new[:1].upper() + new[1:] if start else new
     result = "".join(tokens)
     return Conversion(result, result != " ".join(text.split()))
 
