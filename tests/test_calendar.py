@@ -12,8 +12,10 @@ import pytest
 from prepguide.calendar import (
     PRODID,
     CalendarEntry,
+    _vtimezone,
     calendar_ics,
     contact_entries,
+    follow_up_uid,
     meeting_ics,
 )
 from prepguide.corpus import Corpus, CorpusLoader
@@ -42,15 +44,25 @@ def test_parses_back_with_meetings_and_reminders(example: tuple[Corpus, Options]
     assert str(cal["prodid"]) == PRODID
     assert str(cal["version"]) == "2.0"
     found = events(data)
-    assert set(found) == {
-        "marcus-ebbesen@prepguide",
-        "devika-raman@prepguide",
-        # open follow-ups only, numbered by their place in `follow_up`
-        "ines-carvalho-follow-up-1@prepguide",
-        "ines-carvalho-follow-up-2@prepguide",
-        "marcus-ebbesen-follow-up-0@prepguide",
-        "joan-whitcombe-follow-up-0@prepguide",
-    }
+    meetings = {uid for uid in found if "-follow-up-" not in uid}
+    assert meetings == {"marcus-ebbesen@prepguide", "devika-raman@prepguide"}
+    # open follow-ups only, named by contact, date and note
+    follow_ups = sorted(
+        (uid.split("-follow-up-")[0], found[uid].decoded("dtstart"))
+        for uid in found
+        if "-follow-up-" in uid
+    )
+    assert follow_ups == [
+        ("ines-carvalho", date(2026, 11, 20)),
+        ("ines-carvalho", date(2026, 12, 15)),
+        ("joan-whitcombe", date(2026, 12, 9)),
+        ("marcus-ebbesen", date(2026, 12, 1)),
+    ]
+    for uid, event in found.items():
+        if "-follow-up-" in uid:
+            note = str(event["summary"]).split(": ", 1)[1]
+            contact = uid.split("-follow-up-")[0]
+            assert uid == follow_up_uid(contact, event.decoded("dtstart"), note)
 
 
 def test_meeting_event(example: tuple[Corpus, Options]) -> None:
@@ -78,7 +90,11 @@ def test_vtimezone_is_included(example: tuple[Corpus, Options]) -> None:
 
 def test_follow_up_reminder_is_all_day(example: tuple[Corpus, Options]) -> None:
     corpus, options = example
-    event = events(calendar_ics(corpus, options, None))["joan-whitcombe-follow-up-0@prepguide"]
+    [event] = [
+        e
+        for uid, e in events(calendar_ics(corpus, options, None)).items()
+        if uid.startswith("joan-whitcombe-follow-up-20261209-")
+    ]
     assert event.decoded("dtstart") == date(2026, 12, 9)
     assert event.decoded("dtend") == date(2026, 12, 10)
     assert str(event["summary"]).startswith("Follow up with Joan Whitcombe: If Joan has not")
@@ -192,3 +208,110 @@ def test_events_in_start_order() -> None:
     }
     data = calendar_ics(Corpus(contacts=people), Options(today=date(2027, 1, 1)), None)
     assert data.index(b"UID:early@prepguide") < data.index(b"UID:late@prepguide")
+
+
+def follow_up_events(follow_up: list[dict[str, object]]) -> dict[str, str]:
+    """UID -> summary of a contact's follow-up reminders."""
+    contact = Contact(id="ann-lee", name="Ann Lee", follow_up=follow_up)
+    data = calendar_ics(
+        Corpus(contacts={"ann-lee": contact}), Options(today=date(2027, 1, 1)), None
+    )
+    return {uid: str(e["summary"]) for uid, e in events(data).items()}
+
+
+def test_follow_up_uid_follows_the_text_not_the_position() -> None:
+    """A follow-up added at the top moves no reminder onto another's text."""
+    send = {"date": "2027-02-01", "note": "Send the draft"}
+    thank = {"date": "2027-02-03", "note": "Thank Ann"}
+    before = follow_up_events([send, thank])
+    after = follow_up_events([{"date": "2027-01-20", "note": "Ask about the team"}, send, thank])
+    assert len(before) == 2 and len(after) == 3
+    for uid, summary in before.items():
+        assert after[uid] == summary  # same UID, same text
+    assert follow_up_uid("ann-lee", date(2027, 2, 1), "Send the draft") in before
+    # Another note or another date is another event.
+    edited = follow_up_events([{**send, "note": "Send the final draft"}, thank])
+    assert set(edited) & set(before) == {follow_up_uid("ann-lee", date(2027, 2, 3), "Thank Ann")}
+
+
+def test_identical_follow_ups_get_distinct_stable_uids() -> None:
+    send = {"date": "2027-02-01", "note": "Send the draft"}
+    two = follow_up_events([send, send])
+    first = follow_up_uid("ann-lee", date(2027, 2, 1), "Send the draft")
+    second = follow_up_uid("ann-lee", date(2027, 2, 1), "Send the draft", 2)
+    assert set(two) == {first, second}
+    assert second == first.replace("@prepguide", "-2@prepguide")
+    # Marking the first one done keeps the second's UID; other follow-ups count for nothing.
+    assert set(follow_up_events([{**send, "done": True}, send])) == {second}
+    other = {"date": "2027-02-01", "note": "Something else"}
+    assert first in follow_up_events([other, send])
+
+
+def vtimezone_text(tzid: str, first: int, last: int) -> str:
+    data = _vtimezone(tzid, first, last)
+    assert data is not None
+    return data.decode("utf-8")
+
+
+def test_vtimezone_is_rrule_based_like_calendar_apps_write() -> None:
+    assert vtimezone_text("Europe/Stockholm", 2027, 2027).split("\r\n") == [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Stockholm",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:19810329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "TZNAME:CEST",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "DTSTART:19961027T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "TZNAME:CET",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        "",
+    ]
+    chicago = vtimezone_text("America/Chicago", 2031, 2035)
+    assert "DTSTART:20070311T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n" in chicago
+    assert "DTSTART:20071104T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n" in chicago
+    sydney = vtimezone_text("Australia/Sydney", 2027, 2027)  # southern hemisphere
+    assert "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=1SU\r\nTZNAME:AEDT\r\n" in sydney
+    assert "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU\r\nTZNAME:AEST\r\n" in sydney
+    for text in (chicago, sydney):
+        assert "RDATE" not in text and "UNTIL" not in text and "COMMENT" not in text
+
+
+def test_vtimezone_of_a_zone_without_daylight_saving_is_one_standard() -> None:
+    assert vtimezone_text("Asia/Kolkata", 2027, 2035).split("\r\n")[1:-2] == [
+        "TZID:Asia/Kolkata",
+        "BEGIN:STANDARD",
+        "DTSTART:19700101T000000",
+        "TZNAME:IST",
+        "TZOFFSETFROM:+0530",
+        "TZOFFSETTO:+0530",
+        "END:STANDARD",
+    ]
+    # Daylight saving abolished in 2019: the last change is all a 2027 meeting needs.
+    assert vtimezone_text("America/Sao_Paulo", 2027, 2035).split("\r\n")[1:-2] == [
+        "TZID:America/Sao_Paulo",
+        "BEGIN:STANDARD",
+        "DTSTART:20190217T000000",
+        "TZNAME:-03",
+        "TZOFFSETFROM:-0200",
+        "TZOFFSETTO:-0300",
+        "END:STANDARD",
+    ]
+
+
+def test_vtimezone_has_historic_rules_only_for_dates_that_need_them() -> None:
+    """A 2018 meeting in São Paulo needs the rules that ended in 2019, with an UNTIL."""
+    old = vtimezone_text("America/Sao_Paulo", 2018, 2027)
+    assert old.count("BEGIN:DAYLIGHT") >= 1 and "UNTIL=2019" in old
+    assert "RRULE" in old
+    # US rules before 2007 are not needed for 2027, but are for 2006.
+    assert "BYMONTH=4" not in vtimezone_text("America/Chicago", 2027, 2027)
+    before = vtimezone_text("America/Chicago", 2006, 2027)
+    assert "BYMONTH=4;BYDAY=1SU;UNTIL=" in before and "BYMONTH=10;BYDAY=-1SU;UNTIL=" in before

@@ -5,8 +5,9 @@ one event per scheduled meeting, in the guide's time zone with its
 ``VTIMEZONE``, plus an all-day reminder per open ``follow_up``.
 ``meeting_ics`` makes the file of one meeting, linked from its prep page.
 
-The output is deterministic: UIDs come from contact ids, ``DTSTAMP`` from the
-guide's ``today`` (not the clock), events are sorted, so two builds of the
+The output is deterministic: UIDs come from contact ids (and a follow-up's
+date and note), ``DTSTAMP`` from the guide's ``today`` (not the clock), the
+``VTIMEZONE`` from the zone's rules, events are sorted, so two builds of the
 same notes on the same ``today`` are byte-identical and calendar apps update
 events in place instead of duplicating them.
 
@@ -16,11 +17,14 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
@@ -59,9 +63,18 @@ def meeting_uid(contact_id: str) -> str:
     return f"{contact_id}@{UID_DOMAIN}"
 
 
-def follow_up_uid(contact_id: str, index: int) -> str:
-    """The UID of a follow-up reminder; ``index`` is its position in ``follow_up`` (from 0)."""
-    return f"{contact_id}-follow-up-{index}@{UID_DOMAIN}"
+def follow_up_uid(contact_id: str, due: date, note: str, occurrence: int = 1) -> str:
+    """The UID of a follow-up reminder, from what it says rather than where it is in the list.
+
+    ``<id>-follow-up-<YYYYMMDD>-<first 10 hex digits of the SHA-256 of the note>@prepguide``
+    (docs/workflow.md, "The calendar"): adding, removing or reordering follow-ups
+    never moves a reminder onto another's text. ``occurrence`` counts identical
+    follow-ups (same date and note) in the list, from 1; the second and later
+    get ``-2``, ``-3``… before the ``@``.
+    """
+    digest = hashlib.sha256(note.encode("utf-8")).hexdigest()[:10]
+    suffix = f"-{occurrence}" if occurrence > 1 else ""
+    return f"{contact_id}-follow-up-{due:%Y%m%d}-{digest}{suffix}@{UID_DOMAIN}"
 
 
 def prep_url(contact_id: str, site_url: str | None) -> str:
@@ -149,11 +162,17 @@ def _follow_up_events(
         return []  # follow_up is private
     events = []
     url = prep_url(contact.id, site_url)
-    for index, entry in enumerate(contact.follow_up):
+    seen: Counter[tuple[date, str]] = Counter()
+    for entry in contact.follow_up:
+        # Done entries count too: marking the first of two identical follow-ups
+        # done keeps the UID of the second.
+        seen[entry.date, entry.note] += 1
         if entry.done:
             continue
         event = icalendar.Event()
-        event.add("uid", follow_up_uid(contact.id, index))
+        event.add(
+            "uid", follow_up_uid(contact.id, entry.date, entry.note, seen[entry.date, entry.note])
+        )
         event.add("dtstamp", _stamp(options))
         event.add("dtstart", entry.date)
         event.add("dtend", entry.date + timedelta(days=1))
@@ -219,16 +238,195 @@ def contact_entries(
     return tuple(entries)
 
 
+# The VTIMEZONE (see docs/workflow.md, "The calendar"): RRULE-based STANDARD and
+# DAYLIGHT components as mainstream calendar applications write them, derived
+# from the zone's transitions in zoneinfo. A run of yearly transitions that
+# share a rule ("second Sunday of March at 02:00") is one component with an
+# RRULE; the rule in force is open-ended (no UNTIL), so a parser that keeps the
+# zone of one file for the next (vobject does) still reads later years right.
+# Rules that ended get an UNTIL and are written only when the events need them.
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_SCAN_FROM = 1970
+"""The first year whose transitions are read (where calendar applications start theirs)."""
+_SCAN_AHEAD = 8
+"""Years read past the last event, so the rule in force is seen over every weekday position."""
+
+_State = tuple[timedelta, bool, str]
+"""UTC offset, daylight saving or not, abbreviation."""
+
+
+@dataclass(frozen=True)
+class _Transition:
+    utc: datetime
+    before: _State
+    after: _State
+
+    @property
+    def onset(self) -> datetime:
+        """The local time the change happens at, in the offset before it (RFC 5545 DTSTART)."""
+        return (self.utc + self.before[0]).replace(tzinfo=None)
+
+
+@dataclass
+class _Run:
+    """Transitions of consecutive years that one yearly rule describes."""
+
+    transitions: list[_Transition]
+    rules: set[str]
+    """The rules (RRULE parts after BYMONTH) every transition so far fits."""
+
+
+def _state(zone: Any, when: datetime) -> _State:
+    local = when.astimezone(zone)
+    return (local.utcoffset() or timedelta(0), bool(local.dst()), local.tzname() or "")
+
+
+def _transitions(zone: Any, first_year: int, last_year: int) -> tuple[_State, list[_Transition]]:
+    """The state on 1 January ``first_year`` (UTC) and every change until ``last_year`` ends."""
+    step = timedelta(days=1)
+    when = datetime(first_year, 1, 1, tzinfo=timezone.utc)
+    stop = datetime(last_year + 1, 1, 1, tzinfo=timezone.utc)
+    initial = state = _state(zone, when)
+    found = []
+    while when < stop:
+        after = _state(zone, when + step)
+        if after != state:
+            low, high = when, when + step  # the change is in (low, high]: bisect to the second
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) // 2
+                if _state(zone, middle) == state:
+                    low = middle
+                else:
+                    high = middle
+            found.append(_Transition(high, state, _state(zone, high)))
+            state = _state(zone, high)
+            if state != after:  # two changes within a day: look again from this one
+                when = high
+                continue
+        when += step
+    return initial, found
+
+
+def _rules(onset: datetime) -> set[str]:
+    """The yearly rules an onset fits: nth or last weekday, day of month, weekday in a week."""
+    day, weekday = onset.day, _WEEKDAYS[onset.weekday()]
+    month_days = (date(onset.year + onset.month // 12, onset.month % 12 + 1, 1) - timedelta(1)).day
+    rules = {f"BYDAY={(day - 1) // 7 + 1}{weekday}", f"BYMONTHDAY={day}"}
+    if day + 7 > month_days:
+        rules.add(f"BYDAY=-1{weekday}")
+    for first in range(max(1, day - 6), day + 1):  # e.g. "the Friday from the 23rd to the 29th"
+        days = ",".join(str(d) for d in range(first, first + 7))
+        rules.add(f"BYDAY={weekday};BYMONTHDAY={days}")
+    return rules
+
+
+def _preferred(rules: set[str]) -> str:
+    """The rule to write: last weekday, nth weekday, day of month, weekday in a week."""
+
+    def rank(rule: str) -> tuple[int, str]:
+        if rule.startswith("BYDAY=-1"):
+            return (0, rule)
+        if rule.startswith("BYDAY=") and ";" not in rule:
+            return (1, rule)
+        if rule.startswith("BYMONTHDAY="):
+            return (2, rule)
+        return (3, rule)
+
+    return min(rules, key=rank)
+
+
+def _runs(transitions: list[_Transition]) -> list[_Run]:
+    """Group transitions into runs of consecutive years that share one yearly rule."""
+    runs: list[_Run] = []
+    open_runs: dict[tuple[Any, ...], _Run] = {}
+    for transition in transitions:
+        onset = transition.onset
+        key = (transition.before, transition.after, onset.month, onset.time())
+        rules = _rules(onset)
+        run = open_runs.get(key)
+        if run is not None and run.transitions[-1].onset.year == onset.year - 1:
+            common = run.rules & rules
+            if common:
+                run.transitions.append(transition)
+                run.rules = common
+                continue
+        run = _Run([transition], rules)
+        open_runs[key] = run
+        runs.append(run)
+    return runs
+
+
+def _offset(value: timedelta) -> str:
+    seconds = int(value.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
+
+
+def _text(value: str) -> str:
+    return bytes(icalendar.vText(value).to_ical()).decode("utf-8")
+
+
+def _component(before: _State, after: _State, onset: datetime, rrule: str | None) -> list[str]:
+    kind = "DAYLIGHT" if after[1] else "STANDARD"
+    lines = [f"BEGIN:{kind}", f"DTSTART:{onset:%Y%m%dT%H%M%S}"]
+    if rrule:
+        lines.append(f"RRULE:{rrule}")
+    if after[2]:
+        lines.append(f"TZNAME:{_text(after[2])}")
+    lines += [f"TZOFFSETFROM:{_offset(before[0])}", f"TZOFFSETTO:{_offset(after[0])}"]
+    return [*lines, f"END:{kind}"]
+
+
 @functools.lru_cache(maxsize=32)
 def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
-    """A ``VTIMEZONE`` covering the years around the events (slow to make, so kept)."""
+    """A ``VTIMEZONE`` that is right for events from ``first_year`` to ``last_year`` and after.
+
+    Every run of changes that goes on into ``first_year`` or later is written
+    (the rule in force without an end, from the year it began), and the last
+    change before ``first_year`` when its rule had ended by then; a zone
+    without changes since 1970 has one ``STANDARD`` component. The result
+    depends only on the arguments and the tz database: builds are
+    byte-identical.
+    """
     try:
-        zone = icalendar.Timezone.from_tzid(
-            tzid, first_date=date(first_year - 1, 1, 1), last_date=date(last_year + 2, 1, 1)
-        )
-    except ValueError:  # unknown to the time zone provider: calendar apps use the TZID as is
+        zone = ZoneInfo(tzid)
+    except (ZoneInfoNotFoundError, ValueError):  # calendar apps use an unknown TZID as is
         return None
-    return bytes(zone.to_ical())
+    scan_from = min(_SCAN_FROM, first_year - 1)
+    scan_to = last_year + _SCAN_AHEAD
+    initial, transitions = _transitions(zone, scan_from, scan_to)
+    runs = _runs(transitions)
+    # Events are on or after 1 January of first_year in local time (at most 14 hours earlier in UTC).
+    cutoff = datetime(first_year, 1, 1, tzinfo=timezone.utc) - timedelta(hours=14)
+    earlier = [r for r in runs if r.transitions[0].utc < cutoff]
+    lines = ["BEGIN:VTIMEZONE", f"TZID:{_text(tzid)}"]
+    if earlier:  # the run of the last change before the events, and every run after it
+        last_before = max(
+            earlier, key=lambda r: max(t.utc for t in r.transitions if t.utc < cutoff)
+        )
+        needed = [r for r in runs if r is last_before or r.transitions[-1].utc >= cutoff]
+    else:  # no change since 1970 before the events: the offset then holds until the first one
+        lines += _component(initial, initial, datetime(scan_from, 1, 1), None)
+        needed = runs
+    for run in needed:
+        first, last = run.transitions[0], run.transitions[-1]
+        if last.utc < cutoff:  # a rule that ended before the events: only its last change counts
+            first = last
+        rrule = None
+        if first is not last:
+            onset = first.onset
+            rrule = f"FREQ=YEARLY;BYMONTH={onset.month};{_preferred(run.rules)}"
+            if last.onset.year < scan_to:  # the rule ended
+                # UNTIL is UTC, a day after the last change: some parsers compare it with the
+                # local onset, and the next change of the rule is months away in any reading.
+                until = last.onset + timedelta(days=1)
+                rrule += f";UNTIL={until:%Y%m%dT%H%M%SZ}"
+        lines += _component(first.before, first.after, first.onset, rrule)
+    lines.append("END:VTIMEZONE")
+    return "".join(line + "\r\n" for line in lines).encode("utf-8")
 
 
 def assemble(name: str, entries: Iterable[CalendarEntry]) -> bytes:
