@@ -436,7 +436,7 @@ def init_files(
         source = source or installed_source()
         sourced = {
             "requirement": source.requirement,
-            "source_notes": _comments(source.notes).rstrip("\n"),
+            "source_notes": ("#\n" + _comments(source.notes)).rstrip("\n") if source.notes else "",
             "hook": pre_commit_hook(source).rstrip("\n"),
         }
     rendered: dict[str, str] = {}
@@ -551,8 +551,8 @@ def unknown_source(reason: str) -> Source:
         rev=_UNKNOWN_REV,
         notes=(
             f"prepguide init could not tell where prepguide comes from ({reason}).",
-            "Replace the REPLACE-WITH-... blanks here and in .pre-commit-config.yaml:",
-            "prepguide check and mkdocs build refuse the playbook until they are filled.",
+            "Replace the REPLACE-WITH-... blanks here and in .pre-commit-config.yaml: until "
+            "they are filled, prepguide check refuses the playbook and pip cannot install it.",
         ),
     )
 
@@ -780,8 +780,9 @@ def unfilled_blanks(root: Path) -> list[Problem]:
     """The blanks ``prepguide init --playbook`` left in ``requirements.txt`` and
     ``.pre-commit-config.yaml`` when it could not tell where prepguide comes from.
 
-    ``prepguide check`` and the MkDocs plugin report them as errors, so that a
-    playbook is not published with a requirement nobody can install.
+    ``prepguide check`` reports them as errors (docs/playbook.md, "Where prepguide
+    comes from"), so that a playbook is not shared with a requirement nobody can
+    install.
     """
     found: list[Problem] = []
     for name in ("requirements.txt", ".pre-commit-config.yaml"):
