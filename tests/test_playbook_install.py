@@ -200,6 +200,18 @@ def test_a_checkout_with_a_remote_names_the_remote_and_its_commit(tmp_path: Path
     assert "Uncommitted changes in" in comments(text)
 
 
+def test_a_remote_that_is_a_path_is_read_from_the_checkout(tmp_path: Path) -> None:
+    upstream = tmp_path / "upstream"
+    repository(upstream)
+    checkout = tmp_path / "work" / "prepguide"
+    checkout.parent.mkdir()
+    git(checkout.parent, "clone", "-q", "../upstream", "prepguide")
+    git(checkout, "remote", "set-url", "origin", "../../upstream")
+    source = source_from_direct_url({"url": checkout.as_uri(), "dir_info": {}}, "0.1.0")
+    assert source.repo == upstream.as_uri()
+    assert source.local
+
+
 def test_a_checkout_without_a_remote_is_local_but_pinned(tmp_path: Path) -> None:
     checkout = tmp_path / "prepguide"
     commit = repository(checkout)

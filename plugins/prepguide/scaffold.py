@@ -570,18 +570,20 @@ def _strip_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=host))
 
 
-def remote_url(remote: str) -> str:
+def remote_url(remote: str, base: Path | None = None) -> str:
     """A git remote as a URL pip and pre-commit can fetch without an account.
 
     ``git@github.com:owner/prepguide.git`` (scp-like, needs an ssh key) becomes
     ``https://github.com/owner/prepguide.git``, which a workflow runner and every
-    contributor can read; a local path becomes a ``file://`` URL.
+    contributor can read; a local path (relative to ``base``, the checkout) becomes a
+    ``file://`` URL.
     """
     if "://" not in remote:
+        local = (base or Path.cwd()) / remote
         scp = _SCP_REMOTE.match(remote)
-        if scp and not Path(remote).exists():
+        if scp and not local.exists():
             return f"https://{scp.group(1)}/{scp.group(2)}"
-        return Path(remote).resolve().as_uri()
+        return local.resolve().as_uri()
     if remote.startswith("ssh://git@"):
         rest = remote[len("ssh://git@") :]
         host, _, path = rest.partition("/")
@@ -629,7 +631,7 @@ def _git_source(folder: Path) -> Source | None:
     remote = _git(folder, "remote", "get-url", name) if name else None
     notes: list[str] = []
     if remote:
-        url = remote_url(remote)
+        url = remote_url(remote, folder)
         notes.append(
             f"From the git checkout {folder} at commit {commit[:12]}: push that commit "
             f"to {url} before others install it."
