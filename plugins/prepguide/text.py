@@ -34,8 +34,12 @@ __all__ = [
     "agree_plural",
     "article",
     "clause",
+    "gerund",
+    "gerund_from_participle",
+    "gerund_phrase",
     "goal_clause",
     "headline_verb",
+    "is_participle",
     "join_words",
     "lower_first",
     "mid_sentence",
@@ -553,6 +557,148 @@ def third_singular(verb: str) -> str:
     if low.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
     return verb + "s"
+
+
+_GERUND_IRREGULAR = {
+    "be": "being",
+    "see": "seeing",
+    "die": "dying",
+    "lie": "lying",
+    "tie": "tying",
+    "go": "going",
+    "do": "doing",
+    "quit": "quitting",
+    "visit": "visiting",
+    "offer": "offering",
+    "bring": "bringing",
+    "sing": "singing",
+    "ring": "ringing",
+    "string": "stringing",
+    "spring": "springing",
+    "swing": "swinging",
+}
+_PARTICIPLE_GERUND = {
+    "been": "being",
+    "done": "doing",
+    "had": "having",
+    "made": "making",
+    "taken": "taking",
+    "seen": "seeing",
+    "thought": "thinking",
+    "found": "finding",
+    "felt": "feeling",
+    "gone": "going",
+    "led": "leading",
+    "taught": "teaching",
+    "built": "building",
+    "written": "writing",
+    "spoken": "speaking",
+    "given": "giving",
+    "run": "running",
+    "met": "meeting",
+    "known": "knowing",
+    "kept": "keeping",
+    "left": "leaving",
+    "heard": "hearing",
+    "held": "holding",
+    "sought": "seeking",
+    "brought": "bringing",
+    "won": "winning",
+    "become": "becoming",
+    "got": "getting",
+    "gotten": "getting",
+    "paid": "paying",
+    "said": "saying",
+    "sent": "sending",
+    "spent": "spending",
+    "begun": "beginning",
+    "chosen": "choosing",
+    "lost": "losing",
+    "told": "telling",
+    "sold": "selling",
+    "grown": "growing",
+    "put": "putting",
+    "set": "setting",
+    "cut": "cutting",
+    "quit": "quitting",
+    "read": "reading",
+    "let": "letting",
+    "understood": "understanding",
+    "stood": "standing",
+    "bought": "buying",
+    "caught": "catching",
+    "shown": "showing",
+    "forgotten": "forgetting",
+    "dealt": "dealing",
+    "meant": "meaning",
+    "learnt": "learning",
+    "burnt": "burning",
+    "worked": "working",
+}
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a base verb (lower case).
+
+    >>> [gerund(v) for v in ("start", "move", "get", "see", "lie", "offer", "visit")]
+    ['starting', 'moving', 'getting', 'seeing', 'lying', 'offering', 'visiting']
+    >>> gerund("working")
+    'working'
+    """
+    word = verb.lower()
+    if word in _GERUND_IRREGULAR:
+        return _GERUND_IRREGULAR[word]
+    if word.endswith("ing") and len(word) > 4:
+        return word
+    if word.endswith("ie"):
+        return word[:-2] + "ying"
+    if word.endswith(("ee", "oe", "ye")):
+        return word + "ing"
+    if word.endswith("e") and len(word) > 2:
+        return word[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", word):
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def is_participle(word: str) -> bool:
+    """Whether ``word`` looks like a past participle (regular -ed or a known irregular one).
+
+    >>> [is_participle(w) for w in ("worked", "taught", "been", "work")]
+    [True, True, True, False]
+    """
+    low = word.lower()
+    return low.endswith("ed") or low in _PARTICIPLE_GERUND
+
+
+def gerund_from_participle(word: str) -> str:
+    """The -ing form of a past participle (lower case).
+
+    >>> [gerund_from_participle(w) for w in ("regretted", "tried", "left", "agreed", "taught")]
+    ['regretting', 'trying', 'leaving', 'agreeing', 'teaching']
+    """
+    lower = word.lower()
+    if lower in _PARTICIPLE_GERUND:
+        return _PARTICIPLE_GERUND[lower]
+    if lower.endswith("ied"):
+        return lower[:-3] + "ying"
+    if lower.endswith("eed"):
+        return lower[:-1] + "ing"
+    if lower.endswith("ed"):
+        return lower[:-2] + "ing"
+    return gerund(lower)
+
+
+def gerund_phrase(phrase: str) -> str:
+    """A verb phrase with its first word in the -ing form.
+
+    >>> gerund_phrase("learn SQL first")
+    'learning SQL first'
+    """
+    words = phrase.split()
+    if not words:
+        return phrase
+    return " ".join([gerund(words[0]), *words[1:]])
 
 
 def _match_case(word: str, like: str) -> str:

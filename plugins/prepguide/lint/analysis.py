@@ -1,0 +1,172 @@
+"""Classification: which label a question gets, why, and its flags (see docs/linter.md)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .patterns import (
+    _AGREE,
+    _ANY,
+    _AUX,
+    _DOUBLE_JOIN,
+    _EMBEDDED_YESNO,
+    _FIGURE,
+    _FILLER,
+    _I,
+    _I_WONDER,
+    _IMPERATIVE,
+    _JOB_ASK,
+    _LOADED_HOW,
+    _LOADED_HOW_MUCH,
+    _LOADED_SO,
+    _NEG_START,
+    _NOT_START,
+    _OR_OPTIONS,
+    _PERMISSION,
+    _PERMISSION_OPEN,
+    _REQUEST,
+    _REQUEST_NOT,
+    _REQUEST_WILLING,
+    _STATEMENT_OPEN,
+    _STATEMENT_YESNO,
+    _STRONG_MARKER,
+    _SUBORDINATE,
+    _TAG_AUX,
+    _TAG_NEG_BARE,
+    _TAG_WORD,
+    _WEAK_MARKER,
+    _WH,
+    _WH_PLACE_TIME,
+    _WHY_ANYONE,
+)
+from .phrases import _cap, _Clause, _Head, _lw, _strip_filler
+from .result import FLAG_DOUBLE, FLAG_JOB_ASK
+from .rewrite_be import _choice_rewrite
+
+
+def _has_open_wh_clause(clauses: Sequence[_Clause], after: int) -> bool:
+    return any(_WH.match(_strip_filler(c.text)) for c in clauses[after + 1 :])
+
+
+def _leading_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
+    first_word = _lw(body.split()[0]) if body.split() else ""
+    if _TAG_WORD.search(body) or _TAG_AUX.search(body):
+        return "a tag question (', right?') asks them to agree with you"
+    if (
+        _TAG_NEG_BARE.search(body)
+        and not _WH.match(body)
+        and not _AUX.match(body)
+        and len(body.split()) >= 4
+        and first_word not in {"when", "where"}
+    ):
+        return "a tag question ('…, isn't it?') asks them to agree with you"
+    for index, clause in enumerate(clauses):
+        text = _strip_filler(clause.text)
+        if not text:
+            continue
+        if _NEG_START.match(text) or _NOT_START.match(text):
+            word = text.split()[0]
+            return f"a negative question ('{_cap(word)}…') presumes the answer"
+        marker = _STRONG_MARKER.match(text)
+        if marker:
+            return f"'{marker.group(0).lower()}' presumes the answer"
+        marker = _WEAK_MARKER.match(text)
+        if marker and not _has_open_wh_clause(clauses, index):
+            return f"'{marker.group(0).lower()}' states your assumption and asks them to confirm it"
+    if _AGREE.search(body):
+        return "asks them to agree with a view you state"
+    head = _strip_filler(body)
+    if _LOADED_HOW.match(head) or _LOADED_HOW_MUCH.match(head):
+        return "the wording presumes how they feel"
+    if _WHY_ANYONE.match(head):
+        return "'why would anyone…' presumes the answer"
+    loaded = _LOADED_SO.search(body)
+    if loaded:
+        return f"loaded wording ('{loaded.group(0).lower()}') presumes the answer"
+    return None
+
+
+_OPEN_KINDS = {
+    "wh": "a what/how/why question invites a full answer",
+    "figure": "asks for a figure or a fact, not yes or no (a how/what question invites more)",
+    "request": "a polite request that opens the floor",
+    "imperative": "an invitation to talk ('Tell me…')",
+    "statement": "an invitation to talk ('I'd love to hear…')",
+    "permission-open": "asks permission, then an open question",
+    "prompt": "not phrased as a question; nothing to flag",
+    "unknown": "no English question pattern recognised; left as open",
+    "empty": "no words to check",
+}
+
+
+_CLOSED_KINDS = {
+    "yesno": "answerable with yes or no",
+    "choice": "offers a choice between the options you give",
+    "permission": "asks permission; answerable with yes or no",
+    "embedded": "asks whether something is so; answerable with yes or no",
+    "any": "answerable with yes or no ('Any advice?')",
+    "confirm": "a statement with a question mark; they can only confirm or deny it",
+    "job": "asks a favour they can only grant or refuse",
+}
+
+
+def _clause_kind(text: str) -> str | None:
+    if not text:
+        return None
+    wonder = _I_WONDER.match(text)
+    if wonder:
+        text = "could you " + text[wonder.end() :]
+    if _EMBEDDED_YESNO.match(text):
+        return "embedded"
+    if _FIGURE.match(text):
+        return "figure"
+    if _WH.match(text) or _WH_PLACE_TIME.match(text):
+        return "wh"
+    if (_REQUEST.match(text) or _REQUEST_WILLING.match(text)) and not _REQUEST_NOT.match(text):
+        if re.search(r"\b(?:recommend|suggest)\b", text, _I) and _OR_OPTIONS.search(text):
+            return "choice"
+        return "request"
+    if wonder:
+        return "embedded"
+    if _PERMISSION_OPEN.match(text):
+        return "permission-open"
+    if _PERMISSION.match(text):
+        return "permission"
+    if _EMBEDDED_YESNO.match(text) or _STATEMENT_YESNO.match(text):
+        return "embedded"
+    if _IMPERATIVE.match(text):
+        return "imperative"
+    if _STATEMENT_OPEN.match(text):
+        return "statement"
+    if _ANY.match(text):
+        return "any"
+    if _AUX.match(text):
+        return "choice" if _OR_OPTIONS.search(text) and _choice_rewrite(text) else "yesno"
+    if _SUBORDINATE.match(text):
+        return "sub"
+    return None
+
+
+def _find_head(body: str, clauses: Sequence[_Clause]) -> _Head:
+    for clause in clauses:
+        text = _strip_filler(clause.text)
+        kind = _clause_kind(text)
+        if kind is None or kind == "sub":
+            continue
+        offset = clause.start + (len(clause.text) - len(clause.text.lstrip()))
+        filler = _FILLER.match(body[offset:])
+        if filler:
+            offset += filler.end()
+        return _Head(kind, offset, body[offset:])
+    return _Head("declarative", 0, _strip_filler(body))
+
+
+def _flags(text: str, body: str) -> tuple[str, ...]:
+    flags: list[str] = []
+    segments = [s for s in re.split(r"\?+", text) if len(s.split()) >= 2]
+    if len(segments) >= 2 or _DOUBLE_JOIN.search(body):
+        flags.append(FLAG_DOUBLE)
+    if _JOB_ASK.search(body):
+        flags.append(FLAG_JOB_ASK)
+    return tuple(flags)

@@ -1,0 +1,154 @@
+"""Small text helpers of the linter: normalising, clauses, noun phrases, contractions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .patterns import _AUX, _CLAUSE_SPLIT, _FILLER, _I, _INTENSIFIERS, _WH
+from .words import _DETERMINERS, _PERSONAL
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+    }
+)
+
+
+def _display(text: str) -> str:
+    """The question as shown in output: one line, whitespace collapsed, no control chars."""
+    cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return " ".join(cleaned.split())
+
+
+def _analysis_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
+
+
+def _lw(word: str) -> str:
+    return word.lower().strip(".,;:!?\"'()")
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,?.!;:])", r"\1", text)
+    text = re.sub(r"[?.!]+$", "", text)
+    text = re.sub(r",\s*$", "", text)
+    return text + "?"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _decap(text: str) -> str:
+    if text[:2] == "I " or text[:2] == "I'":
+        return text
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _split_np(words: Sequence[str], stop: Callable[[str], bool]) -> int:
+    """How many of ``words`` form the subject noun phrase at the start."""
+    return _split_np_found(words, stop)[0]
+
+
+def _split_np_found(words: Sequence[str], stop: Callable[[str], bool]) -> tuple[int, bool]:
+    """Like ``_split_np``, and whether a stop word actually marked the end."""
+    if not words:
+        return 0, False
+    first = _lw(words[0])
+    if first in _PERSONAL:
+        return 1, True
+    start = 1
+    if len(words) > 3 and _lw(words[1]) == "of" and _lw(words[2]) in _DETERMINERS | {"them"}:
+        # "most of your colleagues …": the noun after "of your" closes the phrase.
+        start = 4 if _lw(words[2]) != "them" else 3
+        if start < len(words) and not stop(_lw(words[start])):
+            return start, True
+    for index in range(start, min(len(words), 8)):
+        if stop(_lw(words[index])):
+            return index, True
+    if first in _DETERMINERS and len(words) > 2:
+        return 2, False
+    return 1, False
+
+
+_CONTRACTIONS = [
+    (re.compile(r"\bit's\b", _I), "it is"),
+    (re.compile(r"\bthat's\b", _I), "that is"),
+    (re.compile(r"\bthere's\b", _I), "there is"),
+    (re.compile(r"\byou're\b", _I), "you are"),
+    (re.compile(r"\byou've\b", _I), "you have"),
+    (re.compile(r"\byou'd\b", _I), "you would"),
+    (re.compile(r"\byou'll\b", _I), "you will"),
+    (re.compile(r"\bthey're\b", _I), "they are"),
+    (re.compile(r"\bwe're\b", _I), "we are"),
+    (re.compile(r"\bI'm\b", _I), "I am"),
+]
+
+
+def _expand(text: str) -> str:
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _soften(text: str) -> str:
+    """Drop intensifiers that carry the asker's opinion ("pretty", "incredibly", "such")."""
+    return " ".join(_INTENSIFIERS.sub("", text).split())
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    text: str
+
+
+def _clauses(body: str) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    position = 0
+    for match in _CLAUSE_SPLIT.finditer(body):
+        piece = body[position : match.start()]
+        if piece.strip():
+            clauses.append(_Clause(position, piece))
+        position = match.end()
+    tail = body[position:]
+    if tail.strip():
+        clauses.append(_Clause(position, tail))
+    return clauses
+
+
+def _strip_filler(text: str) -> str:
+    return _FILLER.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class _Head:
+    kind: str
+    start: int
+    text: str
+
+
+def _wh_choice(body: str, clauses: Sequence[_Clause]) -> tuple[str, str] | None:
+    """``Which do you prefer, A or B?`` → ``(A, B)``."""
+    if len(clauses) < 2:
+        return None
+    first = _strip_filler(clauses[0].text)
+    if not re.match(r"^(?:which|what|what's|who)\b", first, _I):
+        return None
+    last = clauses[-1].text.strip()
+    if len(last.split()) > 8 or _WH.match(last) or _AUX.match(last):
+        return None
+    parts = re.split(r"\s+or\s+", last, maxsplit=1, flags=_I)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return None
+    option_a = re.sub(r"^(?:either|between)\s+", "", parts[0].strip(), flags=_I)
+    return option_a, parts[1].strip()

@@ -1,0 +1,297 @@
+"""Rewrites of closed questions built on "be": "Is it hard to…", "Is there…", "A or B?"."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import gerund, gerund_phrase
+from .claims import _claim_rewrite
+from .patterns import _I
+from .phrases import _lw, _split_np, _split_np_found
+from .words import (
+    _BE_ADJECTIVES,
+    _COMMONNESS,
+    _COMPARATIVES,
+    _DETERMINERS,
+    _DIFFICULTY,
+    _EVALUATIVE,
+    _FEELING,
+    _IMPORTANCE,
+    _POSSIBILITY,
+    _PREPOSITIONS,
+    _is_adjective_like,
+    _is_be_adjective,
+)
+
+
+def _choice_rewrite(text: str) -> str | None:
+    """Rewrites for yes/no questions that offer options ("A or B")."""
+    match = re.match(
+        r"^(?:is|was)\s+it\s+(?:better|best|smarter|wiser|easier)\s+(?:for\s+\S+(?:\s+\S+)?\s+)?"
+        r"to\s+(?P<a>.+?)\s+or\s+(?:to\s+)?(?P<b>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        option_a, option_b = match["a"], match["b"]
+        a_words = option_a.split()
+        b_first = _lw(option_b.split()[0])
+        if b_first in _DETERMINERS or option_b[:1].isupper():
+            prep = a_words[1] if len(a_words) > 2 and _lw(a_words[1]) in _PREPOSITIONS else ""
+            option_b = " ".join(w for w in (a_words[0], prep, option_b) if w)
+        return (
+            f"What are the trade-offs between {gerund_phrase(option_a)} "
+            f"and {gerund_phrase(option_b)}?"
+        )
+    match = re.match(
+        r"^should\s+(?:i|we)\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)(?:\s+(?:first|next|now|instead))?$",
+        text,
+        _I,
+    )
+    if match:
+        a_words = match["a"].split()
+        option_b = match["b"]
+        b_first = option_b.split()[0]
+        if len(a_words) >= 2 and (_lw(b_first) in _DETERMINERS or b_first[:1].isupper()):
+            verb = gerund(a_words[0])
+            return f"How would you weigh {verb} {' '.join(a_words[1:])} against {verb} {option_b}?"
+        return f"How would you weigh {gerund_phrase(match['a'])} against {gerund_phrase(option_b)}?"
+    match = re.match(
+        r"^(?:would|do|did|will)\s+you\s+(?P<verb>recommend|prefer|suggest|choose|pick|advise)\s+"
+        r"(?P<a>.+?)\s+or\s+(?P<b>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        if match["verb"].lower() in {"prefer", "choose", "pick"}:
+            return f"How do {match['a']} and {match['b']} compare for you?"
+        return f"How would you compare {match['a']} and {match['b']} for someone in my position?"
+    match = re.match(
+        r"^(?:is|are|was|were)\s+(?P<a>[\w'. +#-]+?)\s+or\s+(?P<b>[\w'.+#-]+(?:\s+[\w'.+#-]+)?)"
+        r"\s+(?:more|less|better|worse|\w+er)\b\s*(?:\w+\s*)?(?P<rest>(?:\s*\b(?:on|in|at|for|"
+        r"among|within|across|with)\b.*)?)$",
+        text,
+        _I,
+    )
+    if match:
+        return f"How do {match['a']} and {match['b']} compare {match['rest']}"
+    match = re.match(
+        r"^(?:would\s+you\s+say\s+(?:that\s+)?)?(?P<subj>.+?)\s+(?P<be>is|are|was|were)\s+"
+        r"(?:more\s+|mostly\s+|mainly\s+)?[\w-]+\s+or\s+(?:more\s+|mostly\s+)?[\w-]+$",
+        text,
+        _I,
+    )
+    if match and not re.match(r"^(?:is|are|was|were)\b", text, _I):
+        return f"How would you describe {match['subj']}?"
+    match = re.match(
+        r"^(?P<be>is|are|was|were)\s+(?P<subj>.+?)\s+[\w-]+\s+or\s+[\w-]+$",
+        text,
+        _I,
+    )
+    if match:
+        return f"How would you describe {match['subj']}?"
+    return None
+
+
+def _there_rewrite(be: str, rest: str) -> str:
+    match = re.match(
+        r"^(?P<pro>anything|something|anyone|anybody|someone|somebody|anywhere|somewhere|"
+        r"any\s+way|a\s+way)(?P<else>\s+else)?\s*(?P<x>.*)$",
+        rest,
+        _I,
+    )
+    if match:
+        pro = match["pro"].lower()
+        wh = (
+            "Who"
+            if pro in {"anyone", "anybody", "someone", "somebody"}
+            else "Where"
+            if pro in {"anywhere", "somewhere"}
+            else "How"
+            if "way" in pro
+            else "What"
+        )
+        extra = " else" if match["else"] else ""
+        clause = match["x"].strip()
+        clause = re.sub(r"^(?:that|which|who)\s+", "", clause, flags=_I)
+        if wh == "How":
+            clause = re.sub(r"^(?:to|for\s+me\s+to)\s+", "", clause, flags=_I)
+            return f"How could someone {clause}?" if clause else "How could someone do that?"
+        words = clause.split()
+        if len(words) >= 2 and _lw(words[0]) in {"you", "i", "we"}:
+            subj = words[0]
+            second = _lw(words[1])
+            if second in {"should", "could", "would", "can", "might", "must", "ought"}:
+                return f"{wh}{extra} {second} {subj} {' '.join(words[2:])}?"
+            if second in {"'d", "would"}:
+                return f"{wh}{extra} would {subj} {' '.join(words[2:])}?"
+            aux = "did" if words[1].endswith("ed") else "do"
+            return f"{wh}{extra} {aux} {subj} {' '.join(words[1:])}?"
+        if clause:
+            return f"{wh}{extra} {clause}?"
+        return f"{wh}{extra} would you add?"
+    np = re.sub(
+        r"^(?:a\s+lot\s+of|lots\s+of|plenty\s+of|a\s+good\s+deal\s+of|many|much|any|some|a|an|"
+        r"enough)\s+",
+        "",
+        rest,
+        flags=_I,
+    )
+    relative = re.match(
+        r"^(?P<noun>[\w'-]+(?:\s+[\w'-]+)?)\s+(?:that\s+)?(?P<subj>you|I)\s*"
+        r"(?P<modal>'d|would|should|could|can|might)\s+(?P<x>.+)$",
+        np,
+        _I,
+    )
+    if relative:
+        modal = "would" if relative["modal"].lower() == "'d" else relative["modal"].lower()
+        return f"What {relative['noun']} {modal} {relative['subj']} {relative['x']}?"
+    first = _lw(np.split()[0]) if np.split() else ""
+    article = "" if first in _DETERMINERS else "the "
+    return f"What can you tell me about {article}{np}?"
+
+
+def _it_adj_rewrite(be: str, rest: str) -> str | None:
+    past = be.lower() == "was"
+    match = re.match(
+        r"^it\s+(?:fair|accurate|right|true|safe)\s+to\s+(?:say|assume)\s+(?:that\s+)?(?P<x>.+)$",
+        rest,
+        _I,
+    )
+    if match:
+        return _claim_rewrite(match["x"])
+    match = re.match(
+        r"^it\s+(?P<adj>[\w-]+)\s+(?:for\s+(?P<who>\S+(?:\s+\S+)?)\s+)?to\s+(?P<x>.+)$",
+        rest,
+        _I,
+    )
+    if match:
+        adj = match["adj"].lower()
+        who = f" for {match['who']}" if match["who"] else ""
+        action = match["x"]
+        if adj in _DIFFICULTY:
+            verb = "made" if past else "makes"
+            return f"What {verb} it easier or harder{who} to {action}?"
+        if adj in _POSSIBILITY:
+            return f"What {'did' if past else 'would'} it take{who} to {action}?"
+        if adj in {"worth", "worthwhile", "wise", "smart", "better", "best"}:
+            return f"How would you weigh the option{who} to {action}?"
+        return f"How {adj} {'was' if past else 'is'} it{who} to {action}?"
+    match = re.match(r"^it\s+(?:true|the\s+case)\s+(?:that\s+)?(?P<x>.+)$", rest, _I)
+    if match:
+        return f"What is your view on whether {match['x']}?"
+    match = re.match(
+        r"^it\s+(?:fair|accurate|right|true|safe)\s+to\s+(?:say|assume)\s+(?:that\s+)?(?P<x>.+)$",
+        rest,
+        _I,
+    )
+    if match:
+        return _claim_rewrite(match["x"])
+    return None
+
+
+def _be_rewrite(be: str, rest: str) -> str:
+    lower_be = be.lower()
+    past = lower_be in {"was", "were"}
+    first = _lw(rest.split()[0]) if rest.split() else ""
+    if first == "there":
+        return _there_rewrite(be, rest.split(maxsplit=1)[1] if len(rest.split()) > 1 else "")
+    if first == "it":
+        rewritten = _it_adj_rewrite(be, rest)
+        if rewritten:
+            return rewritten
+    if first in {"you", "i", "we"}:
+        feel = re.match(
+            r"^(?P<subj>you|i|we)\s+(?:(?:still|really|ever|now|currently|generally|usually)\s+)?"
+            r"(?P<adj>[\w-]+)(?:\s+(?:with|about|in|by|of|at)\s+(?P<x>.+)|\s+(?P<when>(?:when|after|"
+            r"before|during|while|that|to)\s+.+))?$",
+            rest,
+            _I,
+        )
+        if feel and feel["adj"].lower() in _FEELING:
+            subj = feel["subj"]
+            aux = "did" if past else "do"
+            if feel["x"]:
+                return f"How {aux} {subj} feel about {feel['x']}?"
+            if feel["when"]:
+                clause = feel["when"]
+                if clause.lower().startswith("that "):
+                    return f"How {aux} {subj} feel about the fact {clause}?"
+                if clause.lower().startswith("to "):
+                    return f"How {aux} {subj} feel about the chance {clause}?"
+                return f"How did {subj} feel {clause}?"
+            return (
+                f"How {aux} {subj} feel about {'how things went' if past else 'where you are now'}?"
+            )
+        interest = re.match(
+            r"^you\s+(?:(?:always|still|really|ever|now|currently|also)\s+)?interested\s+in\s+"
+            r"(?P<x>.+)$",
+            rest,
+            _I,
+        )
+        if interest:
+            if past:
+                return f"How did your interest in {interest['x']} develop?"
+            return f"What draws you to {interest['x']}?"
+        remainder = " ".join(rest.split()[1:])
+        remainder = re.sub(
+            r"^(?:still|really|ever|now|currently|also|always|usually)\s+", "", remainder, flags=_I
+        )
+        tense = "was" if past else "is"
+        return f"What {tense} it like being {remainder}?" if remainder else "What is that like?"
+    expected = re.match(
+        r"^(?P<subj>.+?)\s+what\s+(?P<who>you|I|we)\s+(?:had\s+)?expected\b", rest, _I
+    )
+    if expected:
+        return f"How did {expected['subj']} compare with what {expected['who']} expected?"
+    words = rest.split()
+    size = _split_np(words, _is_be_adjective)
+    inner_det = next((i for i in range(1, size) if _lw(words[i]) in {"a", "an", "the"}), None)
+    if inner_det is not None and 0 < size < len(words):
+        subj = " ".join(words[:inner_det])
+        adj = _lw(words[size])
+        predicate = [w for i, w in enumerate(words[inner_det:], inner_det) if i != size]
+        if adj in _EVALUATIVE | _DIFFICULTY:
+            return f"What {lower_be} {subj} like as {' '.join(predicate)}?"
+        claim = " ".join([subj, lower_be, *words[inner_det:]])
+        return f"What can you tell me about whether {claim}?"
+    if 0 < size < len(words) and _lw(words[size]) in _BE_ADJECTIVES:
+        subj = " ".join(words[:size])
+        adj = _lw(words[size])
+        after = " ".join(words[size + 1 :])
+        if adj in _COMPARATIVES and re.match(r"^than\s+(?:you|i|we)\b", after, _I):
+            who = after.split()[1]
+            return f"How did {subj} compare with what {who} expected?"
+        if adj in _IMPORTANCE:
+            return f"How important {lower_be} {subj} {after}?"
+        if adj in _DIFFICULTY:
+            verb = "made" if past else "makes"
+            return f"What {verb} {subj} easier or harder {after}?"
+        if adj in _COMMONNESS:
+            return f"How {adj} {lower_be} {subj} {after}?"
+        if adj in _POSSIBILITY:
+            return f"What would make {subj} possible {after}?"
+        if adj == "worth":
+            return f"What makes {subj} worth {after}, or not?"
+        if adj in {"paid", "unpaid", "well-paid"}:
+            return f"How does pay work for {subj} {after}?"
+        if adj in {"true", "ok", "okay", "fine", "available", "open", "growing"}:
+            return f"What can you tell me about whether {subj} {lower_be} {adj} {after}?"
+        return f"What {lower_be} {subj} like {after}?"
+    size, found = _split_np_found(words, _is_adjective_like)
+    if found and 0 < size < len(words) and _is_adjective_like(_lw(words[size])):
+        subj = " ".join(words[:size])
+        adj = words[size]
+        after = " ".join(words[size + 1 :])
+        return f"How {adj} {lower_be} {subj} {after}?"
+    size, found = _split_np_found(words, lambda w: w in {"the", "a", "an"} or w.endswith("ly"))
+    if found and 0 < size < len(words):
+        claim = " ".join([*words[:size], lower_be, *words[size:]])
+        return f"What can you tell me about whether {claim}?"
+    if len(words) >= 3 and re.match(
+        r"^(?:most|many|some|all|few|none|several|half)\s+of\b", rest, _I
+    ):
+        size = _split_np(words, lambda w: False)
+        claim = " ".join([*words[:size], lower_be, *words[size:]])
+        return f"What can you tell me about whether {claim}?"
+    return f"What can you tell me about {rest}?"

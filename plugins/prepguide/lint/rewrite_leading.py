@@ -1,0 +1,243 @@
+"""Rewrites of leading questions: negative questions, tags, presumption markers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text import is_participle, third_singular
+from .claims import _claim_rewrite
+from .patterns import (
+    _AUX,
+    _I,
+    _LOADED_HOW,
+    _LOADED_HOW_MUCH,
+    _LOADED_SO,
+    _NEG_START,
+    _NOT_START,
+    _TAG_AUX,
+    _TAG_NEG_BARE,
+    _TAG_WORD,
+    _WH,
+)
+from .phrases import _Clause, _clauses, _Head, _soften, _split_np, _split_np_found, _strip_filler
+from .rewrite_closed import _closed_rewrite
+from .words import _is_predicate_start, _is_verb
+
+
+def _invert_negative(text: str) -> str | None:
+    """Rewrite a question that starts with a negative auxiliary ("Isn't…", "Don't you…")."""
+    text = _soften(text)
+    match = re.match(
+        r"^(?:don'?t|didn'?t|do\s+you\s+not)\s+(?:you|we)\s+(?:really\s+|honestly\s+|also\s+)?"
+        r"(?:think|believe|agree|suppose|reckon|say|worry|fear|expect|feel)\s+(?:that\s+)?"
+        r"(?P<x>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        return _claim_rewrite(match["x"])
+    match = re.match(r"^(?:don'?t|didn'?t)\s+you\s+find\s+it\s+[\w-]+\s+(?P<x>.+)$", text, _I)
+    if match:
+        return f"What is it like {match['x']}?"
+    match = re.match(r"^(?:don'?t|didn'?t)\s+you\s+find\s+(?P<x>.+)\s+[\w-]+$", text, _I)
+    if match:
+        return f"How do you find {match['x']}?"
+    match = re.match(
+        r"^(?:doesn'?t|didn'?t|wouldn'?t|won'?t)\s+(?:it|that|this)\s+(?:ever\s+)?(?:bother|annoy|"
+        r"frustrate|upset|worry|bug|concern|trouble|irritate|get\s+to|tire|wear\s+on)\s+you\s*"
+        r"(?P<conj>that|when|how|to)?\s*(?P<x>.*)$",
+        text,
+        _I,
+    )
+    if match:
+        conj = (match["conj"] or "").lower()
+        clause = match["x"]
+        if not clause:
+            return "How do you feel about that?"
+        if conj == "when":
+            return f"How do you feel when {clause}?"
+        if conj == "to":
+            return f"How do you feel about having to {clause}?"
+        return f"How do you feel about the fact that {clause}?"
+    match = re.match(
+        r"^(?:isn'?t|wasn'?t)\s+it\s+(?:true|obvious|clear|fair\s+to\s+say|the\s+case)\s+"
+        r"(?:that\s+)?(?P<x>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        return _claim_rewrite(match["x"])
+    match = re.match(
+        r"^(?:wouldn'?t|won'?t|isn'?t)\s+it\s+be\s+(?:better|smarter|wiser|easier|best|safer|"
+        r"quicker|cheaper|more\s+sensible|a\s+good\s+idea)\s+(?:for\s+(?:me|someone|us)\s+)?"
+        r"to\s+(?P<x>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        return f"How would you weigh the option to {match['x']}?"
+    match = re.match(
+        r"^(?:wouldn'?t|won'?t)\s+(?:i|someone|we|people)\s+be\s+better\s+off\s+(?P<x>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        return f"How would you weigh {match['x']} against the alternatives?"
+    match = re.match(
+        r"^(?:wouldn'?t|won'?t)\s+you\s+(?:say|agree)\s+(?:that\s+)?(?P<x>.+)$", text, _I
+    )
+    if match:
+        return _claim_rewrite(match["x"])
+    match = re.match(r"^(?P<neg>isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?P<rest>.+)$", text, _I)
+    if match:
+        be = {"isn": "is", "aren": "are", "wasn": "was", "weren": "were"}[
+            match["neg"].lower().replace("'", "").removesuffix("t").removesuffix("n") + "n"
+        ]
+        words = match["rest"].split()
+        size = _split_np(words, _is_predicate_start)
+        claim = " ".join([*words[:size], be, *words[size:]])
+        claim = re.sub(r"\b(?:just|only|merely|simply)\s+", "", claim, flags=_I)
+        return _claim_rewrite(claim)
+    match = re.match(
+        r"^(?P<neg>don'?t|doesn'?t|didn'?t|wouldn'?t|won'?t|shouldn'?t|couldn'?t|can'?t|"
+        r"haven'?t|hasn'?t|hadn'?t|mustn'?t)\s+(?P<rest>.+)$",
+        text,
+        _I,
+    )
+    if match:
+        neg = match["neg"].lower().replace("'", "")
+        positive = {
+            "dont": "",
+            "doesnt": "",
+            "didnt": "did",
+            "wouldnt": "would",
+            "wont": "will",
+            "shouldnt": "should",
+            "couldnt": "could",
+            "cant": "can",
+            "havent": "have",
+            "hasnt": "has",
+            "hadnt": "had",
+            "mustnt": "must",
+        }[neg]
+        words = match["rest"].split()
+        if neg in {"havent", "hasnt", "hadnt"}:
+            size, found = _split_np_found(words, is_participle)
+        else:
+            size, found = _split_np_found(words, _is_verb)
+        subj, after = words[:size], words[size:]
+        if not after:
+            return None
+        if not found and neg in {"dont", "doesnt", "didnt"}:
+            aux = {"dont": "do", "doesnt": "does", "didnt": "did"}[neg]
+            return f"How, if at all, {aux} {' '.join(words)}?"
+        if neg == "doesnt":
+            after = [third_singular(after[0]), *after[1:]]
+        parts = [*subj, positive, *after] if positive else [*subj, *after]
+        return _claim_rewrite(" ".join(parts))
+    return None
+
+
+def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str:
+    core = body
+    for pattern in (_TAG_WORD, _TAG_AUX, _TAG_NEG_BARE):
+        core = pattern.sub("", core)
+    core = core.strip().rstrip(",")
+    # "What do you think, isn't X…?": the opener adds nothing, the inner clause carries it.
+    opener = re.match(
+        r"^(?:what\s+do\s+you\s+think|what'?s\s+your\s+(?:take|view|opinion)|be\s+honest|"
+        r"honestly|tell\s+me|seriously|come\s+on|let'?s\s+be\s+honest)\s*[,:;-]+\s*",
+        core,
+        _I,
+    )
+    if opener:
+        core = core[opener.end() :]
+    core = _strip_filler(core)
+    parts = _clauses(core)
+    if (
+        len(parts) > 1
+        and _WH.match(_strip_filler(parts[0].text))
+        and len(parts[0].text.split()) >= 4
+        and not _LOADED_SO.search(parts[0].text)
+        and not _LOADED_HOW.match(parts[0].text)
+        and any(_NEG_START.match(_strip_filler(p.text)) for p in parts[1:])
+    ):
+        return parts[0].text.strip() + "?"
+    for _ in range(3):
+        stripped = re.sub(
+            r"^(?:surely|obviously|clearly|of\s+course|naturally|undoubtedly|unquestionably|"
+            r"evidently|no\s+doubt|needless\s+to\s+say|every(?:one|body)\s+knows(?:\s+that)?|"
+            r"(?:as\s+)?we\s+all\s+know(?:\s+that)?|i\s+assume(?:\s+that)?|i'?m\s+assuming|"
+            r"i\s+am\s+assuming|i\s+imagine|i'?d\s+imagine|i\s+bet|i'?ll\s+bet|i'?m\s+betting|"
+            r"i'?m\s+guessing|i\s+am\s+guessing|i'?d\s+guess|i\s+suppose|i\s+take\s+it|"
+            r"i'?m\s+sure|i\s+am\s+sure|i'?m\s+certain|i\s+expect|i\s+presume|presumably|"
+            r"my\s+guess\s+is|it'?s\s+(?:obvious|clear)(?:\s+that)?|"
+            r"it\s+is\s+(?:obvious|clear)(?:\s+that)?|"
+            r"you'?d\s+(?:have\s+to\s+)?agree(?:\s+that)?|you\s+would\s+agree(?:\s+that)?|"
+            r"you'?ll\s+agree(?:\s+that)?|you\s+will\s+agree(?:\s+that)?|"
+            r"you\s+agree(?:\s+that)?|(?:do|would|will)\s+you\s+agree(?:\s+that|\s+with)?)"
+            r"\b[\s,]*",
+            "",
+            core,
+            flags=_I,
+        )
+        if stripped == core:
+            break
+        core = stripped
+    core = re.sub(r"^(?:that)\s+", "", core, flags=_I)
+    head = _strip_filler(core)
+    if _LOADED_HOW_MUCH.match(head):
+        match = re.match(r"^how\s+much\s+do\s+(?P<who>you|people)\s+\S+\s+(?P<x>.+)$", head, _I)
+        if match:
+            return f"How do {match['who'].lower()} feel about {match['x']}?"
+    if _LOADED_HOW.match(head):
+        match = re.match(r"^how\s+\S+\s+(?P<be>is|was|are|were)\s+it\s+(?P<x>.+)$", head, _I)
+        if match:
+            return f"What {match['be'].lower()} it like {_soften(match['x'])}?"
+        match = re.match(
+            r"^how\s+\S+\s+(?P<be>is|was|are|were)\s+(?P<subj>.+?)(?P<rest>\s+(?:when|while|"
+            r"during|after|before|if|in|at|for|on|with)\b.*)?$",
+            head,
+            _I,
+        )
+        if match:
+            rest = match["rest"] or ""
+            return f"What {match['be'].lower()} {match['subj']} like{rest}?"
+        return "What is that like for you?"
+    match = re.match(
+        r"^why\s+(?P<be>is|are|was|were)\s+(?P<subj>.+?)\s+(?:so\s+)?(?:much\s+)?(?:better|worse|"
+        r"harder|easier)\s+than\s+(?P<other>.+)$",
+        head,
+        _I,
+    )
+    if match:
+        verb = "does" if match["be"].lower() in {"is", "was"} else "do"
+        return f"How {verb} {match['subj']} compare with {match['other']}?"
+    match = re.match(
+        r"^given\s+how\s+(?P<adj>[\w-]+)\s+(?P<subj>.+?)\s+(?P<be>is|are|was|were)\b", head, _I
+    )
+    if match:
+        return f"What {match['be'].lower()} {match['subj']} like?"
+    match = re.match(
+        r"^why\s+(?:would|does|do|did|should|will)\s+(?:anyone|anybody)\s+(?P<x>.+)$", head, _I
+    )
+    if match:
+        return f"What leads people to {match['x']}?"
+    for clause in _clauses(head):
+        text = _strip_filler(clause.text)
+        if _NEG_START.match(text) or _NOT_START.match(text):
+            rewritten = _invert_negative(head[clause.start :] if clause.start else text)
+            if rewritten:
+                return rewritten
+            break
+    if _WH.match(head) and not _LOADED_SO.search(head):
+        return _soften(head) + "?"
+    if _LOADED_SO.search(head) and _WH.match(head):
+        return _soften(_LOADED_SO.sub(lambda m: m.group(0).split()[-1], head)) + "?"
+    # Claim followed by ", so how…": neutralise the claim, keep it as the question.
+    first = _clauses(head)
+    claim = first[0].text if first and len(first) > 1 else head
+    if _AUX.match(claim):
+        return _closed_rewrite(_Head("yesno", 0, claim), claim, _clauses(claim))
+    return _claim_rewrite(claim)
