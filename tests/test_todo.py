@@ -26,6 +26,11 @@ def test_todo_text(
     assert lines[1].endswith("(overdue by 7 days)")
     assert lines[2].startswith("  2026-11-20  follow-up  Inês Carvalho — Send Inês my draft")
     assert lines[3] == (
+        "  2026-11-24  record     Beatriz Olmstead — Did you talk to Beatriz Olmstead on "
+        "Tuesday 24 November 2026 at 16:30? Record it with `prepguide status beatriz-olmstead met`"
+        "  (overdue by 2 days)"
+    )
+    assert lines[4] == (
         "  2026-11-26  thank-you  Joan Whitcombe — send a thank-you note (met 2026-11-25)"
     )
     assert "Upcoming meetings:" in lines
@@ -43,8 +48,8 @@ def test_todo_json(
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"today", "due", "upcoming"}
     assert data["today"] == "2026-11-26"
-    assert [d["kind"] for d in data["due"]] == ["nudge", "follow-up", "thank-you"]
-    thanks = data["due"][2]
+    assert [d["kind"] for d in data["due"]] == ["nudge", "follow-up", "record", "thank-you"]
+    thanks = data["due"][3]
     assert thanks == {
         "contact_id": "joan-whitcombe",
         "name": "Joan Whitcombe",
@@ -53,6 +58,7 @@ def test_todo_json(
         "message": "send a thank-you note (met 2026-11-25)",
         "days_overdue": 0,
         "overdue": False,
+        "when": None,
     }
     first = data["upcoming"][0]
     assert first["contact_id"] == "marcus-ebbesen"

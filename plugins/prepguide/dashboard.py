@@ -7,6 +7,11 @@ site agree. Everything counts from :meth:`Options.resolved_today
 ``SOURCE_DATE_EPOCH``, else the current date), never from the clock directly,
 so a build with a pinned ``today`` is reproducible.
 
+A scheduled meeting whose time has passed (its start plus its duration is
+not after "now", see :func:`current_time`) is no longer upcoming: it is due,
+as a ``record`` item that asks whether the talk happened, until its status
+changes (docs/usage.md, "The dashboard").
+
 With ``audience: public`` only contacts with ``visibility: public`` are
 counted and private data (``follow_up``) is left out, whatever corpus the
 caller passes in.
@@ -17,17 +22,19 @@ No MkDocs imports: the module is shared by the plugin and the command line.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
 
 from .corpus import Corpus
+from .intro import MONTHS, WEEKDAYS
 from .model import STATUSES, Contact
 from .network import relation
 from .options import Options
 
-DueKind = Literal["thank-you", "follow-up", "nudge"]
+DueKind = Literal["record", "thank-you", "follow-up", "nudge"]
 
 NUDGE_AFTER_BUSINESS_DAYS = 7
 """A request with no answer gets a nudge after this many business days (Mon-Fri)."""
@@ -46,7 +53,7 @@ STATUS_LABELS: dict[str, str] = {
 FUNNEL: tuple[str, ...] = ("requested", "scheduled", "met")
 """The stages of the funnel, in order."""
 
-_KIND_ORDER: dict[str, int] = {"thank-you": 0, "nudge": 1, "follow-up": 2}
+_KIND_ORDER: dict[str, int] = {"record": 0, "thank-you": 1, "nudge": 2, "follow-up": 3}
 
 
 @dataclass(frozen=True)
@@ -56,11 +63,15 @@ class DueItem:
     Attributes:
         contact_id: The contact it concerns.
         name: The contact's name.
-        kind: ``thank-you`` after a talk, ``follow-up`` for an open
-            ``follow_up`` entry, ``nudge`` for a request left unanswered.
+        kind: ``record`` for a scheduled meeting whose time has passed
+            (did the talk happen?), ``thank-you`` after a talk, ``follow-up``
+            for an open ``follow_up`` entry, ``nudge`` for a request left
+            unanswered.
         due: The day it is due.
         message: What to do, one line of plain text (not escaped).
         days_overdue: Days past ``due``; 0 when due today.
+        when: For ``record``, the meeting's start, timezone-aware in the guide's
+            ``timezone``; else None.
     """
 
     contact_id: str
@@ -69,6 +80,7 @@ class DueItem:
     due: date
     message: str
     days_overdue: int
+    when: datetime | None = None
 
     @property
     def overdue(self) -> bool:
@@ -78,11 +90,12 @@ class DueItem:
 
 @dataclass(frozen=True)
 class Upcoming:
-    """A scheduled meeting on or after ``today``.
+    """A scheduled meeting that has not ended yet (see :func:`current_time`).
 
     Attributes:
         when: The meeting's start, timezone-aware in the guide's ``timezone``.
-        days: Whole days from ``today`` to the meeting's day (0 = today).
+        days: Whole days from ``today`` to the meeting's day (0 = today, or a
+            meeting under way that began the day before).
         duration: Minutes.
     """
 
@@ -192,15 +205,54 @@ def pipeline(
     return Pipeline(counts=counts, funnel=tuple(funnel), total=len(contacts))
 
 
+def current_time(options: Options) -> datetime:
+    """ "Now" for the dashboard, as naive local time of the guide (like ``meeting.date``).
+
+    * ``today`` set: the start (00:00) of that day. A pinned day has no time of
+      day, and a build must not depend on the clock: every meeting of that day
+      is still upcoming, every meeting of the days before it has passed.
+    * else ``SOURCE_DATE_EPOCH``: that instant, in the guide's timezone.
+    * else the current time in the guide's timezone.
+
+    See docs/usage.md, "The dashboard".
+    """
+    if options.today is not None:
+        return datetime.combine(options.today, time())
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        instant = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    else:
+        instant = datetime.now(timezone.utc)
+    return instant.astimezone(options.tz).replace(tzinfo=None)
+
+
+def meeting_end(contact: Contact) -> datetime | None:
+    """When a contact's meeting ends (start plus duration), naive local time; None without a date."""
+    start = contact.meeting.date
+    if start is None:
+        return None
+    return start + timedelta(minutes=contact.meeting.duration)
+
+
+def is_past_meeting(contact: Contact, now: datetime) -> bool:
+    """Whether the contact is ``scheduled`` and the meeting ended at or before ``now``."""
+    end = meeting_end(contact)
+    return contact.meeting.status == "scheduled" and end is not None and end <= now
+
+
 def upcoming(
     corpus: Corpus, options: Options, *, contacts: list[Contact] | None = None
 ) -> list[Upcoming]:
-    """Return the scheduled meetings on or after ``today``, soonest first.
+    """Return the scheduled meetings that have not ended yet, soonest first.
 
-    Only contacts with status ``scheduled`` and a ``meeting.date`` are listed;
-    ``days`` counts calendar days from ``today`` to the meeting's day.
+    Only contacts with status ``scheduled`` and a ``meeting.date`` are listed,
+    and only while the meeting's end (start plus duration) is after
+    :func:`current_time`; a meeting whose time has passed is in :func:`due`
+    instead (``record``). ``days`` counts calendar days from ``today`` to the
+    meeting's day.
     """
     today = options.resolved_today()
+    now = current_time(options)
     zone = options.tz
     items: list[Upcoming] = []
     if contacts is None:
@@ -209,9 +261,9 @@ def upcoming(
         meeting = contact.meeting
         if meeting.status != "scheduled" or meeting.date is None:
             continue
-        day = meeting.date.date()
-        if day < today:
+        if is_past_meeting(contact, now):
             continue
+        day = meeting.date.date()
         org = corpus.organization_of(contact)
         items.append(
             Upcoming(
@@ -219,7 +271,7 @@ def upcoming(
                 name=contact.name,
                 organization=org.name if org else None,
                 when=meeting.date.replace(tzinfo=zone),
-                days=(day - today).days,
+                days=max(0, (day - today).days),
                 format=meeting.format,
                 duration=meeting.duration,
             )
@@ -277,11 +329,32 @@ def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: O
     return message
 
 
+def spoken_datetime(value: datetime) -> str:
+    """``2026-11-24 16:30`` -> ``Tuesday 24 November 2026 at 16:30`` (English, whatever the locale)."""
+    return (
+        f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year} "
+        f"at {value:%H:%M}"
+    )
+
+
+def record_message(contact: Contact) -> str:
+    """The question for a scheduled meeting whose time has passed."""
+    assert contact.meeting.date is not None
+    return (
+        f"Did you talk to {contact.name} on {spoken_datetime(contact.meeting.date)}? "
+        f"Record it with `prepguide status {contact.id} met`"
+    )
+
+
 def due(
     corpus: Corpus, options: Options, *, contacts: list[Contact] | None = None
 ) -> list[DueItem]:
     """Return what is due as of ``today``, sorted by due day, then name.
 
+    * ``record``: status ``scheduled`` and the meeting's end (start plus
+      duration) is not after :func:`current_time`. It asks whether the talk
+      happened and how to record it (``prepguide status ID met``); it stays
+      until the status changes. Due on the meeting's day, overdue after it.
     * ``thank-you``: a talk was held (status ``met``, its date on or before
       ``today``): the note is due the day after the meeting (within 24
       hours) and overdue after that. A ``met`` contact without a meeting date
@@ -293,11 +366,25 @@ def due(
       or another contact at the same organization.
     """
     today = options.resolved_today()
+    now = current_time(options)
     items: list[DueItem] = []
     if contacts is None:
         contacts = visible_contacts(corpus, options)
     for contact in contacts:
         meeting = contact.meeting
+        if meeting.date is not None and is_past_meeting(contact, now):
+            held = meeting.date.date()
+            items.append(
+                DueItem(
+                    contact.id,
+                    contact.name,
+                    "record",
+                    held,
+                    record_message(contact),
+                    max(0, (today - held).days),
+                    meeting.date.replace(tzinfo=options.tz),
+                )
+            )
         if meeting.status == "met":
             if meeting.date is None:
                 items.append(

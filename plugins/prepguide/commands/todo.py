@@ -18,8 +18,10 @@ def register(sub: Any) -> None:
     """Add the ``todo`` subcommand."""
     todo = sub.add_parser(
         "todo",
-        help="list thank-you notes, follow-ups and nudges that are due, then upcoming meetings",
-        description="Print what is due as of the guide's `today` (thank-you notes, follow-ups, "
+        help="list what is due (past meetings to record, thank-you notes, follow-ups, nudges), "
+        "then upcoming meetings",
+        description="Print what is due as of the guide's `today` (scheduled meetings whose time "
+        "has passed, to record with `prepguide status ID met`; thank-you notes; follow-ups; "
         "nudges for unanswered requests), then the upcoming meetings: the same lists as the "
         "site's dashboard.",
     )
@@ -27,7 +29,8 @@ def register(sub: Any) -> None:
         "--format",
         choices=("text", "json"),
         default="text",
-        help='text (default) or json: {"today": …, "due": […], "upcoming": […]}',
+        help='text (default) or json: {"today": …, "due": […], "upcoming": […]}; a due item '
+        'of kind "record" is a meeting whose time has passed, with its start in "when"',
     )
     todo.set_defaults(handler=run)
 
@@ -42,6 +45,7 @@ def due_as_dict(item: DueItem) -> dict[str, Any]:
         "message": item.message,
         "days_overdue": item.days_overdue,
         "overdue": item.overdue,
+        "when": item.when.isoformat(timespec="minutes") if item.when else None,
     }
 
 
@@ -113,4 +117,12 @@ def run(args: argparse.Namespace) -> int:
             print("  " + format_upcoming(meeting))
     else:
         print("No upcoming meetings.")
+    past = sum(1 for item in items if item.kind == "record")
+    if past:
+        # The pipeline counts these as scheduled: say where they are (docs/usage.md).
+        print(
+            f"{past} scheduled meeting{'s' * (past != 1)} whose time has passed "
+            f"{'are' if past != 1 else 'is'} listed above: record whether "
+            f"{'they' if past != 1 else 'it'} happened."
+        )
     return EXIT_OK
