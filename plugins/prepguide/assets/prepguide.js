@@ -117,9 +117,107 @@
     return text.trim();
   }
 
+  // Drafts in a row become tabs (WAI-ARIA tabs: arrow keys, Home and End move between
+  // them; the panel follows). Without this script the drafts simply stack.
+  var tabCount = 0;
+
+  function setUpTabs() {
+    var letters = document.querySelectorAll(".md-content .pg-letter:not([data-pg-tabs])");
+    var groups = [];
+    Array.prototype.forEach.call(letters, function (el) {
+      var last = groups[groups.length - 1];
+      var prev = el.previousElementSibling;
+      if (last && prev === last[last.length - 1]) last.push(el);
+      else groups.push([el]);
+    });
+    groups.forEach(function (group) {
+      group.forEach(function (el) { el.setAttribute("data-pg-tabs", ""); });
+      if (group.length < 2) return;
+      var box = document.createElement("div");
+      box.className = "pg-tabbed";
+      var list = document.createElement("div");
+      list.className = "pg-tablist";
+      list.setAttribute("role", "tablist");
+      var section = group[0].closest(".md-content") && headingBefore(group[0]);
+      list.setAttribute("aria-label", "Drafts" + (section ? ": " + section : ""));
+      group[0].parentNode.insertBefore(box, group[0]);
+      box.appendChild(list);
+      var tabs = group.map(function (panel, i) {
+        var n = ++tabCount;
+        var heading = panel.querySelector("h3");
+        var tab = document.createElement("button");
+        tab.type = "button";
+        tab.className = "pg-tab";
+        tab.id = "pg-tab-" + n;
+        tab.setAttribute("role", "tab");
+        tab.textContent = heading ? headingText(heading) : "Draft " + (i + 1);
+        panel.id = panel.id || "pg-panel-" + n;
+        tab.setAttribute("aria-controls", panel.id);
+        panel.setAttribute("role", "tabpanel");
+        panel.setAttribute("aria-labelledby", tab.id);
+        panel.tabIndex = 0;
+        list.appendChild(tab);
+        box.appendChild(panel);
+        return tab;
+      });
+      function select(index, focus) {
+        tabs.forEach(function (tab, i) {
+          var on = i === index;
+          tab.setAttribute("aria-selected", on ? "true" : "false");
+          tab.tabIndex = on ? 0 : -1;
+          group[i].hidden = !on;
+        });
+        if (focus) tabs[index].focus();
+      }
+      tabs.forEach(function (tab, i) {
+        tab.addEventListener("click", function () { select(i, false); });
+        tab.addEventListener("keydown", function (ev) {
+          var next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+          if (next === undefined) return;
+          ev.preventDefault();
+          select((next + tabs.length) % tabs.length, true);
+        });
+      });
+      select(0, false);
+    });
+  }
+
+  function headingBefore(el) {
+    for (var node = el; node; node = node.parentElement) {
+      for (var sib = node.previousElementSibling; sib; sib = sib.previousElementSibling) {
+        if (sib.tagName === "H2") return headingText(sib);
+      }
+    }
+    return "";
+  }
+
+  // A link to a heading in a folded section or a hidden tab (the table of contents, a search
+  // result) unfolds the section and shows the tab.
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) return;
+    var panel = target.closest(".pg-tabbed > .pg-letter[hidden]");
+    if (panel) {
+      var tab = document.getElementById(panel.getAttribute("aria-labelledby"));
+      if (tab) tab.click();
+    }
+    for (var d = target.closest("details:not([open])"); d; d = d.parentElement.closest("details:not([open])")) {
+      d.open = true;
+    }
+    if (panel || target.closest("details")) target.scrollIntoView();
+  }
+
   function init() {
     patchTheme();
     document.querySelectorAll("[data-pg-filter]").forEach(setUp);
+    setUpTabs();
+    reveal();
+  }
+
+  if (!window.__pgReveal) {
+    window.__pgReveal = true;
+    window.addEventListener("hashchange", reveal);
   }
 
   // The palette toggle is a radio button: the theme switches it with Enter, and Space (which
