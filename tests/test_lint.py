@@ -150,16 +150,22 @@ def _closed_and_leading() -> list[str]:
 
 @pytest.mark.parametrize("question", _closed_and_leading())
 def test_every_rewrite_is_itself_an_open_question(question: str) -> None:
+    """Each rewrite (each part of a double question's) re-linted is open, with no flags; where
+    there is none, the result says what to change instead."""
     result = lint_question(question)
     if result.label == "open":
         pytest.skip("labelled open by the linter; covered by the accuracy test")
-    assert result.rewrite, result
-    assert result.rewrite.endswith("?")
-    assert result.rewrite[0].isupper()
-    again = lint_question(result.rewrite)
-    assert again.label == "open", (question, result.rewrite, again)
-    assert FLAG_JOB_ASK_NAME not in again.flags
-    assert "double" not in again.flags, (question, result.rewrite)
+    if result.rewrite is None:
+        assert result.advice and "what to change" in result.advice, result
+        assert result.advice in result.reason
+        return
+    assert result.rewrites and " ".join(result.rewrites) == result.rewrite
+    for rewrite in result.rewrites:
+        assert rewrite.endswith("?")
+        assert rewrite[0].isupper()
+        again = lint_question(rewrite)
+        assert again.label == "open", (question, rewrite, again)
+        assert not again.flags, (question, rewrite, again.flags)
 
 
 FLAG_JOB_ASK_NAME = "job-ask"
@@ -445,3 +451,144 @@ def test_question_like_word_salad_gives_a_result(text: str) -> None:
     assert result.label in LABELS
     if result.rewrite is not None:
         assert result.rewrite.endswith("?")
+
+
+# --- issue 14: unseen set, presumptions, safe rewrites ----------------------------------------
+
+UNSEEN = Path(__file__).parent / "data" / "lint_unseen.tsv"
+
+
+def test_unseen_set_figures() -> None:
+    """The held-out set (never tuned on; docs/linter.md): aggregate figures only."""
+    result = evaluate(load_labelled(UNSEEN))
+    assert result.total >= 90
+    assert min(result.support.values()) >= 30
+    assert result.accuracy >= 0.95, result.to_markdown()
+    assert result.recall["leading"] >= 0.90, result.to_markdown()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is it fair to say that hospital IT is behind the times?",
+        "Am I right in thinking most auditors end up in industry?",
+        "Everyone says public defenders burn out, so how do you keep going?",
+        "I keep hearing that grant writing is a dead end, so why did you pick it?",
+        "How do you put up with the terrible pay?",
+        "What gets you through the endless audits?",
+        "How much better is your life now that you work from home?",
+        "How glad are you that you left the bank?",
+        "Why is research so much more satisfying than teaching?",
+        "Isn't the pay lower, and don't you miss the bonus?",
+        "What is it like to finally do work that actually matters?",
+    ],
+)
+def test_issue14_leading_kinds(question: str) -> None:
+    assert lint_question(question).label == "leading", lint_question(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the most frustrating part of the job?",
+        "How do you cope with stress in tax season?",
+        "How much of your time goes to client calls?",
+        "Why did you choose research rather than teaching?",
+    ],
+)
+def test_issue14_open_controls(question: str) -> None:
+    assert lint_question(question).label == "open", lint_question(question)
+
+
+# Hand-judged rewrites: the self-check above is not the only proof that rewrites read right.
+EXPECTED_REWRITES = {
+    "Is there anyone else at the organisation I should contact?": (
+        "Who else at the organisation should I contact?"
+    ),
+    "Did you need a master's degree for this role?": (
+        "What master's degree, if any, did you need for this role?"
+    ),
+    "How do you put up with the terrible pay?": "How do you find the pay?",
+    "How did you get through the soul-crushing first year?": (
+        "What was the first year like for you?"
+    ),
+    "How much happier are you since leaving law?": (
+        "How have things changed for you since leaving law?"
+    ),
+    "Why is nonprofit work so much more meaningful than corporate work?": (
+        "How does nonprofit work compare with corporate work?"
+    ),
+    "Everyone says teaching is thankless, so why do you stay?": "What is teaching like?",
+    "Is it fair to say that nursing pays less than teaching?": (
+        "What is your view on whether nursing pays less than teaching?"
+    ),
+    "Is a far better salary the main reason people move?": (
+        "What can you tell me about whether a better salary is the main reason people move?"
+    ),
+    "Aren't data engineers just glorified plumbers?": (
+        "What is your view on whether data engineers are plumbers?"
+    ),
+    "Isn't the workload crushing, and don't you wish you had more time?": (
+        "What is the workload like? What can you tell me about whether you wish you had more time?"
+    ),
+    "Is the workload heavier in the winter?": (
+        "What can you tell me about whether the workload is heavier in the winter?"
+    ),
+}
+
+
+@pytest.mark.parametrize(("question", "expected"), EXPECTED_REWRITES.items())
+def test_hand_judged_rewrites(question: str, expected: str) -> None:
+    assert lint_question(question).rewrite == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "dropped"),
+    [
+        ("Isn't it a huge advantage to know SQL?", "huge"),
+        ("How do you survive on such terrible pay?", "terrible"),
+        ("Aren't most product managers just glorified project managers?", "glorified"),
+        ("Is a far better salary the main reason people move?", "far"),
+    ],
+)
+def test_rewrites_drop_the_judging_words(question: str, dropped: str) -> None:
+    result = lint_question(question)
+    assert result.label != "open"
+    shown = result.rewrite or ""
+    assert dropped not in shown.lower().split(), result
+
+
+def test_no_safe_rewrite_says_what_to_change() -> None:
+    result = lint_question("What's it like to finally have a job that matters?")
+    assert result.label == "leading"
+    assert result.rewrite is None
+    assert result.advice and "drop 'finally have'" in result.advice
+    assert format_line(result).split("\t")[2] == result.advice
+
+
+def test_reported_opinion_with_a_check_is_not_leading() -> None:
+    result = lint_question("Everyone says the market is tight; is that true in your experience?")
+    assert result.label == "closed"
+    assert result.rewrite == "How does that compare with what you have seen?"
+
+
+def test_double_question_gets_one_rewrite_a_part() -> None:
+    result = lint_question("Doesn't the commute wear you down, and don't you regret moving?")
+    assert result.label == "leading"
+    assert "double" in result.flags
+    assert len(result.rewrites) == 2
+    assert "commute" in result.rewrites[0] and "moving" in result.rewrites[1]
+
+
+def test_word_lists_are_data_files() -> None:
+    from prepguide.lint import words
+
+    assert "terrible" in words.load("loaded")
+    assert "everyone" in words.load("reporters")
+    assert "happy" in words.load("feeling")
+
+
+def test_measure_prints_a_confusion_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _main(["--evaluate", str(UNSEEN)]) == 0
+    out = capsys.readouterr().out
+    assert "| expected \\ linter | open | closed | leading |" in out

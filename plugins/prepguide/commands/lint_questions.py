@@ -18,7 +18,7 @@ def register(sub: Any) -> None:
         help="label questions open, closed or leading, with rewrites",
         description="Read one question a line from FILE (or standard input) and print "
         "`open`, `closed` or `leading`, a tab, the question and, for the last two, a tab and "
-        "a suggested open rewrite. Notes on two questions in one or on asking for a job "
+        "a suggested open rewrite (or, where no safe rewrite exists, what to change). Notes on two questions in one or on asking for a job "
         "outright go to standard error.",
     )
     parser.add_argument("file", nargs="?", type=Path, help="a text file (default: standard input)")

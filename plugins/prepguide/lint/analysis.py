@@ -13,10 +13,13 @@ from .patterns import (
     _EMBEDDED_YESNO,
     _FIGURE,
     _FILLER,
+    _HOW_GLAD,
+    _HOW_MUCH_COMPARED,
     _I,
     _I_WONDER,
     _IMPERATIVE,
     _JOB_ASK,
+    _LOADED_ATTRIBUTIVE,
     _LOADED_HOW,
     _LOADED_HOW_MUCH,
     _LOADED_SO,
@@ -25,6 +28,10 @@ from .patterns import (
     _OR_OPTIONS,
     _PERMISSION,
     _PERMISSION_OPEN,
+    _PRESUMING_WORDS,
+    _PRESUMPTIVE,
+    _REPORTED,
+    _REPORTED_CHECK,
     _REQUEST,
     _REQUEST_NOT,
     _REQUEST_WILLING,
@@ -39,6 +46,8 @@ from .patterns import (
     _WH,
     _WH_PLACE_TIME,
     _WHY_ANYONE,
+    _WHY_COMPARED,
+    _WHY_NOT,
 )
 from .phrases import _cap, _Clause, _Head, _lw, _strip_filler
 from .result import FLAG_DOUBLE, FLAG_JOB_ASK
@@ -76,7 +85,31 @@ def _leading_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
             return f"'{marker.group(0).lower()}' states your assumption and asks them to confirm it"
     if _AGREE.search(body):
         return "asks them to agree with a view you state"
+    return _presumption_reason(body, clauses)
+
+
+def _presumption_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
+    """Leading wording inside an otherwise well-formed question (docs/linter.md, "leading")."""
     head = _strip_filler(body)
+    marker = _PRESUMPTIVE.match(head)
+    if marker:
+        return f"'{_cap(marker.group(0).lower())}…' asks them to confirm your view"
+    if _REPORTED.match(head) and not any(
+        _REPORTED_CHECK.match(_strip_filler(c.text)) for c in clauses[1:]
+    ):
+        return "a reported opinion ('Everyone says…') presumes it is true"
+    loaded = _LOADED_ATTRIBUTIVE.search(body)
+    if loaded:
+        return f"the judging word '{loaded['word'].lower()}' presumes the answer"
+    if _HOW_MUCH_COMPARED.match(head) or _HOW_GLAD.match(head):
+        return "the wording presumes things are better or worse now"
+    if _WHY_COMPARED.match(head):
+        return "'why is X more … than Y' presumes the comparison"
+    if _WHY_NOT.match(head):
+        return "'why not…' suggests the answer"
+    presuming = _PRESUMING_WORDS.search(body)
+    if presuming:
+        return f"'{presuming.group(0).lower()}' presumes the old situation was worse"
     if _LOADED_HOW.match(head) or _LOADED_HOW_MUCH.match(head):
         return "the wording presumes how they feel"
     if _WHY_ANYONE.match(head):

@@ -7,7 +7,7 @@ import re
 from ..text import gerund_from_participle
 from .patterns import _I
 from .phrases import _decap, _expand, _lw, _soften
-from .words import _DIFFICULTY, _EVALUATIVE, _FEELING
+from .words import _DIFFICULTY, _EVALUATIVE, _FEELING, _LOADED
 
 _FEEL_VERBS = r"love|hate|enjoy|like|regret|miss|dislike|prefer|resent|adore|loathe"
 
@@ -107,7 +107,7 @@ def _claim_rewrite(claim: str) -> str:
     )
     if (
         match
-        and match["adj"].lower() in (_EVALUATIVE | _DIFFICULTY)
+        and match["adj"].lower() in (_EVALUATIVE | _DIFFICULTY | _LOADED)
         and _lw(match["subj"]) not in {"you", "i", "we", "it"}
     ):
         return f"What {match['be'].lower()} {match['subj']} like{match['rest']}?"

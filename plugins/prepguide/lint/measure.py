@@ -43,6 +43,25 @@ class Evaluation:
         )
         return "\n".join(lines)
 
+    def confusion(self) -> dict[tuple[str, str], int]:
+        """``(expected, got) -> count`` over every question."""
+        counts: dict[tuple[str, str], int] = {(g, o): 0 for g in LABELS for o in LABELS}
+        for label in LABELS:
+            wrong = sum(1 for gold, _, _ in self.errors if gold == label)
+            counts[(label, label)] = self.support[label] - wrong
+        for gold, got, _ in self.errors:
+            counts[(gold, got)] += 1
+        return counts
+
+    def confusion_markdown(self) -> str:
+        """Rows: the label in the file; columns: the linter's label."""
+        counts = self.confusion()
+        lines = ["| expected \\ linter | " + " | ".join(LABELS) + " |", "|---" * 4 + "|"]
+        for gold in LABELS:
+            cells = " | ".join(str(counts[(gold, got)]) for got in LABELS)
+            lines.append(f"| {gold} | {cells} |")
+        return "\n".join(lines)
+
 
 def load_labelled(path: Path | str, section: str | None = None) -> list[tuple[str, str]]:
     """Read ``label<TAB>question`` lines; blank lines and ``#`` comments are skipped.
@@ -117,6 +136,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError) as exc:
             parser.exit(2, f"python -m prepguide.lint: error: {exc}\n")
         print(result.to_markdown())
+        print()
+        print(result.confusion_markdown())
         if args.errors:
             print()
             for gold, got, question in result.errors:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .words import _LOADED, _REPORTERS
+
 _I = re.IGNORECASE
 
 
@@ -253,6 +255,89 @@ _DOUBLE_JOIN = re.compile(
     r"(?:do|does|did|is|are|was|were|would|could|can|should|will|have|has|had|might|must)\s+"
     r"(?:you|your|i|we|they|it|the|people|someone|that|this)\b|"
     r"(?:,|;)?\s*\b(?:and|or)\s+(?:do|does|did|is|are|was|were|would|could|can|should|will|"
-    r"have|has)\s+(?:you|your|they|it|i|we|that|this|there|the)\b(?:\s+\S+){1,}",
+    r"have|has)\s+(?:you|your|they|it|i|we|that|this|there|the)\b(?:\s+\S+){1,}|"
+    r"(?:,|;)?\s*\b(?:and|or)\s+(?:don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|"
+    r"wouldn'?t|won'?t|haven'?t|hasn'?t)\s+(?:you|your|they|it|i|we|that|this|there|the)\b"
+    r"(?:\s+\S+){1,}",
+    _I,
+)
+# Where a double question splits: a second question mark, or "and/or" before a second question.
+_DOUBLE_SPLIT = re.compile(
+    r"\?+\s+|(?:,|;)\s*(?:and|or|also|plus)\s+(?=(?:also\s+)?(?:what|how|why|where|when|which|who|"
+    r"do|does|did|is|are|was|were|would|could|can|should|will|have|has|don'?t|doesn'?t|didn'?t|"
+    r"isn'?t|aren'?t|wasn'?t|weren'?t|wouldn'?t|won'?t|haven'?t|hasn'?t)\b)",
+    _I,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns: presumptions (docs/linter.md, "leading")
+# ---------------------------------------------------------------------------------------------
+
+
+def _alternation(words: frozenset[str]) -> str:
+    longest_first = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first)
+
+
+_LOADED_WORDS = _alternation(_LOADED)
+# "Is it fair to say…", "Am I right in thinking…", "Can we agree that…".
+_PRESUMPTIVE = re.compile(
+    r"^(?:(?:is|would)\s+it\s+(?:be\s+)?(?:fair|safe|accurate|right|correct)\s+to\s+"
+    r"(?:say|assume|think|conclude)|it'?s\s+(?:fair|safe)\s+to\s+(?:say|assume)|"
+    r"it\s+is\s+(?:fair|safe)\s+to\s+(?:say|assume)|"
+    r"(?:am|was)\s+i\s+(?:right|wrong|correct)\s+(?:in|to)\s+\w+|"
+    r"would\s+i\s+be\s+(?:right|wrong|correct)\s+(?:in|to)\s+\w+|"
+    r"(?:can|could|shall)\s+we\s+agree)\b",
+    _I,
+)
+# "Everyone says X…", "My friends keep telling me X…", "I keep hearing X…".
+_REPORTED = re.compile(
+    rf"^(?:(?:{_alternation(_REPORTERS)})\s+(?:always\s+|all\s+|keep\s+|kept\s+|often\s+)?"
+    r"(?:says?|said|saying|tells?(?:\s+me)?|told\s+me|telling\s+me|claims?|claiming|warns?(?:\s+me)?|"
+    r"warned\s+me|warning\s+me|insists?|think|thinks|believe|believes)|"
+    r"i\s+(?:always|keep|kept|constantly|often)\s+(?:hear|hearing|read|reading)|"
+    r"(?:the\s+)?word\s+is|rumou?r\s+has\s+it)\b",
+    _I,
+)
+# A follow-up that asks them to judge the reported opinion is fair: "…; is that true?".
+_REPORTED_CHECK = re.compile(
+    r"^(?:is\s+(?:that|it|this)\s+(?:true|fair|accurate|right)|how\s+(?:true|accurate|fair)|"
+    r"what'?s\s+your\s+(?:view|take|experience)|what\s+is\s+your\s+(?:view|take|experience))\b",
+    _I,
+)
+# A judging adjective before a noun: "the terrible pay", "such a pointless process".
+_LOADED_ATTRIBUTIVE = re.compile(
+    r"\b(?:the|a|an|such(?:\s+an?)?|all\s+(?:the|those|that|this)|those|these|that|this|your|"
+    r"their|his|her|its|so\s+much|so\s+many|all)\s+(?!most\b|least\b)(?:[\w-]+\s+)?"
+    rf"(?P<word>{_LOADED_WORDS})\b",
+    _I,
+)
+# "How much better / happier / more rewarding is…", "How relieved are you that…".
+_HOW_MUCH_COMPARED = re.compile(
+    r"^how\s+much\s+(?:more\s+[\w-]+|less\s+[\w-]+|better|worse|happier|easier|harder|"
+    r"richer|calmer|saner|healthier|nicer|freer|[\w-]+ier)\b",
+    _I,
+)
+_HOW_GLAD = re.compile(
+    r"^how\s+(?:glad|relieved|thankful|grateful|happy|proud|lucky|pleased)\s+"
+    r"(?:are|were|do|did)\s+you\s+(?:feel\s+)?(?:that|to)\b",
+    _I,
+)
+# "Why is X so much more meaningful than Y?": the comparison is presumed.
+_WHY_COMPARED = re.compile(
+    r"^why\s+(?:is|are|was|were|does|do|did)\b(?:\s+\S+){1,8}?\s+(?:so\s+much\s+\S+|"
+    r"(?:so\s+|much\s+|far\s+)?(?:more|less)\s+[\w-]+\s+than|"
+    r"(?:so\s+|much\s+|far\s+)?(?!rather\b|other\b|under\b|over\b|ever\b|never\b|either\b|"
+    r"whether\b|after\b|later\b|earlier\b)[\w-]+er\s+than)\b",
+    _I,
+)
+_WHY_NOT = re.compile(r"^why\s+not\b", _I)
+# Words that presume the old situation was worse: "finally do work that actually matters".
+_PRESUMING_WORDS = re.compile(
+    r"\bfinally\s+(?:do|doing|get|getting|have|having|escape|escaping|leave|leaving|be|being|"
+    r"got|escaped|left|found|find|finding|doing)\b|"
+    r"\b(?:a\s+)?(?:job|work|career)\s+that\s+(?:actually\s+|really\s+|truly\s+)?matters\b|"
+    r"\b(?:a|the)\s+real\s+(?:job|work|career)\b|\bcorporate\s+grind\b|\brat\s+race\b",
     _I,
 )

@@ -67,7 +67,8 @@ def _split_np_found(words: Sequence[str], stop: Callable[[str], bool]) -> tuple[
     first = _lw(words[0])
     if first in _PERSONAL:
         return 1, True
-    start = 1
+    # After a determiner the next word is the noun, even if it can be a verb ("the commute").
+    start = 2 if first in _DETERMINERS and len(words) > 2 else 1
     if len(words) > 3 and _lw(words[1]) == "of" and _lw(words[2]) in _DETERMINERS | {"them"}:
         # "most of your colleagues …": the noun after "of your" closes the phrase.
         start = 4 if _lw(words[2]) != "them" else 3

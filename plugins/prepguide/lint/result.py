@@ -28,7 +28,12 @@ FLAG_MESSAGES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class LintResult:
-    """The verdict on one question."""
+    """The verdict on one question.
+
+    ``rewrite`` is a suggested open question (two, one after the other, for a double question:
+    ``rewrites`` holds them apart). Where no safe rewrite exists, ``rewrite`` is ``None`` and
+    ``advice`` says what to change instead (docs/linter.md, "Rewrites").
+    """
 
     label: Label
     question: str
@@ -36,3 +41,5 @@ class LintResult:
     reason: str
     flags: tuple[str, ...] = ()
     flag_messages: tuple[str, ...] = ()
+    advice: str | None = None
+    rewrites: tuple[str, ...] = ()

@@ -127,6 +127,16 @@ def _there_rewrite(be: str, rest: str) -> str:
                 return f"{wh}{extra} would {subj} {' '.join(words[2:])}?"
             aux = "did" if words[1].endswith("ed") else "do"
             return f"{wh}{extra} {aux} {subj} {' '.join(words[1:])}?"
+        inner = re.match(
+            r"^(?P<pre>.*?)\s*\b(?P<subj>you|I|we)\s+(?P<modal>should|could|would|can|might|must)\s+"
+            r"(?P<x>.+)$",
+            clause,
+            _I,
+        )
+        if inner and inner["pre"]:
+            # "anyone else at the firm I should contact" → "Who else at the firm should I contact?"
+            pre, modal, who = inner["pre"], inner["modal"].lower(), inner["subj"]
+            return f"{wh}{extra} {pre} {modal} {who} {inner['x']}?"
         if clause:
             return f"{wh}{extra} {clause}?"
         return f"{wh}{extra} would you add?"
@@ -190,12 +200,19 @@ def _it_adj_rewrite(be: str, rest: str) -> str | None:
     return None
 
 
+_AFTER_ADJECTIVE = frozenset(
+    {"than", "to", "for", "when", "if", "now", "these", "today", "enough", "or", "and", "as"}
+)
+
+
 def _be_rewrite(be: str, rest: str) -> str:
     lower_be = be.lower()
     past = lower_be in {"was", "were"}
     first = _lw(rest.split()[0]) if rest.split() else ""
     if first == "there":
         return _there_rewrite(be, rest.split(maxsplit=1)[1] if len(rest.split()) > 1 else "")
+    if first in {"that", "this"} and re.match(r"^\w+\s+(?:true|right|fair|accurate)\b", rest, _I):
+        return "How does that compare with what you have seen?"
     if first == "it":
         rewritten = _it_adj_rewrite(be, rest)
         if rewritten:
@@ -255,7 +272,11 @@ def _be_rewrite(be: str, rest: str) -> str:
             return f"What {lower_be} {subj} like as {' '.join(predicate)}?"
         claim = " ".join([subj, lower_be, *words[inner_det:]])
         return f"What can you tell me about whether {claim}?"
-    if 0 < size < len(words) and _lw(words[size]) in _BE_ADJECTIVES:
+    follows = _lw(words[size + 1]) if 0 < size < len(words) - 1 else ""
+    # The adjective must end the predicate ("Is the pay good in X?"), not start a noun phrase
+    # ("Is a better salary the main reason…?").
+    ends_predicate = not follows or follows in _PREPOSITIONS | _AFTER_ADJECTIVE
+    if 0 < size < len(words) and _lw(words[size]) in _BE_ADJECTIVES and ends_predicate:
         subj = " ".join(words[:size])
         adj = _lw(words[size])
         after = " ".join(words[size + 1 :])
@@ -284,6 +305,11 @@ def _be_rewrite(be: str, rest: str) -> str:
         adj = words[size]
         after = " ".join(words[size + 1 :])
         return f"How {adj} {lower_be} {subj} {after}?"
+    size, found = _split_np_found(words, lambda w: w.endswith("ier") or w in _COMPARATIVES)
+    nxt = _lw(words[size + 1]) if 0 < size < len(words) - 1 else ""
+    if found and 1 < size < len(words) and (not nxt or nxt in _PREPOSITIONS | _AFTER_ADJECTIVE):
+        claim = " ".join([*words[:size], lower_be, *words[size:]])
+        return f"What can you tell me about whether {claim}?"
     size, found = _split_np_found(words, lambda w: w in {"the", "a", "an"} or w.endswith("ly"))
     if found and 0 < size < len(words):
         claim = " ".join([*words[:size], lower_be, *words[size:]])

@@ -67,9 +67,11 @@ def _do_rewrite(aux: str, rest: str) -> str:
         )
         if match and match["np"]:
             det = (match["det"] or "").lower()
-            kind = "kind of " if det in {"a", "an"} else ""
             pp = match["pp"] or ""
-            return f"What {kind}{match['np']} {lower_aux} {subj} {verb}{pp}?"
+            if det in {"any", "some", "many", "much"} and verb in {"have", "recommend", "offer"}:
+                return f"What {match['np']} {lower_aux} {subj} {verb}{pp}?"
+            # "Did you need a degree?" presumes nothing; the rewrite must not either.
+            return f"What {match['np']}, if any, {lower_aux} {subj} {verb}{pp}?"
     quantity = re.search(r"\s*\b(?:much|a\s+lot(?:\s+of)?|often|frequently|many)\b", " " + tail, _I)
     if quantity and you:
         trimmed = re.sub(

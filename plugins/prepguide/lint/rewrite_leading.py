@@ -9,18 +9,33 @@ from ..text import is_participle, third_singular
 from .claims import _claim_rewrite
 from .patterns import (
     _AUX,
+    _HOW_GLAD,
+    _HOW_MUCH_COMPARED,
     _I,
+    _LOADED_ATTRIBUTIVE,
     _LOADED_HOW,
     _LOADED_HOW_MUCH,
     _LOADED_SO,
     _NEG_START,
     _NOT_START,
+    _PRESUMPTIVE,
+    _REPORTED,
     _TAG_AUX,
     _TAG_NEG_BARE,
     _TAG_WORD,
     _WH,
+    _WHY_COMPARED,
 )
-from .phrases import _Clause, _clauses, _Head, _soften, _split_np, _split_np_found, _strip_filler
+from .phrases import (
+    _Clause,
+    _clauses,
+    _Head,
+    _lw,
+    _soften,
+    _split_np,
+    _split_np_found,
+    _strip_filler,
+)
 from .rewrite_closed import _closed_rewrite
 from .words import _is_predicate_start, _is_verb
 
@@ -182,11 +197,15 @@ def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str:
             core,
             flags=_I,
         )
+        stripped = _strip_opinion(stripped)
         if stripped == core:
             break
         core = stripped
     core = re.sub(r"^(?:that)\s+", "", core, flags=_I)
     head = _strip_filler(core)
+    rewritten = _presumption_rewrite(head)
+    if rewritten:
+        return rewritten
     if _LOADED_HOW_MUCH.match(head):
         match = re.match(r"^how\s+much\s+do\s+(?P<who>you|people)\s+\S+\s+(?P<x>.+)$", head, _I)
         if match:
@@ -241,3 +260,71 @@ def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str:
     if _AUX.match(claim):
         return _closed_rewrite(_Head("yesno", 0, claim), claim, _clauses(claim))
     return _claim_rewrite(claim)
+
+
+def _strip_opinion(text: str) -> str:
+    """Drop "Is it fair to say (that)", "Everyone says (that)", "I keep hearing (that)"."""
+    for pattern in (_PRESUMPTIVE, _REPORTED):
+        match = pattern.match(text)
+        if match:
+            rest = text[match.end() :]
+            rest = re.sub(r"^\s*(?:me\s+)?(?:that\s+)?", "", rest, flags=_I)
+            return rest.lstrip(" ,")
+    return text
+
+
+_COPE = (
+    r"put\s+up\s+with|tolerate|endure|survive|cope\s+with|deal\s+with|stand|bear|"
+    r"get\s+through|live\s+with|handle|manage|stomach"
+)
+
+
+def _presumption_rewrite(head: str) -> str | None:
+    """Rewrites for the presumptions of docs/linter.md: coping with X, how much better, why more."""
+    match = re.match(
+        rf"^how\s+(?P<aux>do|did|does)\s+(?P<who>you|people)\s+(?:{_COPE})\s+(?:on\s+)?"
+        r"(?P<x>.+)$",
+        head,
+        _I,
+    )
+    if match and _LOADED_ATTRIBUTIVE.search(head):
+        if match["aux"].lower() == "did":
+            return f"What was {match['x']} like for {match['who'].lower()}?"
+        return f"How do {match['who'].lower()} find {match['x']}?"
+    match = re.match(
+        r"^how\s+much\s+(?:more\s+|less\s+)?[\w-]+\s+(?P<be>is|are|was|were)\s+(?P<subj>.+?)"
+        r"(?:\s+than\s+(?P<other>.+))?$",
+        head,
+        _I,
+    )
+    if match and _HOW_MUCH_COMPARED.match(head):
+        return _compare(match["be"], match["subj"], match["other"])
+    match = re.match(
+        r"^how\s+[\w-]+\s+(?:are|were)\s+you\s+(?:that\s+)?(?P<x>(?:you|I)\s+.+)$", head, _I
+    )
+    if match and _HOW_GLAD.match(head):
+        return f"What has it been like since {match['x']}?"
+    match = re.match(
+        r"^why\s+(?P<be>is|are|was|were)\s+(?P<subj>.+?)\s+(?:so\s+)?(?:much\s+|far\s+)?"
+        r"(?:more\s+|less\s+)?[\w-]+\s+than\s+(?P<other>.+)$",
+        head,
+        _I,
+    )
+    if match and _WHY_COMPARED.match(head):
+        return _compare(match["be"], match["subj"], match["other"])
+    match = re.match(r"^why\s+not\s+(?:just\s+|simply\s+)?(?P<x>.+)$", head, _I)
+    if match:
+        return f"How would you weigh the option to {match['x']}?"
+    return None
+
+
+def _compare(be: str, subject: str, other: str | None) -> str:
+    """ "How does X compare with Y?", or for "you": "How have things changed for you…?"."""
+    words = subject.split()
+    if words and _lw(words[0]) in {"you", "i"}:
+        rest = " ".join(words[1:])
+        return f"How have things changed for you {rest}?" if rest else "How have things changed?"
+    verb = "does" if be.lower() in {"is", "was"} else "do"
+    if other:
+        return f"How {verb} {subject} compare with {other}?"
+    return f"How {verb} {subject} compare with the alternatives?"

@@ -62,3 +62,7 @@ def _is_adjective_like(word: str) -> bool:
 
 def _is_predicate_start(word: str) -> bool:
     return word in _PREDICATE_STARTERS or word.endswith("est") or word.endswith("ly")
+
+
+_LOADED = load("loaded")
+_REPORTERS = load("reporters")
