@@ -8,7 +8,10 @@ this module only uses MkDocs' public plugin API: events, ``File.generated``,
 
 from __future__ import annotations
 
+import html
+import mimetypes
 import os
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +24,7 @@ from .config import PrepGuideConfig
 from .corpus import Corpus, CorpusLoader, is_unpublished, paused_gc, thaw
 from .errors import Problem, format_problems, visible
 from .guide import GuideError, read_config
-from .model import Contact, Organization
+from .model import ID_RE, Contact, Organization
 from .options import OptionError, Options, make_options
 from .prep import WarningMemo, prep_warnings
 from .privacy import for_audience
@@ -56,19 +59,37 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         """Each contact's prep warnings, kept while its file is unchanged."""
         self.pending: list[File] = []
         """The files rendered in ``on_pre_build``, added to the site in ``on_files``."""
+        self.config_error: str | None = None
+        """An option of ``mkdocs.yml`` that ``mkdocs serve`` could not use (see ``on_config``)."""
+        self.serve_errors: str | None = None
+        """Why the last ``mkdocs serve`` rebuild failed; None after a good one."""
+        self.served: dict[str, bool] = {}
+        """Every page the last good serve build generated (source path: in the navigation)."""
+        self.served_assets: dict[str, bytes] = {}
+        """And every other file it generated (stylesheet, script, calendars)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
         self.is_serve = command == "serve"
+        if self.is_serve:
+            # The calendar must answer as text/calendar (docs/usage.md, "The generated
+            # site"); Python knows .ics only from the system's mime.types, if any.
+            mimetypes.add_type("text/calendar", ".ics")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Validate the options and register the stylesheet and filter script."""
         if not self.config.enabled:
             return config
+        self.config_error = None
         try:
             self.options = options_from(self.config)
         except OptionError as exc:
-            raise PluginError(f"prepguide: {exc}") from None
+            if not self.is_serve:
+                raise PluginError(f"prepguide: {exc}") from None
+            # Serving: the pages show the error until mkdocs.yml is fixed (on_pre_build).
+            where = visible(Path(config.config_file_path).name) if config.config_file_path else ""
+            self.config_error = f"{where or 'mkdocs.yml'}:1:1: error: prepguide: {exc}"
+            self.options = Options()
         if not chose_web_font(config):
             # Offline by default (docs/usage.md, "Plugin options"): material loads its
             # default font from Google Fonts on every page view unless told not to.
@@ -90,15 +111,50 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load, validate and render everything, before anything is written.
 
+        ``mkdocs build`` stops on the first problem (see :meth:`build_pages`).
+        ``mkdocs serve`` logs it as an error and serves a page that lists the
+        problems at every address the site had (docs/usage.md, "Building"): an
+        open tab reloads to it, instead of a stale page, and back to the guide
+        on the next good save.
+        """
+        self.pending = []
+        self.serve_errors = None
+        if not self.config.enabled:
+            return
+        if not self.is_serve:
+            self.build_pages(config)
+            return
+        try:
+            if self.config_error is not None:
+                raise PluginError(self.config_error)
+            self.build_pages(config)
+        except PluginError as exc:
+            message = str(exc)
+            log.error(message)
+            self.serve_errors = message
+            self.pending = self.error_files(config, message)
+            return
+        self.served = {
+            f.src_uri: f.inclusion is InclusionLevel.UNDEFINED
+            for f in self.pending
+            if f.src_uri.endswith(".md")
+        }
+        self.served_assets = {
+            f.src_uri: f.content_bytes for f in self.pending if not f.src_uri.endswith(".md")
+        }
+
+    def build_pages(self, config: MkDocsConfig) -> None:
+        """Load, validate and render everything (``on_pre_build``).
+
         MkDocs cleans ``site_dir`` after this event and before ``on_files``, so every
         problem a user can cause is found here: errors in the notes, a page that
         cannot be rendered, a user's file at the path of a generated page. Any of
         them stops the build with an existing ``site/`` left untouched; ``on_files``
         then only appends the pages rendered here (docs/usage.md, "Building").
+
+        Raises:
+            PluginError: Every error found, each as ``path:line:col: error: message``.
         """
-        self.pending = []
-        if not self.config.enabled:
-            return
         start = time.perf_counter()
         root = Path(config.config_file_path).parent if config.config_file_path else None
         corpus = Corpus()
@@ -122,6 +178,56 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         if not self.is_serve:
             self.release()
         self.timings["render"] = time.perf_counter() - start
+
+    def error_files(self, config: MkDocsConfig, message: str) -> list[File]:
+        """The site while the notes have errors (``mkdocs serve`` only).
+
+        The page listing the errors stands at the address of every page the last
+        good build generated, of every note in ``contacts/`` and ``organizations/``
+        (a tab opened before the server started), and of the home page; the
+        stylesheet, script and calendars of the last good build stay. A user's own
+        page at one of these addresses is left to MkDocs: ``on_page_markdown`` puts
+        the errors at its top.
+        """
+        docs = Path(config.docs_dir)
+        pages = dict(self.served)
+        for folder in ("contacts", "organizations"):
+            if (docs / folder).is_dir():
+                for path in sorted((docs / folder).glob("*.yml")):
+                    if ID_RE.match(path.stem):
+                        pages.setdefault(f"{folder}/{path.stem}.md", False)
+        for top in ("index.md", "contacts.md", "organizations.md", "network.md"):
+            pages.setdefault(top, True)
+        user = user_files(config)
+        taken = set(user.src_uris) | {f.dest_uri for f in user}
+        body = error_page(message)
+        files = []
+        for src_uri, in_nav in pages.items():
+            file = File.generated(
+                config,
+                src_uri,
+                content=body,
+                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+            if file.src_uri not in taken and file.dest_uri not in taken:
+                files.append(file)
+        assets = self.served_assets or {
+            f"assets/prepguide/{path.name}": path.read_bytes()
+            for path in sorted(ASSETS_DIR.iterdir())
+            if path.is_file() and not path.name.startswith(".")
+        }
+        files.extend(
+            File.generated(config, src_uri, content=content) for src_uri, content in assets.items()
+        )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """While the notes have errors (``mkdocs serve``), a user's own page shows them first."""
+        if self.serve_errors is None or page.file.generated_by == "prepguide":
+            return markdown
+        return error_block(self.serve_errors) + "\n\n" + markdown
 
     def render(self, config: MkDocsConfig, user: Files, full: Corpus) -> list[File]:
         """Render every generated page and asset, as MkDocs files (not yet added).
@@ -433,6 +539,53 @@ def locate_bank_entry(exc: TemplateBudgetError, corpus: Corpus) -> str | None:
             line, column = document.position((index, key)) if document else (1, 1)
             return Problem(path, line, column, "error", f"`{key}`: {exc.message}").format()
     return None
+
+
+_LOCATED = re.compile(r"^(?P<where>.+?:\d+:\d+): (?P<severity>error|warning): (?P<message>.*)$")
+
+
+def error_block(message: str) -> str:
+    """The problems of a failed serve build as an HTML block, every value escaped.
+
+    ``message`` is the ``PluginError``'s text: a first line saying what failed,
+    then one ``path:line:col: error: message`` line per problem (the message
+    ends with how to fix it).
+    """
+    lines = [line for line in message.splitlines() if line.strip()]
+    head = lines[0] if lines and not _LOCATED.match(lines[0]) else ""
+    body = lines[1:] if head else lines
+    # The site is served, with this page: "nothing was written" is for `mkdocs build`.
+    head = re.sub(r"; nothing was written:$", ":", head)
+    items = []
+    for line in body:
+        found = _LOCATED.match(line)
+        if found is None:
+            items.append(f"<li>{html.escape(line)}</li>")
+            continue
+        items.append(
+            f'<li><code class="pg-error-where">{html.escape(found["where"])}</code> '
+            f'<span class="pg-error-severity">{found["severity"]}:</span> '
+            f'<span class="pg-error-message">{html.escape(found["message"])}</span></li>'
+        )
+    return (
+        '<div class="pg-build-errors admonition failure" role="alert">\n'
+        '<p class="admonition-title">The guide has errors: these pages are not up to date</p>\n'
+        + (f"<p>{html.escape(head)}</p>\n" if head else "")
+        + "<ul>\n"
+        + "\n".join(items)
+        + "\n</ul>\n"
+        "<p>Fix them and save: this page reloads by itself. "
+        "<code>prepguide check</code> lists the same problems.</p>\n"
+        "</div>"
+    )
+
+
+def error_page(message: str) -> str:
+    """The Markdown of the page served at every address while the notes have errors."""
+    return (
+        '---\ntitle: "Errors in the research notes"\n---\n\n'
+        "# Errors in the research notes\n\n" + error_block(message) + "\n"
+    )
 
 
 def report(problems: list[Problem]) -> None:
