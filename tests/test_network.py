@@ -171,7 +171,9 @@ def test_a_hundred_contacts_stay_readable() -> None:
     assert width <= 1100  # wraps into rows instead of growing sideways
     boxes = [(float(r.get("x") or 0), float(r.get("y") or 0)) for r in root.iter(f"{SVG}rect")]
     assert len(set(boxes)) == 100  # no two people drawn on top of each other
-    labels = [t.text or "" for t in root.iter(f"{SVG}text") if "Person" in (t.text or "")]
-    assert all(len(label) <= 21 for label in labels) and any(
-        label.endswith("…") for label in labels
-    )
+    # full names, wrapped in their box, never cut (issue 16)
+    for node in root.iter(f"{SVG}a"):
+        lines = [t.text or "" for t in node.iter(f"{SVG}text")]
+        assert all(len(line) <= 21 for line in lines)
+        assert " ".join(lines).startswith("Person ") and " ".join(lines).endswith("family name")
+        assert not any(line.endswith("…") for line in lines)

@@ -31,7 +31,7 @@ import datetime as dt
 import functools
 import re
 from collections import defaultdict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 from xml.sax.saxutils import escape
@@ -43,18 +43,22 @@ EdgeKind = Literal["introduced", "via", "referred"]
 KINDS: tuple[EdgeKind, ...] = ("introduced", "via", "referred")
 
 # Geometry of the drawing, in SVG user units (pixels at 100 %).
-NODE_W = 184
+NODE_W = 200
 NODE_H = 46
-GAP_X = 28
+"""The height of a box with one line; each line more adds LINE_H (labels wrap, never cut)."""
+LINE_H = 19
+GAP_X = 24
 GAP_ROW = 22
 GAP_LAYER = 58
 MARGIN = 16
 LEGEND_H = 86
 FOOT_H = 30
-MAX_COLUMNS = 5
+MAX_COLUMNS = 3
+"""Three boxes fit a page's text column (688 px at 1280) unscaled: labels stay at body size."""
 GAP_BLOCK = 44
-NAME_CHARS = 21
-ORG_CHARS = 27
+NAME_CHARS = 17
+ORG_CHARS = 21
+"""Characters per line of a name (bold) and an organization, at 16 px in a box NODE_W wide."""
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -340,6 +344,7 @@ def relations_of(
 class _Box:
     x: float
     y: float
+    h: float = NODE_H
 
 
 def _layers(network: Network, names: dict[str, str]) -> list[list[str]]:
@@ -425,7 +430,9 @@ def _components(network: Network, names: dict[str, str]) -> list[Network]:
     return sorted(parts, key=key)
 
 
-def _block(layers: list[list[str]]) -> tuple[dict[str, tuple[float, float]], float, float]:
+def _block(
+    layers: list[list[str]], node_h: float = NODE_H
+) -> tuple[dict[str, tuple[float, float]], float, float]:
     """Lay out one part: layers top to bottom, each wrapped into rows of MAX_COLUMNS."""
     columns = max((min(len(layer), MAX_COLUMNS) for layer in layers), default=1)
     width = columns * NODE_W + (columns - 1) * GAP_X
@@ -439,13 +446,15 @@ def _block(layers: list[list[str]]) -> tuple[dict[str, tuple[float, float]], flo
             for node in row:
                 places[node] = (x, y)
                 x += NODE_W + GAP_X
-            y += NODE_H + GAP_ROW
+            y += node_h + GAP_ROW
         y += GAP_LAYER - GAP_ROW
     height = y - GAP_LAYER if layers else 0.0
     return places, width, height
 
 
-def _layout(network: Network, names: dict[str, str]) -> tuple[dict[str, _Box], float, float]:
+def _layout(
+    network: Network, names: dict[str, str], node_h: float = NODE_H
+) -> tuple[dict[str, _Box], float, float]:
     """Place each connected part as a block; blocks flow left to right in shelves.
 
     Small parts (one person and the people they referred) sit side by side;
@@ -459,13 +468,13 @@ def _layout(network: Network, names: dict[str, str]) -> tuple[dict[str, _Box], f
     shelf = 0.0
     used = 0.0
     for part in _components(network, names):
-        places, width, height = _block(_layers(part, names))
+        places, width, height = _block(_layers(part, names), node_h)
         if x > 0 and x + width > limit:
             x = 0.0
             y += shelf + GAP_LAYER
             shelf = 0.0
         for node, (bx, by) in places.items():
-            boxes[node] = _Box(MARGIN + x + bx, y + by)
+            boxes[node] = _Box(MARGIN + x + bx, y + by, node_h)
         used = max(used, x + width)
         shelf = max(shelf, height)
         x += width + GAP_BLOCK
@@ -487,9 +496,37 @@ def xml_attr(text: str) -> str:
     return escape(_XML_INVALID.sub("", text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
 
 
-def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _wrap(text: str, limit: int) -> list[str]:
+    """Lines of at most ``limit`` characters, broken between words (a longer word is cut in
+    pieces, nothing added)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > limit:  # split as it is: the lines, read together, are the text
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:limit])
+            word = word[limit:]
+        if line and len(line) + 1 + len(word) > limit:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _label_lines(label: NodeLabel) -> tuple[list[str], list[str]]:
+    """A person's name and organization, each wrapped to the box (full, never cut)."""
+    return _wrap(label.name, NAME_CHARS), _wrap(label.org or "", ORG_CHARS)
+
+
+def _node_height(labels: Iterable[NodeLabel]) -> float:
+    """The height of every box: enough for the longest label of the map."""
+    lines = max((sum(map(len, _label_lines(label))) for label in labels), default=1)
+    return NODE_H + LINE_H * (max(lines, 1) - 1)
 
 
 def _num(value: float) -> str:
@@ -498,17 +535,17 @@ def _num(value: float) -> str:
 
 def _path(a: _Box, b: _Box, bend: float) -> str:
     """A curve from box ``a`` to box ``b``; ``bend`` separates parallel edges."""
-    ax, ay = a.x + NODE_W / 2, a.y + NODE_H / 2
-    bx, by = b.x + NODE_W / 2, b.y + NODE_H / 2
+    ax, ay = a.x + NODE_W / 2, a.y + a.h / 2
+    bx, by = b.x + NODE_W / 2, b.y + b.h / 2
     if by > ay + 1:  # downwards: bottom of a to top of b
-        sy, ty = a.y + NODE_H, b.y
+        sy, ty = a.y + a.h, b.y
         mid = (sy + ty) / 2
         return (
             f"M{_num(ax + bend)} {_num(sy)} C{_num(ax + bend)} {_num(mid)} "
             f"{_num(bx + bend)} {_num(mid)} {_num(bx + bend)} {_num(ty)}"
         )
     if by < ay - 1:  # upwards (a cycle): top of a to bottom of b
-        sy, ty = a.y, b.y + NODE_H
+        sy, ty = a.y, b.y + b.h
         mid = (sy + ty) / 2
         return (
             f"M{_num(ax + bend)} {_num(sy)} C{_num(ax + bend)} {_num(mid)} "
@@ -530,9 +567,9 @@ _STYLE = """
 .{p}-node rect {{ fill: var(--md-default-bg-color, #fff); stroke: currentColor; stroke-width: 1.2; }}
 .{p}-node:hover rect, .{p}-node:focus rect {{ stroke-width: 2.5; }}
 .{p}-node text {{ fill: currentColor; }}
-.{p}-name {{ font-size: 13px; font-weight: 600; }}
-.{p}-org {{ font-size: 11px; }}
-.{p}-legend, .{p}-foot {{ font-size: 12px; fill: currentColor; }}
+.{p}-name {{ font-size: 16px; font-weight: 600; }}
+.{p}-org {{ font-size: 16px; }}
+.{p}-legend, .{p}-foot {{ font-size: 14px; fill: currentColor; }}
 .{p}-edge {{ fill: none; stroke-width: 1.6; }}
 .{p}-introduced {{ stroke: var(--pg-net-introduced, #1f6fbf); }}
 .{p}-via {{ stroke: var(--pg-net-via, #1f6fbf); stroke-dasharray: 2 4; }}
@@ -632,15 +669,16 @@ def _foot(network: Network) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _frame(
-    network: Network, names: tuple[tuple[str, str], ...], prefix: str
+    network: Network, names: tuple[tuple[str, str], ...], prefix: str, node_h: float = NODE_H
 ) -> tuple[dict[str, _Box], float, tuple[str, ...]]:
     """The layout and everything drawn before the people: title, legend, arrows.
 
-    It depends only on the relations and the names (which order the layout), so
-    it is kept while they stay the same: a ``mkdocs serve`` rebuild after an
-    edit to someone's role or organization redraws only the labels.
+    It depends only on the relations, the names (which order the layout) and the
+    boxes' height (the longest label's lines), so it is kept while they stay the
+    same: a ``mkdocs serve`` rebuild after an edit to someone's role redraws only
+    the labels.
     """
-    boxes, width, height = _layout(network, dict(names))
+    boxes, width, height = _layout(network, dict(names), node_h)
     p = prefix
     title = "Who suggested whom, and who introduced you"
     desc = _desc(network) + " " + _foot(network)
@@ -709,23 +747,22 @@ def _node_svg(label: NodeLabel, box: _Box, link: str, p: str) -> str:
     """
     out: list[str] = []
     name, org = label.name, label.org
+    name_lines, org_lines = _label_lines(label)
     subtitle = ", ".join(part for part in (label.role, org) if part)
     full = name + (f" — {subtitle}" if subtitle else "")
     cx = box.x + NODE_W / 2
     out.append(f'<a xlink:href="{xml_attr(link)}" class="{p}-node">')
     out.append(f"<title>{xml_text(full)}</title>")
     out.append(
-        f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
+        f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{NODE_W}" height="{_num(box.h)}" rx="6"/>'
     )
-    name_y = box.y + (19 if org else 28)
-    out.append(
-        f'<text class="{p}-name" x="{_num(cx)}" y="{_num(name_y)}" text-anchor="middle">'
-        f"{xml_text(_clip(name, NAME_CHARS))}</text>"
-    )
-    if org:
+    # The lines, centred in the box (every box is as tall as the longest label needs).
+    lines = [(f"{p}-name", line) for line in name_lines] + [(f"{p}-org", x) for x in org_lines]
+    top = box.y + (box.h - LINE_H * len(lines)) / 2 + 14.5
+    for index, (css, line) in enumerate(lines):
         out.append(
-            f'<text class="{p}-org" x="{_num(cx)}" y="{_num(box.y + 36)}" '
-            f'text-anchor="middle">{xml_text(_clip(org, ORG_CHARS))}</text>'
+            f'<text class="{css}" x="{_num(cx)}" y="{_num(top + index * LINE_H)}" '
+            f'text-anchor="middle">{xml_text(line)}</text>'
         )
     out.append("</a>")
     return "\n".join(out)
@@ -740,7 +777,7 @@ def draw_svg(
 ) -> str:
     """Draw the network from its labels (see :func:`render_svg`)."""
     names = tuple((cid, label.name) for cid, label in labels)
-    boxes, height, head = _frame(network, names, prefix)
+    boxes, height, head = _frame(network, names, prefix, _node_height(lb for _, lb in labels))
     label_of = dict(labels)
     p = prefix
     out = list(head)

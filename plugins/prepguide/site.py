@@ -203,7 +203,7 @@ def _environment(
         zip_pairs=zip_pairs,
         json_attr=json_attr,
         letter=letter_html,
-        attr_lines=attr_lines,
+        letter_id=letter_id,
     )
     env.globals["front_matter"] = front_matter
     return env
@@ -283,9 +283,10 @@ def letter_html(body: object) -> str:
     )
 
 
-def attr_lines(value: object) -> str:
-    """A text for an HTML attribute on one line: escaped, line breaks as ``&#10;``."""
-    return str(markup.html(value)).replace("\r", "").replace("\n", "&#10;")
+def letter_id(draft: Any) -> str:
+    """The HTML id of a draft's text (its copy button's ``data-clipboard-target``)."""
+    digest = hashlib.sha256(f"{draft.title}\n{draft.body}".encode()).hexdigest()
+    return f"pg-letter-{digest[:12]}"
 
 
 def json_attr(values: Iterable[object]) -> str:
