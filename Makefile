@@ -1,26 +1,40 @@
 # prepguide: the two commands of the README, and a few more.
-#   make serve   set up .venv and serve the example guide at http://127.0.0.1:8000
-#   make test    set up .venv (and Chromium for the browser tests) and run every check
+#   make serve   set up .venv with prepguide only and serve the example guide at
+#                http://127.0.0.1:8000 (make serve PORT=8001 for another port)
+#   make test    set up .venv with the test tools (and Chromium for the browser tests) and
+#                run every check
 PYTHON ?= python3
 VENV ?= .venv
+PORT ?= 8000
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-stamp
+# Two installs, each with its stamp: serving needs prepguide and its dependencies only;
+# the checks add the test extra (pytest, Playwright, ruff, mypy...), which takes far longer.
+SERVE_STAMP := $(VENV)/.serve-stamp
+TEST_STAMP := $(VENV)/.test-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint typecheck unit browser-deps schemas bench clean
+.PHONY: install install-serve serve build test lint typecheck unit browser-deps schemas bench screenshots clean
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+
+$(SERVE_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $(SERVE_STAMP)
+
+$(TEST_STAMP): pyproject.toml $(SERVE_STAMP)
 	$(PY) -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+	touch $(TEST_STAMP)
 
-install: $(STAMP)
+install-serve: $(SERVE_STAMP)
 
-serve: install
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+install: $(TEST_STAMP)
 
-build: install
+serve: $(SERVE_STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+
+build: $(SERVE_STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 lint: install
@@ -47,6 +61,11 @@ test: install browser-deps lint typecheck unit
 
 schemas: install
 	$(PY) -m prepguide.schema plugins/prepguide/schemas
+
+# The README's screenshots (docs/images/*.png), from the example guide in Debian's Chromium
+# (see docs/development.md).
+screenshots: install browser-deps
+	$(PY) scripts/screenshots.py
 
 # make bench BENCH_ARGS=--large   adds 10,000 contacts (see docs/benchmarks.md)
 bench: install

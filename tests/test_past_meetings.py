@@ -1,6 +1,6 @@
 """A scheduled meeting whose time has passed is due ("did you talk to X?"), never dropped.
 
-See docs/usage.md, "The dashboard": "now" is the start of the pinned ``today``, else the
+See docs/workflow.md, "prepguide todo": "now" is the start of the pinned ``today``, else the
 instant of ``SOURCE_DATE_EPOCH``, else the clock; a meeting has passed once its start plus its
 duration is not after "now".
 """

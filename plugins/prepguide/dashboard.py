@@ -10,7 +10,7 @@ so a build with a pinned ``today`` is reproducible.
 A scheduled meeting whose time has passed (its start plus its duration is
 not after "now", see :func:`current_time`) is no longer upcoming: it is due,
 as a ``record`` item that asks whether the talk happened, until its status
-changes (docs/usage.md, "The dashboard").
+changes (docs/workflow.md, "prepguide todo").
 
 With ``audience: public`` only contacts with ``visibility: public`` are
 counted and private data (``follow_up``) is left out, whatever corpus the
@@ -214,7 +214,7 @@ def current_time(options: Options) -> datetime:
     * else ``SOURCE_DATE_EPOCH``: that instant, in the guide's timezone.
     * else the current time in the guide's timezone.
 
-    See docs/usage.md, "The dashboard".
+    See docs/workflow.md, "prepguide todo".
     """
     if options.today is not None:
         return datetime.combine(options.today, time())

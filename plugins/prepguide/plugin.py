@@ -72,8 +72,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
         self.is_serve = command == "serve"
         if self.is_serve:
-            # The calendar must answer as text/calendar (docs/usage.md, "The generated
-            # site"); Python knows .ics only from the system's mime.types, if any.
+            # The calendar answers as text/calendar (docs/usage.md, "The generated site");
+            # Python knows .ics only from the system's mime.types, if there is one.
             mimetypes.add_type("text/calendar", ".ics")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -113,7 +113,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
 
         ``mkdocs build`` stops on the first problem (see :meth:`build_pages`).
         ``mkdocs serve`` logs it as an error and serves a page that lists the
-        problems at every address the site had (docs/usage.md, "Building"): an
+        problems at every address the site had (docs/usage.md, "Files"): an
         open tab reloads to it, instead of a stale page, and back to the guide
         on the next good save.
         """

@@ -2,7 +2,7 @@
 
 A ``mkdocs serve`` subprocess serves a copy of the example guide on 127.0.0.1 at a free port.
 Before the fix, a failed rebuild left MkDocs' server waiting for a build that never came:
-the open tab kept the old page and every request hung (docs/usage.md, "Building").
+the open tab kept the old page and every request hung (docs/usage.md, "Files").
 """
 
 from __future__ import annotations

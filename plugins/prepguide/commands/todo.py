@@ -119,7 +119,8 @@ def run(args: argparse.Namespace) -> int:
         print("No upcoming meetings.")
     past = sum(1 for item in items if item.kind == "record")
     if past:
-        # The pipeline counts these as scheduled: say where they are (docs/usage.md).
+        # The pipeline counts these as scheduled: say where they went
+        # (docs/workflow.md, "prepguide todo").
         print(
             f"{past} scheduled meeting{'s' * (past != 1)} whose time has passed "
             f"{'are' if past != 1 else 'is'} listed above: record whether "
