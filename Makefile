@@ -65,6 +65,7 @@ schemas: install
 # The README's screenshots (docs/images/*.png), from the example guide in Debian's Chromium
 # (see docs/development.md).
 screenshots: install browser-deps
+	$(PY) -m pip install --quiet -e ".[test,screenshots]"
 	$(PY) scripts/screenshots.py
 
 # make bench BENCH_ARGS=--large   adds 10,000 contacts (see docs/benchmarks.md)
