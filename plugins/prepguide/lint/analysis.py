@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from .patterns import (
     _AGREE,
     _ANY,
+    _ANY_LOADED,
     _AUX,
     _DOUBLE_JOIN,
     _EMBEDDED_YESNO,
+    _FACT,
     _FIGURE,
     _FILLER,
     _HOW_GLAD,
@@ -19,10 +21,13 @@ from .patterns import (
     _I_WONDER,
     _IMPERATIVE,
     _JOB_ASK,
+    _JUDGING_PREDICATE,
+    _LOADED_ADVERB,
     _LOADED_ATTRIBUTIVE,
     _LOADED_HOW,
     _LOADED_HOW_MUCH,
     _LOADED_SO,
+    _MID_MARKER,
     _NEG_START,
     _NOT_START,
     _OR_OPTIONS,
@@ -35,10 +40,13 @@ from .patterns import (
     _REQUEST,
     _REQUEST_NOT,
     _REQUEST_WILLING,
+    _SO_COMPARED,
     _STATEMENT_OPEN,
     _STATEMENT_YESNO,
     _STRONG_MARKER,
     _SUBORDINATE,
+    _SUGGESTED_CAUSE,
+    _SWEEPING,
     _TAG_AUX,
     _TAG_NEG_BARE,
     _TAG_WORD,
@@ -117,12 +125,40 @@ def _presumption_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
     loaded = _LOADED_SO.search(body)
     if loaded:
         return f"loaded wording ('{loaded.group(0).lower()}') presumes the answer"
+    return _presumption_reason_2(body, clauses)
+
+
+def _presumption_reason_2(body: str, clauses: Sequence[_Clause]) -> str | None:
+    """Presumptions anywhere in the question: judging adverbs, judging predicates, "so much
+    more … than", a marker inside a clause, a sweeping never/always, a suggested cause."""
+    head = _strip_filler(body)
+    found = _LOADED_ADVERB.search(body)
+    if found:
+        return f"the judging word '{found['word'].lower()}' presumes the answer"
+    found = _JUDGING_PREDICATE.search(body)
+    if found:
+        return f"calling it '{found['word'].lower()}' presumes the answer"
+    found = _SO_COMPARED.search(body)
+    if found:
+        return f"'{found.group(0).lower()}' presumes the comparison"
+    found = _MID_MARKER.search(body)
+    if found:
+        word = found.group(0).split()[-1].lower()
+        return f"'{word}' presumes the answer"
+    found = _SWEEPING.match(head)
+    if found:
+        return f"a sweeping '{found.group(0).split()[-2].lower()}' presumes the pattern"
+    found = _ANY_LOADED.search(body)
+    if found:
+        return f"the judging word '{found['word'].lower()}' presumes the answer"
+    if _WH.match(head) and any(_SUGGESTED_CAUSE.match(_strip_filler(c.text)) for c in clauses[1:]):
+        return "suggesting the cause ('is it because…?') hands them the answer"
     return None
 
 
 _OPEN_KINDS = {
     "wh": "a what/how/why question invites a full answer",
-    "figure": "asks for a figure or a fact, not yes or no (a how/what question invites more)",
+    "figure": "asks how much or how often, which invites an explanation",
     "request": "a polite request that opens the floor",
     "imperative": "an invitation to talk ('Tell me…')",
     "statement": "an invitation to talk ('I'd love to hear…')",
@@ -141,6 +177,7 @@ _CLOSED_KINDS = {
     "any": "answerable with yes or no ('Any advice?')",
     "confirm": "a statement with a question mark; they can only confirm or deny it",
     "job": "asks a favour they can only grant or refuse",
+    "fact": "asks for a single fact (a number, a date, a length of time), not their story",
 }
 
 
@@ -152,6 +189,8 @@ def _clause_kind(text: str) -> str | None:
         text = "could you " + text[wonder.end() :]
     if _EMBEDDED_YESNO.match(text):
         return "embedded"
+    if _FACT.match(text):
+        return "fact"
     if _FIGURE.match(text):
         return "figure"
     if _WH.match(text) or _WH_PLACE_TIME.match(text):

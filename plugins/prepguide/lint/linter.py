@@ -65,7 +65,7 @@ def _verdict(analysed: str, body: str, flags: tuple[str, ...]) -> _Verdict:
             kind = "unknown"
         else:
             kind = "prompt"
-    if FLAG_JOB_ASK in flags and kind not in {"wh", "figure"}:
+    if FLAG_JOB_ASK in flags and kind not in {"wh", "figure", "fact"}:
         kind = "job"
     if kind in _OPEN_KINDS:
         return _Verdict("open", _OPEN_KINDS[kind], None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .words import _LOADED, _REPORTERS
+from .words import _JUDGING_NOUNS, _LOADED, _LOADED_ADVERBS, _REPORTERS
 
 _I = re.IGNORECASE
 
@@ -113,6 +113,25 @@ _WH_PLACE_TIME = re.compile(
     _I,
 )
 _FIGURE = re.compile(r"^how\s+(?:many|much|long|often|old|far|big|large|soon)\b", _I)
+# Single-fact questions (docs/linter.md, "Fact questions"): a count, a length of time, a date, an
+# amount of money or of something. They get a short answer, not a story, so they are closed.
+# Not facts: "How often…" and "How much do you value…" (how common, how much it matters) and
+# "How much of your time goes to…" (a balance): those invite an explanation.
+_FACT = re.compile(
+    r"^(?:how\s+many\b|how\s+long\b|how\s+old\b|how\s+far\b|how\s+soon\b|"
+    r"how\s+(?:big|large)\s+(?:is|are|was|were)\b|"
+    r"how\s+much\s+(?:time|money|overtime|notice|leave|vacation|holiday|pto|budget|funding|"
+    r"debt|equity|salary|pay|tuition|travel(?:ling|ing)?)\b|"
+    r"how\s+much\s+(?:do|does|did|would|will|can|could)\s+(?:\S+\s+){1,4}?(?:earn|make|cost|"
+    r"charge|pay|spend|save|bill|get\s+paid)\b|"
+    r"(?:what|which)\s+year\b|"
+    r"when\s+did\s+(?:you|they|he|she|we|I)\s+(?:first\s+)?(?:start|begin|join|graduate|"
+    r"qualify|leave|retire)\b|"
+    r"what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|your|a)\s+(?:typical\s+|usual\s+|average\s+|"
+    r"starting\s+|entry-level\s+|base\s+|current\s+|annual\s+)*(?:salary|salaries|pay|wage|"
+    r"wages|rate|day\s+rate|budget|headcount|team\s+size|turnover\s+rate)\b(?!.*\blike\s*\W*$))",
+    _I,
+)
 _REQ_VERBS = (
     r"(?:tell|walk|talk|take\s+(?:me|us)|share|describe|explain|expand|elaborate|"
     r"say\s+(?:more|a\s+(?:bit|little|few\s+words))|speak|paint|outline|break\s+down|unpack|"
@@ -248,6 +267,11 @@ _JOB_ASK = re.compile(
     r"\bdo\s+you\s+have\s+(?:any\s+)?(?:jobs?|positions?|openings?|vacanc(?:y|ies))\b",
     _I,
 )
+_DASH_QUESTION = (
+    r"(?=(?:or\s+)?(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should|"
+    r"isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|wasn'?t|wouldn'?t|what|how|why|who|where|which)\s+"
+    r"(?:it|that|this|you|they|there|the|your|we|i|people|so)\b(?:\s+\S+){1,})"
+)
 _DOUBLE_JOIN = re.compile(
     r"(?:,|;)\s*(?:and|or|also|plus)\s+(?:also\s+)?(?:what|how|why|where|when|which|who)\b"
     r"(?:\s+\S+){2,}|"
@@ -258,12 +282,14 @@ _DOUBLE_JOIN = re.compile(
     r"have|has)\s+(?:you|your|they|it|i|we|that|this|there|the)\b(?:\s+\S+){1,}|"
     r"(?:,|;)?\s*\b(?:and|or)\s+(?:don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|"
     r"wouldn'?t|won'?t|haven'?t|hasn'?t)\s+(?:you|your|they|it|i|we|that|this|there|the)\b"
-    r"(?:\s+\S+){1,}",
+    r"(?:\s+\S+){1,}|"
+    # "Tell me about your role — isn't it mostly busywork?": a second question after a dash.
+    rf"(?:\s[-–—]+\s*|\s*[—–]\s*){_DASH_QUESTION}",
     _I,
 )
 # Where a double question splits: a second question mark, or "and/or" before a second question.
 _DOUBLE_SPLIT = re.compile(
-    r"\?+\s+|(?:,|;)\s*(?:and|or|also|plus)\s+(?=(?:also\s+)?(?:what|how|why|where|when|which|who|"
+    rf"\?+\s+|(?:\s[-–—]+\s*|\s*[—–]\s*){_DASH_QUESTION}|(?:,|;)\s*(?:and|or|also|plus)\s+(?=(?:also\s+)?(?:what|how|why|where|when|which|who|"
     r"do|does|did|is|are|was|were|would|could|can|should|will|have|has|don'?t|doesn'?t|didn'?t|"
     r"isn'?t|aren'?t|wasn'?t|weren'?t|wouldn'?t|won'?t|haven'?t|hasn'?t)\b)",
     _I,
@@ -333,6 +359,42 @@ _WHY_COMPARED = re.compile(
     _I,
 )
 _WHY_NOT = re.compile(r"^why\s+not\b", _I)
+# "pay terribly", "ridiculously long hours": a judging adverb anywhere.
+_LOADED_ADVERB = re.compile(rf"\b(?P<word>{_alternation(_LOADED_ADVERBS)})\b", _I)
+# A judging word said of something: "was a mistake", "is a scam", "basically useless".
+_JUDGING_PREDICATE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|being|it's|that's|isn't|aren't|wasn't)|(?<!\bto\s)\bbe)\s+"
+    r"(?:(?:just|basically|mostly|really|all|only|simply|totally|a\s+bit|kind\s+of|such)\s+)*"
+    r"(?:(?:a|an|the|one)\s+)?(?:(?:big|huge|total|complete|massive|real)\s+)?"
+    rf"(?P<word>{_alternation(_JUDGING_NOUNS | _LOADED)})\b",
+    _I,
+)
+# A judging word anywhere ("Why are recruiters so clueless about…?").
+_ANY_LOADED = re.compile(rf"\b(?P<word>{_LOADED_WORDS})\b", _I)
+# "What makes X so much more rewarding than Y?": a comparison presumed anywhere.
+_SO_COMPARED = re.compile(
+    r"\b(?:so\s+much|far|way|vastly|infinitely|massively)\s+(?:(?:more|less)\s+[\w-]+|"
+    r"(?!rather\b|other\b|under\b|over\b|ever\b|never\b|either\b|whether\b|after\b|later\b|"
+    r"earlier\b)[\w-]+er)\s+than\b",
+    _I,
+)
+# "Since you obviously hate meetings": a presumption marker inside a clause.
+_MID_MARKER = re.compile(
+    r"\b(?:obviously|undoubtedly|evidently|of\s+course)\b|"
+    r"\b(?:you|they|it|that|this|he|she|we|you're|it's|that's)\s+(?:clearly|surely)\b",
+    _I,
+)
+# "Why is it that engineers never listen…?": a sweeping never/always in a why-question.
+_SWEEPING = re.compile(
+    r"^why\b(?!(?:\s+[\w'-]+){0,3}\s+(?:some|a\s+few|certain)\b)(?:\s+[\w'-]+){1,8}?\s+(?:never|always|no\s+longer\s+ever)\s+[\w-]+",
+    _I,
+)
+# "Why do people fail at X — is it because…?": the asker suggests the answer.
+_SUGGESTED_CAUSE = re.compile(
+    r"^(?:or\s+)?(?:is|was|are|were)\s+(?:it|that|this)\s+(?:just\s+|mainly\s+|mostly\s+|"
+    r"simply\s+)?(?:because|due\s+to|that)\b",
+    _I,
+)
 # Words that presume the old situation was worse: "finally do work that actually matters".
 _PRESUMING_WORDS = re.compile(
     r"\bfinally\s+(?:do|doing|get|getting|have|having|escape|escaping|leave|leaving|be|being|"

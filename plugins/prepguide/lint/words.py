@@ -65,4 +65,6 @@ def _is_predicate_start(word: str) -> bool:
 
 
 _LOADED = load("loaded")
+_LOADED_ADVERBS = load("loaded_adverbs")
+_JUDGING_NOUNS = load("judging_nouns")
 _REPORTERS = load("reporters")
