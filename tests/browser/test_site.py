@@ -312,15 +312,15 @@ def test_prep_page_sections_intro_drafts_and_organization_link(page: Page) -> No
     expect(intro).to_contain_text("Marcus")
     assert abs(len(intro.inner_text().split()) - words) <= 3
 
-    # drafts: the outreach email, the introduction request (connection.via), a forwardable blurb
-    # and the after-talk notes; each a letter with its own copy button. Before the talk the
-    # request drafts are folded: unfold them.
+    # drafts: the outreach email and the after-talk notes; each a letter with its own copy
+    # button. Anaïs introduced Marcus already: no request to ask her for an introduction. Before
+    # the talk the request drafts are folded: unfold them.
     drafts = page.locator(f"{ARTICLE} .pg-draft")
     n = drafts.count()
-    assert n >= 4
+    assert n >= 3
     page.locator("#outreach + details > summary").click()
     expect(page.locator("#outreach ~ details h3").first).to_have_text(heading("Outreach email"))
-    expect(page.locator(f"{ARTICLE} h3", has_text="Ask Anaïs for an introduction")).to_have_count(1)
+    expect(page.locator(f"{ARTICLE} h3", has_text="Ask Anaïs for an introduction")).to_have_count(0)
     expect(drafts.locator(COPY_BUTTON)).to_have_count(n)
     target = drafts.first.locator(COPY_BUTTON).get_attribute("data-clipboard-target")
     assert target
