@@ -148,8 +148,8 @@ def problems_of_check(guide: Path) -> tuple[int, str]:
     [
         ("requested", "9999-12-31", 6, "`meeting.requested`: `9999-12-31` is not in the years"),
         ("requested", "0001-01-01", 6, "`meeting.requested`: `0001-01-01` is not in the years"),
-        ("date", "9999-12-31 23:30", 6, "`meeting.date`: `9999-12-31T23:30:00` is not in the"),
-        ("date", "0001-01-01 00:30", 6, "`meeting.date`: `0001-01-01T00:30:00` is not in the"),
+        ("date", "9999-12-31 23:30", 6, "`meeting.date`: `9999-12-31 23:30` is not in the"),
+        ("date", "0001-01-01 00:30", 6, "`meeting.date`: `0001-01-01 00:30` is not in the"),
         ("requested", "1700000000", 6, "`meeting.requested`: `1700000000` is a bare number"),
         ("date", "1700000000", 6, "`meeting.date`: `1700000000` is a bare number"),
         ("date", "1700000000.5", 6, "`meeting.date`: `1700000000.5` is a bare number"),

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal, get_args
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -27,9 +26,6 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .ids import slugify  # re-exported: ids are folded from names in ids.py
-
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_RE = re.compile(ID_PATTERN)
 
 ConnectionType = Literal[
     "family", "friend", "colleague", "mentor", "alumni", "mutual", "conference", "online", "cold"
@@ -57,25 +53,52 @@ TOPICS: tuple[str, ...] = get_args(Topic)
 Visibility = Literal["public", "private"]
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x1f]")
-_UNSAFE_URL_CHARS = re.compile(r'[ <>"`\\]')
+# The rules below are regular expressions that mean the same in Python and in
+# ECMA-262 (the YAML language server, check-jsonschema): the exported JSON
+# Schemas carry the same text, so that an editor accepts exactly what
+# `prepguide check` accepts (see docs/usage.md, "Editor support").
+
+WHITE_SPACE = r"\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""The white space trimmed from text values (Unicode ``White_Space``), as a character class."""
+WHITE_SPACE_CHARS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+"""The same characters as text: what pydantic's ``str_strip_whitespace`` strips."""
+CONTROL = r"\u0000-\u001f\u007f-\u009f\u2028\u2029"
+"""Control characters (C0, DEL, C1) and the Unicode line and paragraph separators."""
+
+
+def _padded(core: str) -> str:
+    """A whole-value pattern: ``core``, with the white space that is trimmed around it."""
+    return f"^[{WHITE_SPACE}]*(?:{core})[{WHITE_SPACE}]*$"
+
+
+def _trim(value: str) -> str:
+    return value.strip(WHITE_SPACE_CHARS)
+
+
+_URL_UNSAFE = WHITE_SPACE + CONTROL + '<>"`\\\\'
+URL_CORE = f"[Hh][Tt][Tt][Pp][Ss]?://[^/?#{_URL_UNSAFE}]+(?:[/?#][^{_URL_UNSAFE}]*)?"
+"""An absolute http(s) URL with a host; no white space, control characters or ``<>"`\\``."""
+_URL_RE = re.compile(URL_CORE)
 
 
 def _check_url(value: str) -> str:
-    stripped = value.strip()
-    parts = urlsplit(stripped)
-    if (
-        parts.scheme.lower() not in ("http", "https")
-        or not parts.netloc
-        or _UNSAFE_URL_CHARS.search(stripped)
-        or _CONTROL_CHARS.search(value)
-    ):
+    if not _URL_RE.fullmatch(value):
         raise PydanticCustomError(
             "http_url",
             "`{value}` is not an http(s) URL; write a full address such as https://example.org/",
             {"value": value},
         )
-    return stripped
+    return value
+
+
+ID_CORE = "[a-z0-9]+(?:-[a-z0-9]+)*"
+ID_PATTERN = f"^{ID_CORE}$"
+ID_RE = re.compile(ID_CORE + r"\Z")
+"""An id, from the first character (``ID_RE.match``) to the very end (no final line break)."""
 
 
 def _check_id(value: str) -> str:
@@ -88,16 +111,24 @@ def _check_id(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
-"""An absolute http or https URL (no ``javascript:``, ``data:`` or ``file:``)."""
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema({"type": "string", "pattern": _padded(URL_CORE)}),
+]
+"""An absolute http or https URL (no ``javascript:``, ``data:``, ``ftp:`` or ``file:``)."""
 
-Id = Annotated[str, AfterValidator(_check_id), Field(pattern=ID_PATTERN)]
+Id = Annotated[
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": _padded(ID_CORE)}),
+]
 """A file stem: lowercase words and digits joined by single hyphens."""
 
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": f"[^{WHITE_SPACE}]"})]
+"""Text that is not empty once trimmed."""
 
-_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters (C0, DEL, C1) and the Unicode line and paragraph separators."""
+_LINE_BREAKS = re.compile(f"[{CONTROL}]")
 
 
 def _check_one_line(value: str) -> str:
@@ -112,12 +143,12 @@ def _check_one_line(value: str) -> str:
     return value
 
 
+NAME_PATTERN = _padded(f"[^{WHITE_SPACE}{CONTROL}](?:[^{CONTROL}]*[^{WHITE_SPACE}{CONTROL}])?")
+"""Not empty once trimmed, and no control character or line break within."""
+
 Name = Annotated[
     str,
-    Field(
-        min_length=1,
-        json_schema_extra={"pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"},
-    ),
+    Field(min_length=1, json_schema_extra={"pattern": NAME_PATTERN}),
     AfterValidator(_check_one_line),
 ]
 """A name: one line of text without control characters (it goes into titles and calendars)."""
@@ -126,44 +157,127 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 """Dates must fall in these years (both included): far enough for any career, and date
 arithmetic (nudges, due days, calendars) never leaves the range Python can represent."""
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-DATETIME_PATTERN = (
-    r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
+_YEAR = "(?:19[0-9]{2}|2[01][0-9]{2}|2200)"
+_LEAP_YEAR = (
+    "(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26])"
+    "|21(?:0[48]|[2468][048]|[13579][26]))"
 )
-_DATE_RE = re.compile(DATE_PATTERN)
-_DATETIME_RE = re.compile(DATETIME_PATTERN)
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+DATE_CORE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+"""Exactly the days of the years 1900 to 2200, ``YYYY-MM-DD``."""
+_HOUR, _SIXTY = "(?:[01][0-9]|2[0-3])", "[0-5][0-9]"
+DATETIME_CORE = (
+    f"{DATE_CORE}(?:[Tt ]{_HOUR}:{_SIXTY}(?::{_SIXTY}(?:[.][0-9]{{1,6}})?)?"
+    f"(?:[Zz]|[+-]{_HOUR}:?{_SIXTY})?)?"
+)
+"""A day, optionally with a time (``HH:MM``, seconds, fractions) and then an offset."""
+DATE_PATTERN = _padded(DATE_CORE)
+DATETIME_PATTERN = _padded(DATETIME_CORE)
+
+_DATE_SHAPE = re.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_DATETIME_SHAPE = re.compile(
+    "([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt ]([0-9]{2}):([0-9]{2})"
+    "(?::([0-9]{2})(?:[.]([0-9]{1,6}))?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
+"""The shapes of :data:`DATE_CORE` and :data:`DATETIME_CORE`, read by :func:`_parse_date` and
+:func:`_parse_datetime`, which refuse what the patterns refuse with a precise message."""
+_DATETIME_EXAMPLE = (
+    "YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30 (local time of the guide), "
+    "or with an offset, e.g. 2026-12-04T15:30:00+01:00"
+)
 
 
-def _date_text(value: Any, pattern: re.Pattern[str], kind: str, example: str) -> Any:
-    """Let through date objects and ISO text; refuse numbers and any other text."""
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and pattern.match(value.strip()):
-        return value.strip()
+def _not_a_date(value: Any, kind: str, example: str) -> PydanticCustomError:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise PydanticCustomError(
+        return PydanticCustomError(
             "prepguide_date",
             "`{value}` is a bare number, not a {kind}; write it as {example}",
             {"value": value, "kind": kind, "example": example},
         )
-    raise PydanticCustomError(
+    return PydanticCustomError(
         "prepguide_date",
         "`{value}` is not a valid {kind}; write it as {example}",
         {"value": value, "kind": kind, "example": example},
     )
 
 
-def _check_year(value: dt.date) -> None:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+def _out_of_range(kind: str, text: str, why: str) -> PydanticCustomError:
+    # The type starts with `date` or `datetime`: validate.py words it as for pydantic's own.
+    return PydanticCustomError(
+        f"{kind}_from_text",
+        f"`{{value}}` is not a valid {kind} ({{error}})",
+        {"value": text, "error": why},
+    )
+
+
+def _check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PydanticCustomError(
             "prepguide_date_range",
             "`{value}` is not in the years {first} to {last}; check the year",
-            {"value": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR},
+            {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR},
         )
 
 
+def _parse_date(value: Any) -> Any:
+    """A day from ISO text, ``YYYY-MM-DD`` (trimmed); date objects pass."""
+    if isinstance(value, dt.date):
+        return value
+    text = _trim(value) if isinstance(value, str) else ""
+    found = _DATE_SHAPE.fullmatch(text)
+    if found is None:
+        raise _not_a_date(value, "date", "YYYY-MM-DD, e.g. 2026-12-04")
+    year, month, day = map(int, found.groups())
+    _check_year(year, text)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise _out_of_range("date", text, _why(exc)) from None
+
+
+def _parse_datetime(value: Any) -> Any:
+    """A date-time from ISO text (trimmed), aware when written with an offset.
+
+    The text is read here rather than by pydantic, so that the model accepts
+    exactly :data:`DATETIME_PATTERN`, the pattern of the JSON Schema.
+    """
+    if isinstance(value, dt.date):
+        return value
+    text = _trim(value) if isinstance(value, str) else ""
+    found = _DATETIME_SHAPE.fullmatch(text)
+    if found is None:
+        raise _not_a_date(value, "date-time", _DATETIME_EXAMPLE)
+    year, month, day, hour, minute, second = (int(found.group(i) or 0) for i in range(1, 7))
+    micro = int((found.group(7) or "0").ljust(6, "0"))
+    _check_year(year, text)
+    offset = found.group(8)
+    zone: dt.tzinfo | None = None
+    if offset in ("Z", "z"):
+        zone = dt.timezone.utc
+    elif offset is not None:
+        digits = offset[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:])
+        if hours > 23 or minutes > 59:
+            raise _out_of_range("datetime", text, "offset is outside expected range")
+        sign = -1 if offset[0] == "-" else 1
+        zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    try:
+        return dt.datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
+    except ValueError as exc:
+        raise _out_of_range("datetime", text, _why(exc)) from None
+
+
+def _why(exc: ValueError) -> str:
+    """The reason of a ``datetime`` error, in pydantic's words: ``day value is outside …``."""
+    what = str(exc).split(" ", 1)[0]
+    return f"{what} value is outside expected range"
+
+
 def _date_in_range(value: dt.date) -> dt.date:
-    _check_year(value)
+    _check_year(value.year, value.isoformat())
     return value
 
 
@@ -175,49 +289,50 @@ def _local_time(value: dt.datetime, info: ValidationInfo) -> dt.datetime:
     guide's time zone: the ``timezone`` of the validation context (a
     ``tzinfo``, which :func:`prepguide.validate.validate_document` passes),
     else UTC. So every ``meeting.date`` of a loaded guide is naive and in
-    the same zone, for pages, dashboard, ``todo`` and calendar alike.
+    the same zone, for pages, dashboard, ``todo`` and calendar alike. The
+    years 1900 to 2200 apply to the date as written.
     """
+    _check_year(value.year, value.isoformat(sep=" "))
     if value.tzinfo is not None:
         context = info.context if isinstance(info.context, dict) else {}
         zone = context.get("timezone") or dt.timezone.utc
         value = value.astimezone(zone).replace(tzinfo=None)  # keeps `fold` in a repeated hour
-    _check_year(value)
     return value
 
 
 Date = Annotated[
     dt.date,
-    BeforeValidator(lambda v: _date_text(v, _DATE_RE, "date", "YYYY-MM-DD, e.g. 2026-12-04")),
+    BeforeValidator(_parse_date),
     AfterValidator(_date_in_range),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+    # No `"format": "date"`: it refuses the white space that is trimmed; the pattern is exact.
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN}),
 ]
 """A day, ``2026-12-04``, in the years 1900 to 2200 (not a bare number)."""
 
 DateTime = Annotated[
     dt.datetime,
-    BeforeValidator(
-        lambda v: _date_text(
-            v,
-            _DATETIME_RE,
-            "date-time",
-            "YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30 (local time of the guide), "
-            "or with an offset, e.g. 2026-12-04T15:30:00+01:00",
-        )
-    ),
+    BeforeValidator(_parse_datetime),
     AfterValidator(_local_time),
     WithJsonSchema({"type": "string", "pattern": DATETIME_PATTERN}),
 ]
 """A date-time, naive local time of the guide once validated (see :func:`_local_time`)."""
-_PERIOD_RE = re.compile(r"^(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+PERIOD_CORE = (
+    "(?:19|20)[0-9]{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
+    "|[Pp][Rr][Ee][Ss][Ee][Nn][Tt]"
+)
+_PERIOD_RE = re.compile(PERIOD_CORE)
 
 
 def _check_period(value: Any) -> str | None:
     if value is None:
         return None
-    text = (
-        str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
-    )
-    if text.lower() == "present" or _PERIOD_RE.match(text):
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = _trim(value) if isinstance(value, str) else ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    if _PERIOD_RE.fullmatch(text):
         return text.lower() if text.lower() == "present" else text
     raise PydanticCustomError(
         "prepguide_period",
@@ -231,9 +346,60 @@ YearOrDate = Annotated[
     Any,
     AfterValidator(_check_period),
     WithJsonSchema(
-        {"type": ["integer", "string"], "description": "A year, YYYY-MM, YYYY-MM-DD or `present`."}
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1900, "maximum": 2099},
+                {"type": "string", "pattern": _padded(PERIOD_CORE)},
+                {"type": "null"},
+            ],
+            "description": "A year, YYYY-MM, YYYY-MM-DD or `present`.",
+        }
     ),
 ]
+
+_QUOTED_NUMBER = re.compile("[+-]?[0-9][0-9_]*(?:[.][0-9]*)?")
+
+
+def _whole_number(value: Any) -> Any:
+    """A whole YAML number (``30``, ``30.0``); text, even ``"30"``, is not a number."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and _QUOTED_NUMBER.fullmatch(_trim(value)):
+        raise PydanticCustomError(
+            "prepguide_quoted_number",
+            "`{value}` is text, not a number; write the number without quotes",
+            {"value": value},
+        )
+    raise PydanticCustomError("int_type", "Input should be a valid integer")
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+"""A whole number, written as a YAML number (see docs/usage.md, "Numbers and yes/no")."""
+
+YAML11_TRUE = ("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON")
+YAML11_FALSE = ("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF")
+"""``yes``/``no`` and ``on``/``off`` are booleans in YAML 1.1 and text in YAML 1.2 (the
+loader's): both are read as ``true``/``false`` (see docs/usage.md, "Numbers and yes/no")."""
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in YAML11_TRUE:
+        return True
+    if isinstance(value, str) and value in YAML11_FALSE:
+        return False
+    raise PydanticCustomError("bool_parsing", "Input should be a valid boolean")
+
+
+Flag = Annotated[
+    bool,
+    BeforeValidator(_flag),
+    WithJsonSchema({"enum": [True, False, *YAML11_TRUE, *YAML11_FALSE]}),
+]
+"""``true`` or ``false``; ``yes``/``no`` and ``on``/``off`` too."""
 
 
 class _Model(BaseModel):
@@ -246,7 +412,9 @@ class Education(_Model):
     school: Text = Field(description="Name of the school (required).")
     degree: str | None = Field(None, description="Degree, e.g. BSN, MSc.")
     field: str | None = Field(None, description="Field of study.")
-    year: int | None = Field(None, ge=1900, le=2100, description="Year of graduation.")
+    year: Annotated[int, Field(ge=1900, le=2100), BeforeValidator(_whole_number)] | None = Field(
+        None, description="Year of graduation."
+    )
 
 
 class Experience(_Model):
@@ -338,7 +506,7 @@ class Meeting(_Model):
         description="Local date-time of the guide, `2026-12-04 15:30`, or an instant with an "
         "offset, `2026-12-04T15:30:00+01:00`.",
     )
-    duration: int = Field(20, ge=5, le=120, description="Minutes, 5 to 120.")
+    duration: WholeNumber = Field(20, ge=5, le=120, description="Minutes, 5 to 120.")
     format: MeetingFormat | None = None
     place: str | None = Field(None, description="A venue or a call link (private).")
 
@@ -348,13 +516,13 @@ class FollowUp(_Model):
 
     date: Date = Field(description="When it is due (required).")
     note: Text = Field(description="What to do (required).")
-    done: bool = False
+    done: Flag = False
 
 
 class Reflection(_Model):
     """After the talk: is the change still right for you? (private)"""
 
-    still_interested: bool | None = None
+    still_interested: Flag | None = None
     timing: str | None = None
     next_steps: str | None = None
 
@@ -393,7 +561,7 @@ class QuestionEntry(_Model):
     text: Text = Field(description="A Jinja2 template over `you`, `contact`, `org`.")
     when: str | None = Field(None, description="A condition, e.g. `contact.background.transition`.")
     industries: list[Text] = Field(default_factory=list)
-    priority: int = Field(0, description="Higher comes first within a topic.")
+    priority: WholeNumber = Field(0, description="Higher comes first within a topic.")
     group: Id | None = Field(
         None, description="Entries of one group ask the same thing: a list takes one of them."
     )

@@ -12,16 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from .errors import Problem
 from .loader import Document
-from .model import Contact, Organization, Profile, QuestionEntry
+from .model import DATE_CORE, WHITE_SPACE_CHARS, Contact, Organization, Profile, QuestionEntry
 
 Kind = Literal["profile", "organization", "contact", "questions"]
 
@@ -32,6 +34,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "questions": QuestionEntry,
 }
 _BANK = TypeAdapter(list[QuestionEntry])
+_DAY_RE = re.compile(DATE_CORE)
 
 
 def closest(word: str, candidates: typing.Iterable[str]) -> str | None:
@@ -100,9 +103,37 @@ def validate_document(
     if file_id is not None:
         data = {**data, "id": file_id}
     try:
-        return model.model_validate(data, context={"timezone": _zone(timezone)}), []
+        result = model.model_validate(data, context={"timezone": _zone(timezone)})
     except ValidationError as exc:
         return None, sorted(_problems(doc, exc, model, is_list=False))
+    return result, _warnings(doc, result)
+
+
+def _warnings(doc: Document, result: BaseModel) -> list[Problem]:
+    """Problems of a valid file that still deserve a look.
+
+    A scheduled meeting whose date has no time is a meeting at midnight (00:00)
+    on pages, dashboard, ``todo`` and in the calendar (see docs/usage.md,
+    "Dates"): most likely the time was forgotten.
+    """
+    if not isinstance(result, Contact) or result.meeting.status != "scheduled":
+        return []
+    meeting = doc.data.get("meeting") if isinstance(doc.data, dict) else None
+    written = meeting.get("date") if isinstance(meeting, dict) else None
+    day = written.strip(WHITE_SPACE_CHARS) if isinstance(written, str) else ""
+    if not _DAY_RE.fullmatch(day):
+        return []
+    line, column = doc.position(("meeting", "date"))
+    return [
+        Problem(
+            doc.path,
+            line,
+            column,
+            "warning",
+            f"`meeting.date`: a scheduled meeting without a time is at midnight (00:00) "
+            f"on the pages and in the calendar; add the time, e.g. `{day} 15:30`",
+        )
+    ]
 
 
 @functools.lru_cache(maxsize=16)
@@ -287,7 +318,19 @@ def _bounds(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, An
     low: Any = "?"
     high: Any = "?"
     if sub is not None and isinstance(loc[-1], str) and loc[-1] in sub.model_fields:
-        for meta in sub.model_fields[loc[-1]].metadata:
+        field = sub.model_fields[loc[-1]]
+        for meta in [*field.metadata, *_metadata(field.annotation)]:
             low = getattr(meta, "ge", low) if getattr(meta, "ge", None) is not None else low
             high = getattr(meta, "le", high) if getattr(meta, "le", None) is not None else high
     return low, high
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    """The constraints inside an annotation, e.g. of ``Annotated[int, Field(ge=1)] | None``."""
+    found: list[Any] = []
+    for arg in get_args(annotation):
+        if isinstance(arg, FieldInfo):
+            found.extend(arg.metadata)
+        else:
+            found.extend(_metadata(arg))
+    return found
