@@ -267,6 +267,14 @@ def test_check_refuses_blanks_until_filled(
         "blank left by `prepguide init`" in out
     )
     assert ".pre-commit-config.yaml:" in out and "REPLACE-WITH-A-COMMIT-OR-TAG" in out
+    # the build refuses them too, before anything is written
+    from mkdocs.exceptions import Abort
+
+    from tests.conftest import build_site
+
+    with pytest.raises(Abort):
+        build_site(root)
+    assert not (root / "site").exists()
     # filled in: check passes
     filled = source_from_direct_url(
         {"url": "https://git.example/o/prepguide.git", "vcs_info": {"commit_id": COMMIT}}, None
@@ -276,6 +284,7 @@ def test_check_refuses_blanks_until_filled(
         playbook_files(filled)[".pre-commit-config.yaml"], encoding="utf-8"
     )
     assert main(["check"]) == 0
+    assert (build_site(root) / "index.html").is_file()
 
 
 def test_init_says_where_prepguide_comes_from(

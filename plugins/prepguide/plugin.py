@@ -29,6 +29,7 @@ from .options import OptionError, Options, make_options
 from .prep import WarningMemo, prep_warnings
 from .privacy import for_audience
 from .questions import TemplateBudgetError
+from .scaffold import unfilled_blanks
 from .site import PageCache, Renderer, SiteContext, render_site, site_assets
 
 if TYPE_CHECKING:
@@ -168,6 +169,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
                     problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
         except Exception as exc:  # a last resort, as in render()
             raise PluginError(located_failure(exc, corpus)) from None
+        if root is not None:  # a playbook that still names no prepguide (docs/playbook.md)
+            problems.extend(unfilled_blanks(root))
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}
