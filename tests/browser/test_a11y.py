@@ -611,13 +611,16 @@ def test_network_map_has_title_description_and_the_same_relations_as_a_list(
     expect(svg.locator(f"> desc#{desc_id}")).not_to_be_empty()
     assert svg.get_attribute("role") in ("img", "group", "graphics-document")
 
-    # the text alternative: "A introduced you to B" / "A referred you to B", one per arrow
-    items = page.locator(f"{ARTICLE} h2:has-text('same relations') + ul > li")
+    # the text alternative, one sentence per arrow: "A introduced you to B", "A can introduce
+    # you to B; ...", "A suggested you talk to B" (the Introductions and Suggestions lists)
+    items = page.locator(f"{ARTICLE} :is(#introductions, #suggestions) + ul > li")
     relations = items.all_inner_texts()
     arrows = svg.locator(".pg-net-edges path").count()
     assert relations and len(relations) == arrows, (relations, arrows)
     for text in relations:
-        assert re.search(r" (introduced|referred) you to ", text), text
+        assert re.search(
+            r" (introduced you to|can introduce you to|suggested you talk to) ", text
+        ), text
     listed = set(
         items.locator("a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
     )
