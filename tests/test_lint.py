@@ -439,7 +439,10 @@ def test_any_text_gives_a_result(text: str) -> None:
     result = lint_question(text)
     assert isinstance(result, LintResult)
     assert result.label in LABELS
-    assert (result.rewrite is None) == (result.label == "open")
+    if result.label == "open":
+        assert result.rewrite is None and result.advice is None
+    else:
+        assert result.rewrite or (result.advice and "what to change" in result.advice)
     assert len(result.flags) == len(result.flag_messages)
     assert "\n" not in format_line(result)
 
@@ -450,7 +453,8 @@ def test_question_like_word_salad_gives_a_result(text: str) -> None:
     result = lint_question(text)
     assert result.label in LABELS
     if result.rewrite is not None:
-        assert result.rewrite.endswith("?")
+        # a double question's open part may be an invitation ("Tell me about your role.")
+        assert result.rewrite.endswith(("?", "."))
 
 
 # --- issue 14: unseen set, presumptions, safe rewrites ----------------------------------------
@@ -518,22 +522,17 @@ EXPECTED_REWRITES = {
     "Why is nonprofit work so much more meaningful than corporate work?": (
         "How does nonprofit work compare with corporate work?"
     ),
-    "Everyone says teaching is thankless, so why do you stay?": "What is teaching like?",
+    "Everyone says teaching is thankless, so why do you stay?": "Why do you stay?",
     "Is it fair to say that nursing pays less than teaching?": (
         "What is your view on whether nursing pays less than teaching?"
     ),
     "Is a far better salary the main reason people move?": (
         "What can you tell me about whether a better salary is the main reason people move?"
     ),
-    "Aren't data engineers just glorified plumbers?": (
-        "What is your view on whether data engineers are plumbers?"
-    ),
     "Isn't the workload crushing, and don't you wish you had more time?": (
         "What is the workload like? What can you tell me about whether you wish you had more time?"
     ),
-    "Is the workload heavier in the winter?": (
-        "What can you tell me about whether the workload is heavier in the winter?"
-    ),
+    "Is the workload heavier in the winter?": "How does the workload change in the winter?",
 }
 
 
@@ -592,3 +591,205 @@ def test_measure_prints_a_confusion_table(capsys: pytest.CaptureFixture[str]) ->
     assert _main(["--evaluate", str(UNSEEN)]) == 0
     out = capsys.readouterr().out
     assert "| expected \\ linter | open | closed | leading |" in out
+
+
+# --- issue 14, after the coach's held-out set: the failure classes, with new examples ---------
+# (None of these sentences is in tests/data/lint_coach.tsv; docs/linter.md, "Figures".)
+
+from prepguide.lint.safety import problems  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Given that archivists are paid shamefully, how do you get by?",  # judging adverb
+        "What makes dentistry so much more satisfying than pharmacy?",  # presumed comparison
+        "Why do founders quit in year two, or is it because they burn out?",  # suggested cause
+        "Given that you clearly love spreadsheets, how did you end up in sales?",  # mid marker
+        "When did you notice the MBA was a mistake?",  # judging predicate
+        "Why are hiring panels so arrogant about credentials?",  # judging adjective after be
+        "Why do sales teams never document anything?",  # sweeping never
+    ],
+)
+def test_presumptions_anywhere_are_leading(question: str) -> None:
+    assert lint_question(question).label == "leading", lint_question(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why do some analysts never move into management?",
+        "What did you do when a project turned out to be a mistake?",
+        "How often does your unit bring in temporary staff?",
+        "How much did your first certification matter when you applied?",
+        "How much of your week goes to site visits?",
+    ],
+)
+def test_controls_next_to_the_new_rules_stay_open(question: str) -> None:
+    assert lint_question(question).label == "open", lint_question(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "rewrite"),
+    [
+        ("How many nurses work on your ward?", "How is your ward organised?"),
+        ("How long did the licensing exam take?", "How did the licensing exam unfold?"),
+        ("How long does the probation period last?", "What does the probation period involve?"),
+        ("When did you join the agency?", "How did you come to join the agency?"),
+        ("How much does a junior architect make in this city?", None),
+        ("How many interviews did you have before the offer?", None),
+    ],
+)
+def test_single_fact_questions_are_closed(question: str, rewrite: str | None) -> None:
+    result = lint_question(question)
+    assert result.label == "closed"
+    assert "single fact" in result.reason
+    if rewrite is not None:
+        assert result.rewrite == rewrite
+    elif result.rewrite is None:
+        assert result.advice and "single fact" in result.advice
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Do most architects here hold a licence?",
+            "How common is it for architects here to hold a licence?",
+        ),
+        ("Is Excel used much in your unit?", "How is Excel used in your unit?"),
+        (
+            "Did your teaching years count toward your pension?",
+            "How, if at all, did your teaching years count toward your pension?",
+        ),
+        (
+            "Is the workload lighter than in the hospital?",
+            "How does the workload compare with the hospital?",
+        ),
+        (
+            "Is there a graduate scheme at your firm?",
+            "What can you tell me about any graduate scheme at your firm?",
+        ),
+        (
+            "Are there many part-time roles in the field?",
+            "How common are part-time roles in the field?",
+        ),
+        (
+            "Do you like the work, and is the pay fair?",
+            "What do you like most about the work? How fair is the pay?",
+        ),
+        (
+            "Given that you clearly love spreadsheets, how did you end up in sales?",
+            "How did you end up in sales?",
+        ),
+        ("My cousin says nursing is a dead end, so how should I start?", "How should I start?"),
+        (
+            "Why did you quit such a miserable job in hospitality?",
+            "Why did you quit the job in hospitality?",
+        ),
+        (
+            "How did you manage to put up with the ridiculous commute?",
+            "What was the commute like for you?",
+        ),
+    ],
+)
+def test_rewrite_families_read_right(question: str, expected: str) -> None:
+    assert lint_question(question).rewrite == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did you have to move cities for the residency?",  # "What to move cities, if any…"
+        "Do you need to travel for audits?",
+        "Did you take a course before switching?",  # "your experience of taking" presumes
+        "Have you worked abroad?",
+        "Isn't a coding bootcamp basically a scam?",  # the judging word carries the meaning
+        "Isn't the certificate basically worthless without contacts?",
+        "Which part of consulting is far more stressful than auditing?",
+        "How soon did you see that law school was a waste of money?",
+        "How did you escape the dead-end world of insurance?",
+        "My friends think design is oversaturated, so should I even bother?",
+    ],
+)
+def test_no_safe_rewrite_gives_advice_not_a_bad_sentence(question: str) -> None:
+    result = lint_question(question)
+    assert result.label != "open"
+    assert result.rewrite is None, result
+    assert result.advice and result.advice.startswith("what to change")
+
+
+def test_advice_names_the_words_to_drop() -> None:
+    assert "'scam'" in (lint_question("Isn't a coding bootcamp basically a scam?").advice or "")
+    cause = lint_question("Why do founders quit in year two — is it because they burn out?")
+    assert "double" in cause.flags
+    assert cause.advice and "suggested cause" in cause.advice
+    assert "'Why do founders quit in year two?' is fine as it is" in cause.advice
+
+
+def test_a_question_after_a_dash_is_a_second_question() -> None:
+    result = lint_question("Walk me through your week — isn't it mostly pointless meetings?")
+    assert result.label == "leading"
+    assert "double" in result.flags
+    assert (
+        result.advice
+        and "'pointless'" in result.advice
+        and "Walk me through your week." in result.advice
+    )
+
+
+def test_asking_about_openings_on_their_team_is_a_job_ask() -> None:
+    result = lint_question("Are there any vacancies in your department at the moment?")
+    assert "job-ask" in result.flags
+    assert "job-ask" not in lint_question("Are there many part-time roles in the field?").flags
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite", "why"),
+    [
+        ("Did you have to move for it?", "What to move, if any, did you have for it?", "shape"),
+        ("Do you need to travel?", "What to travel, if any, do you need?", "shape"),
+        ("Is the pay better than in law?", "What is the pay like than in law?", "shape"),
+        ("Is the pay better than in law?", "How does the pay compare with in law?", "shape"),
+        ("Is there a bonus scheme?", "What can you tell me about the bonus scheme?", "exists"),
+        ("Are there evening classes?", "What can you tell me about the evening classes?", "exists"),
+        (
+            "Don't you find recruiters ignore career changers?",
+            "How do you find recruiters ignore career?",
+            "shape",
+        ),
+        ("Isn't it all busywork?", "What can you tell me about whether it is busywork?", "judging"),
+        ("How did you escape retail?", "How did you escape retail?", "verb"),
+        (
+            "Since you clearly love it, why stay?",
+            "What is your view on whether given that you love it?",
+            "shape",
+        ),
+        ("Is it stable?", "What is it like?", "shape"),
+        (
+            "Why do clinics lag, is it because of money?",
+            "What can you tell me about whether it is because of money?",
+            "shape",
+        ),
+        (
+            "What makes law so much more stressful than tax?",
+            "What makes law more stressful than tax?",
+            "comparison",
+        ),
+    ],
+)
+def test_safety_rejects_known_bad_shapes(original: str, rewrite: str, why: str) -> None:
+    assert problems(original, rewrite), (original, rewrite, why)
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        ("Is there a bonus scheme?", "What can you tell me about any bonus scheme?"),
+        ("Did you need a licence?", "What licence, if any, did you need?"),
+        ("Is the pay better than in law?", "How does the pay compare with law?"),
+        ("Is it stable?", "How stable is it?"),
+    ],
+)
+def test_safety_accepts_good_rewrites(original: str, rewrite: str) -> None:
+    assert problems(original, rewrite) == []

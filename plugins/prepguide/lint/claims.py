@@ -91,6 +91,15 @@ def _claim_rewrite(claim: str) -> str:
         who = f" for {match['who']}" if match["who"] else ""
         return f"What does it take{who} to {match['x']}?"
     match = re.match(
+        r"^it\s+(?P<be>is|was)\s+(?:so\s+|really\s+|very\s+)?(?P<adj>[\w-]+)\s+"
+        r"(?P<x>(?:to|working|being|doing|living)\b.+)$",
+        claim,
+        _I,
+    )
+    if match and match["adj"].lower() in (_EVALUATIVE | _DIFFICULTY | _LOADED):
+        # "it is exhausting to work nights" → "What is it like to work nights?"
+        return f"What {match['be'].lower()} it like {match['x']}?"
+    match = re.match(
         r"^(?P<subj>.+?)\s+(?P<be>is|are|was|were)\s+(?:much\s+|far\s+|way\s+|a\s+lot\s+)?"
         r"(?P<comp>better|worse)(?:\s+than\s+(?P<other>.+))?$",
         claim,

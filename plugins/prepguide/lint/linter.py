@@ -29,8 +29,9 @@ from .phrases import (
 )
 from .result import FLAG_DOUBLE, FLAG_JOB_ASK, FLAG_MESSAGES, Label, LintResult
 from .rewrite_closed import _JOB_REWRITE, _closed_rewrite
+from .rewrite_fact import FACT_ADVICE
 from .rewrite_leading import _leading_rewrite
-from .safety import _make_safe
+from .safety import CLOSED_ADVICE, _make_safe
 
 _SEVERITY = {"open": 0, "closed": 1, "leading": 2}
 
@@ -75,7 +76,7 @@ def _verdict(analysed: str, body: str, flags: tuple[str, ...]) -> _Verdict:
     head_text = re.split(_SECOND_QUESTION, head_text, maxsplit=1)[0]
     rewrite = _closed_rewrite(_Head(kind, head.start, head_text), body, clauses)
     preamble = _strip_filler(body[: head.start].strip().rstrip(",;:").strip())
-    if preamble and _SUBORDINATE.match(preamble):
+    if rewrite and preamble and _SUBORDINATE.match(preamble):
         rewrite = f"{preamble}, {_decap(rewrite)}"
     return _Verdict("closed", _CLOSED_KINDS[kind], rewrite)
 
@@ -101,9 +102,18 @@ def _parts(analysed: str) -> list[str]:
 
 
 def _safe(original: str, verdict: _Verdict) -> tuple[str | None, str | None]:
-    if verdict.rewrite is None:
+    """The rewrite if it passes the safety checks, else what to change (docs/linter.md)."""
+    if verdict.label == "open":
         return None, None
-    return _make_safe(original, verdict.rewrite, _is_open)
+    if verdict.rewrite is not None:
+        rewrite, _ = _make_safe(original, verdict.rewrite, _is_open)
+        if rewrite is not None:
+            return rewrite, None
+    if verdict.reason == _CLOSED_KINDS["fact"]:
+        return None, FACT_ADVICE
+    if verdict.rewrite is None and verdict.label == "closed":
+        return None, CLOSED_ADVICE
+    return None, _make_safe(original, verdict.rewrite or "", _is_open)[1] or CLOSED_ADVICE
 
 
 @functools.lru_cache(maxsize=16384)
@@ -147,7 +157,7 @@ def _lint_double(
     advice: list[str] = []
     for body, verdict in verdicts:
         if verdict.label == "open":
-            rewrites.append(_cap(_tidy(body)))
+            rewrites.append(_as_said(body))
             safe.append((body, verdict))
             continue
         rewrite, change = _safe(body, verdict)
@@ -159,7 +169,8 @@ def _lint_double(
     if advice:
         # Never drop half: the part that has a safe rewrite is still offered, in the advice.
         offered = [
-            f"'{_cap(_tidy(b))}': try '{r}'" for (b, _), r in zip(safe, rewrites, strict=True)
+            f"'{_as_said(b)}': try '{r}'" if v.label != "open" else f"'{r}' is fine as it is"
+            for (b, v), r in zip(safe, rewrites, strict=True)
         ]
         text = "; ".join([*advice, *offered])
         reason = f"{worst.reason}; {text}"
@@ -167,6 +178,20 @@ def _lint_double(
     return LintResult(
         worst.label, shown, " ".join(rewrites), worst.reason, flags, messages, None, tuple(rewrites)
     )
+
+
+def _as_said(text: str) -> str:
+    """An open part of a double question as said: "Tell me about your role." ends with a full
+    stop, a question with a question mark."""
+    shown = _cap(_tidy(text))
+    if re.match(
+        r"^(?:what|how|why|which|who|whom|whose|where|when|in\s+what|to\s+what|could|can|"
+        r"would|will|do|does|did|is|are)\b",
+        shown,
+        re.I,
+    ):
+        return shown
+    return shown[:-1] + "."
 
 
 def _finish(rewrite: str) -> str:

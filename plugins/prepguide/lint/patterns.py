@@ -264,7 +264,11 @@ _JOB_ASK = re.compile(
     r"\b(?:put|get)\s+me\s+in\s+touch\s+with\s+(?:your|the)\s+(?:hiring\s+manager|recruiter)\b|"
     r"\b(?:introduce|connect)\s+me\s+(?:to|with)\s+(?:your|the)\s+(?:hiring\s+manager|recruiter)\b|"
     r"\bhelp\s+me\s+(?:get|find|land)\s+(?:a|an|the)\s+(?:job|position|role|internship)\b|"
-    r"\bdo\s+you\s+have\s+(?:any\s+)?(?:jobs?|positions?|openings?|vacanc(?:y|ies))\b",
+    r"\bdo\s+you\s+have\s+(?:any\s+)?(?:jobs?|positions?|openings?|vacanc(?:y|ies))\b|"
+    # "Are there openings on your team right now?": a job ask about the contact's own team.
+    r"\b(?:are|is)\s+there\s+(?:any\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:jobs?|positions?|openings?|"
+    r"vacanc(?:y|ies)|roles?|opportunit(?:y|ies))\s+(?:open\s+|available\s+)?(?:(?:on|in|at|with)\s+"
+    r"(?:your|you)\b|right\s+now\b|at\s+the\s+moment\b|currently\b)",
     _I,
 )
 _DASH_QUESTION = (

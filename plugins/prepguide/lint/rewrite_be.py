@@ -17,6 +17,7 @@ from .words import (
     _EVALUATIVE,
     _FEELING,
     _IMPORTANCE,
+    _LOADED,
     _POSSIBILITY,
     _PREPOSITIONS,
     _is_adjective_like,
@@ -93,7 +94,7 @@ def _choice_rewrite(text: str) -> str | None:
     return None
 
 
-def _there_rewrite(be: str, rest: str) -> str:
+def _there_rewrite(be: str, rest: str) -> str | None:
     match = re.match(
         r"^(?P<pro>anything|something|anyone|anybody|someone|somebody|anywhere|somewhere|"
         r"any\s+way|a\s+way)(?P<else>\s+else)?\s*(?P<x>.*)$",
@@ -156,9 +157,24 @@ def _there_rewrite(be: str, rest: str) -> str:
     if relative:
         modal = "would" if relative["modal"].lower() == "'d" else relative["modal"].lower()
         return f"What {relative['noun']} {modal} {relative['subj']} {relative['x']}?"
-    first = _lw(np.split()[0]) if np.split() else ""
-    article = "" if first in _DETERMINERS else "the "
-    return f"What can you tell me about {article}{np}?"
+    if not np.split():
+        return None
+    quantity = re.match(r"^(?:a\s+lot\s+of|lots\s+of|plenty\s+of|many)\s+", rest, _I)
+    head_noun = _lw(
+        re.split(r"\s+(?:in|at|on|for|with|to|of|from|here|there)\b", np, maxsplit=1, flags=_I)[
+            0
+        ].split()[-1]
+    )
+    if quantity and head_noun.endswith("s") and not head_noun.endswith("ss"):
+        # "Are there many part-time roles in the field?" → "How common are part-time roles…?"
+        return f"How common are {np}?"
+    if re.match(r"^(?:a|an|any)\s+", rest, _I):
+        # "Is there a mentorship scheme?": "about the scheme" would presume there is one.
+        return f"What can you tell me about any {np}?"
+    first = _lw(np.split()[0])
+    if first in _DETERMINERS:
+        return f"What can you tell me about {np}?"
+    return f"What can you tell me about {np}?" if not quantity else None
 
 
 def _it_adj_rewrite(be: str, rest: str) -> str | None:
@@ -205,7 +221,10 @@ _AFTER_ADJECTIVE = frozenset(
 )
 
 
-def _be_rewrite(be: str, rest: str) -> str:
+_PARTICIPLE_ADVERBS = r"(?:much|a\s+lot|often|widely|heavily|really|still|ever|commonly)"
+
+
+def _be_rewrite(be: str, rest: str) -> str | None:
     lower_be = be.lower()
     past = lower_be in {"was", "were"}
     first = _lw(rest.split()[0]) if rest.split() else ""
@@ -261,6 +280,39 @@ def _be_rewrite(be: str, rest: str) -> str:
     )
     if expected:
         return f"How did {expected['subj']} compare with what {expected['who']} expected?"
+    passive = re.match(
+        rf"^(?P<subj>(?:(?:the|a|an|your|their|this|that)\s+)?[\w'.+#-]+(?:\s+[\w'.+#-]+)?)\s+"
+        rf"(?P<part>[a-z]+ed|used|done|taught|given|paid|kept|run|built|known|seen|taken)"
+        rf"(?:\s+{_PARTICIPLE_ADVERBS})*(?P<pp>\s+(?:on|in|at|by|for|across|within|around)\b.*)?$",
+        rest,
+        _I,
+    )
+    if passive and _lw(passive["subj"].split()[0]) not in {"you", "i", "we", "it", "there"}:
+        # "Is SQL used a lot on your team?" → "How is SQL used on your team?"
+        return f"How {lower_be} {passive['subj']} {passive['part']}{passive['pp'] or ''}?"
+    changes = re.match(
+        r"^(?P<subj>(?:(?:the|your|their|a)\s+)?[\w'-]+(?:\s+[\w'-]+)?)\s+(?:much\s+)?"
+        r"(?:more\s+[\w-]+|(?!other\b|rather\b|under\b|over\b|after\b|ever\b|never\b)[a-z]+er|"
+        r"better|worse)\s+(?P<pp>(?:in|during|at|over|after|before)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)$",
+        rest,
+        _I,
+    )
+    if changes and _lw(changes["subj"].split()[0]) not in {"you", "i", "we", "it", "there"}:
+        # "Is the workload heavier in the winter?" → "How does the workload change in the winter?"
+        verb = "did" if past else "do" if lower_be == "are" else "does"
+        return f"How {verb} {changes['subj']} change {changes['pp']}?"
+    compared = re.match(
+        r"^(?P<subj>.+?)\s+(?:much\s+|far\s+|a\s+lot\s+)?(?:(?:more|less)\s+[\w-]+|"
+        r"(?!other\b|rather\b|under\b|over\b|ever\b|never\b|either\b|whether\b|after\b)[\w-]+er|"
+        r"better|worse)\s+than\s+(?:(?:in|at|on|for|with|during)\s+)?(?P<other>.+)$",
+        rest,
+        _I,
+    )
+    if compared and len(compared["subj"].split()) <= 5:
+        # "Is the workload lighter than in the hospital?" → "How does the workload compare with
+        # the hospital?"; never "What is the workload like than…".
+        verb = "did" if past else "do" if lower_be in {"are"} else "does"
+        return f"How {verb} {compared['subj']} compare with {compared['other']}?"
     words = rest.split()
     size = _split_np(words, _is_be_adjective)
     inner_det = next((i for i in range(1, size) if _lw(words[i]) in {"a", "an", "the"}), None)
@@ -298,6 +350,9 @@ def _be_rewrite(be: str, rest: str) -> str:
             return f"How does pay work for {subj} {after}?"
         if adj in {"true", "ok", "okay", "fine", "available", "open", "growing"}:
             return f"What can you tell me about whether {subj} {lower_be} {adj} {after}?"
+        if adj in _EVALUATIVE and adj not in _LOADED and not after:
+            # "Is it stable?" → "How stable is it?" keeps what they asked about.
+            return f"How {adj} {lower_be} {subj}?"
         return f"What {lower_be} {subj} like {after}?"
     size, found = _split_np_found(words, _is_adjective_like)
     if found and 0 < size < len(words) and _is_adjective_like(_lw(words[size])):
@@ -320,4 +375,4 @@ def _be_rewrite(be: str, rest: str) -> str:
         size = _split_np(words, lambda w: False)
         claim = " ".join([*words[:size], lower_be, *words[size:]])
         return f"What can you tell me about whether {claim}?"
-    return f"What can you tell me about {rest}?"
+    return None  # no pattern fits: no sentence built from a guess

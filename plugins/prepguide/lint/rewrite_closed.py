@@ -5,22 +5,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..text import gerund, gerund_from_participle, gerund_phrase, is_participle
+from ..text import gerund, gerund_phrase, is_participle
 from .claims import _claim_rewrite
 from .patterns import _I, _I_WONDER, _STRIP_END
-from .phrases import _Clause, _expand, _Head, _lw, _split_np, _wh_choice
+from .phrases import _Clause, _expand, _Head, _lw, _split_np, _split_np_found, _wh_choice
 from .rewrite_be import _be_rewrite, _choice_rewrite, _it_adj_rewrite, _there_rewrite
-from .words import _FEELING, _PERSONAL, _VERBS, _is_verb
+from .rewrite_fact import _fact_rewrite
+from .words import _FEELING, _VERBS, _is_verb
 
 _JOB_REWRITE = (
     "What would make someone like me a strong candidate for roles like the ones on your team?"
 )
 
 
-def _do_rewrite(aux: str, rest: str) -> str:
+_QUANTIFIED = re.compile(r"^(?:most|many|all|some|a\s+lot\s+of|lots\s+of)\s+(?P<np>.+)$", _I)
+
+
+def _do_rewrite(aux: str, rest: str) -> str | None:
+    """Rewrites of "Do/Does/Did …?"; ``None`` where no safe one exists (docs/linter.md)."""
     lower_aux = aux.lower()
     words = rest.split()
-    size = _split_np(words, _is_verb)
+    size, found_verb = _split_np_found(words, _is_verb)
     subj = " ".join(words[:size])
     you = _lw(subj) in {"you", "i", "we"}
     after_words = words[size:]
@@ -37,9 +42,18 @@ def _do_rewrite(aux: str, rest: str) -> str:
     }:
         after_words = after_words[1:]
     if not after_words:
-        return f"What can you tell me about {rest}?"
+        return None
     verb = _lw(after_words[0])
     tail = " ".join(after_words[1:])
+    if not you and not found_verb:
+        return None  # the subject's end is a guess: "your legal experience count…"
+    if verb in {"have", "need", "want", "get", "got"} and re.match(r"^to\s+\w", tail, _I):
+        return None  # "Did you have to relocate…?": no sentence built from it reads right
+    quantified = _QUANTIFIED.match(subj)
+    if quantified and lower_aux in {"do", "did"}:
+        # "Do most architects here hold a licence?" → "How common is it for architects here…"
+        tense = "was" if lower_aux == "did" else "is"
+        return f"How common {tense} it for {quantified['np']} to {verb} {tail}?".replace(" ?", "?")
     if verb == "think" and re.match(r"^(?:about|of)\s+", tail, _I):
         return f"How {lower_aux} {subj} think {tail}?"
     if verb in {"think", "believe", "reckon", "suppose", "expect", "agree"} and you and tail:
@@ -70,25 +84,29 @@ def _do_rewrite(aux: str, rest: str) -> str:
             pp = match["pp"] or ""
             if det in {"any", "some", "many", "much"} and verb in {"have", "recommend", "offer"}:
                 return f"What {match['np']} {lower_aux} {subj} {verb}{pp}?"
-            # "Did you need a degree?" presumes nothing; the rewrite must not either.
-            return f"What {match['np']}, if any, {lower_aux} {subj} {verb}{pp}?"
+            # "Did you need a degree?" presumes nothing; the rewrite must not either. Only a
+            # short noun phrase after "a/an/any" reads right in "What X, if any, …".
+            if you and det in {"a", "an", "any"} and len(match["np"].split()) <= 3:
+                return f"What {match['np']}, if any, {lower_aux} {subj} {verb}{pp}?"
+            return None
     quantity = re.search(r"\s*\b(?:much|a\s+lot(?:\s+of)?|often|frequently|many)\b", " " + tail, _I)
     if quantity and you:
         trimmed = re.sub(
             r"\s*\b(?:much|a\s+lot(?:\s+of)?|often|frequently|many)\b", "", " " + tail, flags=_I
         )
         return f"How often {lower_aux} {subj} {verb} {trimmed.strip()}?"
-    ing = gerund(verb)
     if you:
-        if lower_aux == "did":
-            return f"What was your experience of {ing} {tail}?"
-        return f"What has your experience been with {ing} {tail}?"
+        # "Did you do a bootcamp?" → "What was your experience of doing a bootcamp?" presumes
+        # they did; say what to change instead.
+        return None
+    if lower_aux == "did":
+        return f"How, if at all, did {subj} {verb} {tail}?".replace(" ?", "?")
     if lower_aux == "do":
-        return f"What shapes whether {subj} {verb} {tail}?"
-    return f"How {lower_aux} {subj} approach {ing} {tail}?"
+        return f"What shapes whether {subj} {verb} {tail}?".replace(" ?", "?")
+    return None
 
 
-def _have_rewrite(aux: str, rest: str) -> str:
+def _have_rewrite(aux: str, rest: str) -> str | None:
     lower_aux = aux.lower()
     words = rest.split()
     size = _split_np(words, is_participle)
@@ -97,7 +115,7 @@ def _have_rewrite(aux: str, rest: str) -> str:
     while after and _lw(after[0]) in {"ever", "always", "never", "already", "recently", "really"}:
         after = after[1:]
     if not after:
-        return f"What can you tell me about {rest}?"
+        return None
     part = _lw(after[0])
     tail = " ".join(after[1:])
     tail = re.sub(r"\s+(?:before|yet|already|so\s+far)$", "", tail, flags=_I)
@@ -108,8 +126,6 @@ def _have_rewrite(aux: str, rest: str) -> str:
         return f"How {lower_aux} {subj} thought about {tail}?"
     if part == "found" and you and len(tail.split()) >= 2:
         return f"How {lower_aux} {subj} found {' '.join(tail.split()[:-1])}?"
-    if part == "worked" and tail:
-        return f"What has your experience been working {tail}?"
     if part == "changed":
         return f"How, if at all, {lower_aux} {subj} changed {tail}?"
     if part == "been" and tail:
@@ -120,14 +136,14 @@ def _have_rewrite(aux: str, rest: str) -> str:
             part, tail = _lw(tail_words[0]), " ".join(tail_words[1:])
             if you:
                 return f"What has your experience been with {part} {tail}?"
-    if part == "got" or part == "gotten":
-        return f"What can you tell me about {tail}?"
-    if you:
-        return f"What has your experience been with {gerund_from_participle(part)} {tail}?"
-    return f"How, if at all, {lower_aux} {subj} {part} {tail}?"
+    if part == "got" or part == "gotten" or you:
+        # "Have you worked abroad?" → "What has your experience been with working abroad?"
+        # presumes they have: no rewrite, the advice says what to change.
+        return None
+    return f"How, if at all, {lower_aux} {subj} {part} {tail}?".replace(" ?", "?")
 
 
-def _modal_rewrite(modal: str, rest: str) -> str:
+def _modal_rewrite(modal: str, rest: str) -> str | None:
     lower = modal.lower()
     words = rest.split()
     first = _lw(words[0]) if words else ""
@@ -233,7 +249,7 @@ def _permission_rewrite(text: str) -> str:
     return "What would be the best way for me to follow up with you?"
 
 
-def _any_rewrite(text: str) -> str:
+def _any_rewrite(text: str) -> str | None:
     text = re.sub(r"^got\s+", "", text, flags=_I)
     match = re.match(
         r"^any\s+chance\s+(?:that\s+)?I\s+(?:could|can|might|may)\s+(?P<v>\S+)(?P<rest>.*)$",
@@ -264,8 +280,10 @@ def _any_rewrite(text: str) -> str:
     return f"What can you tell me about {topic}?"
 
 
-def _closed_rewrite(head: _Head, body: str, clauses: Sequence[_Clause]) -> str:
+def _closed_rewrite(head: _Head, body: str, clauses: Sequence[_Clause]) -> str | None:
     text = _STRIP_END.sub("", head.text)
+    if head.kind == "fact":
+        return _fact_rewrite(text)
     wonder = _I_WONDER.match(text)
     if wonder:
         text = "could you " + text[wonder.end() :]
@@ -308,9 +326,6 @@ def _closed_rewrite(head: _Head, body: str, clauses: Sequence[_Clause]) -> str:
     return _fallback_rewrite(text)
 
 
-def _fallback_rewrite(text: str) -> str:
-    words = [w for w in text.split() if _lw(w) not in _PERSONAL]
-    topic = " ".join(words[-6:]) if words else ""
-    if not topic:
-        return "What can you tell me about that?"
-    return f"What has your experience been with {topic}?"
+def _fallback_rewrite(text: str) -> str | None:
+    """No pattern fits: no sentence is built from a guess (the advice says what to change)."""
+    return None

@@ -154,7 +154,31 @@ def _invert_negative(text: str) -> str | None:
     return None
 
 
-def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str:
+def _real_question(head: str) -> str | None:
+    """The asker's own question after a claim or a premise, asked without it.
+
+    "Everyone says X is the future, so how do I get in?" → "How do I get in?"; "Since you
+    obviously hate meetings, how do you avoid them?" → "How do you avoid them?". A closed one
+    ("…, so should I bother?") gets the closed rewrite, or none.
+    """
+    parts = _clauses(head)
+    if len(parts) < 2 or _WH.match(_strip_filler(parts[0].text)):
+        return None
+    for part in parts[1:]:
+        text = re.sub(
+            r"^(?:so|then|and\s+so|and|but|therefore)\s+", "", part.text.strip(), flags=_I
+        )
+        text = _strip_filler(text)
+        if len(text.split()) < 3:
+            continue
+        if _WH.match(text):
+            return _soften(text[:1].upper() + text[1:]) + "?"
+        if _AUX.match(text):
+            return _closed_rewrite(_Head("yesno", 0, text), text, _clauses(text))
+    return None
+
+
+def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str | None:
     core = body
     for pattern in (_TAG_WORD, _TAG_AUX, _TAG_NEG_BARE):
         core = pattern.sub("", core)
@@ -203,6 +227,9 @@ def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str:
         core = stripped
     core = re.sub(r"^(?:that)\s+", "", core, flags=_I)
     head = _strip_filler(core)
+    real = _real_question(head)
+    if real is not None:
+        return real
     rewritten = _presumption_rewrite(head)
     if rewritten:
         return rewritten
@@ -253,13 +280,19 @@ def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str:
     if _WH.match(head) and not _LOADED_SO.search(head):
         return _soften(head) + "?"
     if _LOADED_SO.search(head) and _WH.match(head):
-        return _soften(_LOADED_SO.sub(lambda m: m.group(0).split()[-1], head)) + "?"
+        return _soften(_LOADED_SO.sub(_unload, head)) + "?"
     # Claim followed by ", so how…": neutralise the claim, keep it as the question.
     first = _clauses(head)
     claim = first[0].text if first and len(first) > 1 else head
     if _AUX.match(claim):
         return _closed_rewrite(_Head("yesno", 0, claim), claim, _clauses(claim))
     return _claim_rewrite(claim)
+
+
+def _unload(match: re.Match[str]) -> str:
+    """ "such a boring job" → "the job"; "so much better" → "better" (safety checks the rest)."""
+    words = match.group(0).split()
+    return "the" if words[0].lower() == "such" else words[-1]
 
 
 def _strip_opinion(text: str) -> str:
@@ -282,7 +315,8 @@ _COPE = (
 def _presumption_rewrite(head: str) -> str | None:
     """Rewrites for the presumptions of docs/linter.md: coping with X, how much better, why more."""
     match = re.match(
-        rf"^how\s+(?P<aux>do|did|does)\s+(?P<who>you|people)\s+(?:{_COPE})\s+(?:on\s+)?"
+        rf"^how\s+(?P<aux>do|did|does)\s+(?P<who>you|people)\s+(?:manage\s+to\s+)?(?:{_COPE})\s+"
+        r"(?:on\s+)?"
         r"(?P<x>.+)$",
         head,
         _I,
