@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepguide.site import page_url, relative_url, relpath
+from prepguide.site import (
+    is_web_address,
+    letter_html,
+    page_url,
+    relative_day,
+    relative_url,
+    relpath,
+)
 
 SEGMENTS = st.sampled_from(["contacts", "organizations", "dana-whitfield", "a", "b", "", ".", ".."])
 PATHS = st.lists(SEGMENTS, max_size=5).map(lambda parts: "/" + "/".join(parts))
@@ -49,3 +57,42 @@ def test_page_urls() -> None:
     assert page_url("contacts/dana.md", False) == "contacts/dana.html"
     assert page_url("index.md", True) == ""
     assert page_url("contacts/README.md", False) == "contacts/"
+
+
+@pytest.mark.parametrize(
+    ("place", "is_link"),
+    [
+        ("https://meet.example.com/j/7042-1166", True),
+        ("http://zoom.example.org/j/1", True),
+        ("javascript:alert(1)", False),
+        ('https://x.example/" onmouseover="alert(1)', False),
+        ("https://x.example/<script>", False),
+        ("Blue Heron Coffee, Lake Street", False),
+        ("data:text/html,hi", False),
+        ("https://", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_only_an_http_address_is_a_call_link(place: str | None, is_link: bool) -> None:
+    assert is_web_address(place) is is_link
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (dt.date(2026, 11, 26), "today"),
+        (dt.date(2026, 11, 27), "tomorrow"),
+        (dt.date(2026, 11, 25), "yesterday"),
+        (dt.date(2026, 12, 2), "in 6 days"),
+        (dt.date(2026, 11, 20), "6 days ago"),
+        (dt.date(2027, 1, 4), "on 4 January 2027"),
+    ],
+)
+def test_relative_day(day: dt.date, text: str) -> None:
+    assert relative_day(day, dt.date(2026, 11, 26)) == text
+
+
+def test_letter_keeps_paragraphs_and_line_breaks_and_escapes() -> None:
+    html = letter_html("Hi <b>Ana</b>,\n\nThanks.\nMore.\n\n\nBest,\nMe")
+    assert html == ("<p>Hi &lt;b&gt;Ana&lt;/b&gt;,</p><p>Thanks.<br>More.</p><p>Best,<br>Me</p>")
