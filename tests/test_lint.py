@@ -687,13 +687,18 @@ def test_single_fact_questions_are_closed(question: str, rewrite: str | None) ->
             "Why did you quit such a miserable job in hospitality?",
             "Why did you quit the job in hospitality?",
         ),
+        ("Is a licence required for this role?", "How important is a licence for this role?"),
+        (
+            "Was the residency longer than you expected?",
+            "How did the residency compare with what you expected?",
+        ),
         (
             "How did you manage to put up with the ridiculous commute?",
             "What was the commute like for you?",
         ),
     ],
 )
-def test_rewrite_families_read_right(question: str, expected: str) -> None:
+def test_rewrite_families_read_right(question: str, expected: str | None) -> None:
     assert lint_question(question).rewrite == expected
 
 
@@ -704,6 +709,7 @@ def test_rewrite_families_read_right(question: str, expected: str) -> None:
         "Do you need to travel for audits?",
         "Did you take a course before switching?",  # "your experience of taking" presumes
         "Have you worked abroad?",
+        "Is a weekend course worth the fee?",  # "…whether a weekend course worth is the fee"
         "Isn't a coding bootcamp basically a scam?",  # the judging word carries the meaning
         "Isn't the certificate basically worthless without contacts?",
         "Which part of consulting is far more stressful than auditing?",

@@ -31,7 +31,7 @@ from .result import FLAG_DOUBLE, FLAG_JOB_ASK, FLAG_MESSAGES, Label, LintResult
 from .rewrite_closed import _JOB_REWRITE, _closed_rewrite
 from .rewrite_fact import FACT_ADVICE
 from .rewrite_leading import _leading_rewrite
-from .safety import CLOSED_ADVICE, _make_safe
+from .safety import CLOSED_ADVICE, GENERIC_ADVICE, _advice, _make_safe
 
 _SEVERITY = {"open": 0, "closed": 1, "leading": 2}
 
@@ -111,9 +111,10 @@ def _safe(original: str, verdict: _Verdict) -> tuple[str | None, str | None]:
             return rewrite, None
     if verdict.reason == _CLOSED_KINDS["fact"]:
         return None, FACT_ADVICE
-    if verdict.rewrite is None and verdict.label == "closed":
+    advice = _advice(original)
+    if verdict.label == "closed" and advice == GENERIC_ADVICE:
         return None, CLOSED_ADVICE
-    return None, _make_safe(original, verdict.rewrite or "", _is_open)[1] or CLOSED_ADVICE
+    return None, advice
 
 
 @functools.lru_cache(maxsize=16384)

@@ -221,6 +221,34 @@ _AFTER_ADJECTIVE = frozenset(
 )
 
 
+# Participles that say a state, not an action ("Is a degree required…?"): no "How is X …?".
+_STATE_PARTICIPLES = frozenset(
+    {
+        "required",
+        "needed",
+        "expected",
+        "allowed",
+        "supposed",
+        "involved",
+        "interested",
+        "based",
+        "qualified",
+        "located",
+        "related",
+        "concerned",
+        "considered",
+        "valued",
+        "regarded",
+        "recommended",
+        "preferred",
+        "accepted",
+        "respected",
+        "advised",
+        "tired",
+        "bored",
+        "worried",
+    }
+)
 _PARTICIPLE_ADVERBS = r"(?:much|a\s+lot|often|widely|heavily|really|still|ever|commonly)"
 
 
@@ -287,7 +315,11 @@ def _be_rewrite(be: str, rest: str) -> str | None:
         rest,
         _I,
     )
-    if passive and _lw(passive["subj"].split()[0]) not in {"you", "i", "we", "it", "there"}:
+    if (
+        passive
+        and _lw(passive["subj"].split()[0]) not in {"you", "i", "we", "it", "there"}
+        and _lw(passive["part"]) not in _STATE_PARTICIPLES
+    ):
         # "Is SQL used a lot on your team?" → "How is SQL used on your team?"
         return f"How {lower_be} {passive['subj']} {passive['part']}{passive['pp'] or ''}?"
     changes = re.match(
@@ -312,7 +344,10 @@ def _be_rewrite(be: str, rest: str) -> str | None:
         # "Is the workload lighter than in the hospital?" → "How does the workload compare with
         # the hospital?"; never "What is the workload like than…".
         verb = "did" if past else "do" if lower_be in {"are"} else "does"
-        return f"How {verb} {compared['subj']} compare with {compared['other']}?"
+        other = compared["other"]
+        if _lw(other.split()[0]) in {"you", "i", "we", "they"}:
+            other = f"what {other}"  # "…than you expected" → "…with what you expected"
+        return f"How {verb} {compared['subj']} compare with {other}?"
     words = rest.split()
     size = _split_np(words, _is_be_adjective)
     inner_det = next((i for i in range(1, size) if _lw(words[i]) in {"a", "an", "the"}), None)

@@ -97,6 +97,8 @@ _BAD_SHAPES = (
         r"whether|that)\?$",
         _I,
     ),
+    # "…whether a coding bootcamp worth is the money": a verb after "worth".
+    re.compile(r"\bworth\s+(?:is|are|was|were)\b", _I),
     # "What is it like?" alone: what they asked about is lost.
     re.compile(r"^what\s+(?:is|was)\s+(?:it|that)\s+like\?$", _I),
 )
@@ -196,6 +198,10 @@ def problems(original: str, rewrite: str) -> list[str]:
     return found
 
 
+GENERIC_ADVICE = (
+    "what to change: state no view of your own and start with what or how, so they can "
+    "answer in their own words"
+)
 CLOSED_ADVICE = (
     "what to change: they can answer it with yes or no; ask what it involved, how it works or "
     "what shaped it, starting with 'What' or 'How', so they can tell you the story"
@@ -212,7 +218,4 @@ def _advice(original: str) -> str:
     if words:
         quoted = ", ".join(f"'{w.lower()}'" for w in dict.fromkeys(words))
         return f"what to change: drop {quoted} and ask about the same thing without judging it"
-    return (
-        "what to change: state no view of your own and start with what or how, so they can "
-        "answer in their own words"
-    )
+    return GENERIC_ADVICE
