@@ -688,6 +688,8 @@ def test_single_fact_questions_are_closed(question: str, rewrite: str | None) ->
             "Why did you quit the job in hospitality?",
         ),
         ("Is a licence required for this role?", "How important is a licence for this role?"),
+        ("Is there anyone else you think I should call?", "Who else do you think I should call?"),
+        ("Is there anyone you think I should talk to?", "Who do you think I should talk to?"),
         (
             "Was the residency longer than you expected?",
             "How did the residency compare with what you expected?",

@@ -91,10 +91,10 @@ _BAD_SHAPES = (
     re.compile(r"\bwhether\s+to\s+(?:even\s+)?bother\??$", _I),
     # "…whether it is because they burn out?": the suggested cause kept.
     re.compile(r"\bwhether\s+(?:it|that)\s+(?:is|was)\s+(?:just\s+)?(?:because|that|due)\b", _I),
-    # Cut off: a sentence that ends on a determiner, preposition or conjunction.
+    # Cut off: a sentence that ends on a determiner or conjunction (a stranded preposition,
+    # "Who should I talk to?", is fine).
     re.compile(
-        r"\b(?:the|a|an|of|to|for|with|about|than|and|or|against|in|on|at|your|my|their|"
-        r"whether|that)\?$",
+        r"\b(?:the|a|an|than|and|or|against|your|my|their|whether)\?$",
         _I,
     ),
     # "…whether a coding bootcamp worth is the money": a verb after "worth".
