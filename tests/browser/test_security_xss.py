@@ -156,6 +156,8 @@ def test_prep_pages_and_organization_pages(
     check_page_title(page, ANA)
     if tags_plugin:
         assert sorted(texts(page, f"{ARTICLE} .md-tags .md-tag")) == sorted(ANA_TAGS)
+    # what the stage folds is on the page too: unfold it to read it (docs/usage.md)
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     body = page.locator(ARTICLE).inner_text()
     assert PAYLOAD in body  # the role, goals, location... shown as typed
     assert "Someone " + PAYLOAD in body
