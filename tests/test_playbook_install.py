@@ -342,7 +342,10 @@ def test_a_pull_request_cannot_make_the_build_private(
     the check step passes; without the prepguide plugin, the check step fails."""
     pytest.importorskip("prepguide.plugin")
     root = tmp_path / "office"
-    init_guide(root, playbook=True, timezone="UTC", source=unknown_source("test"))
+    known = source_from_direct_url(
+        {"url": "https://git.example/o/prepguide.git", "vcs_info": {"commit_id": COMMIT}}, None
+    )
+    init_guide(root, playbook=True, timezone="UTC", source=known)
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "      audience: public" in text
