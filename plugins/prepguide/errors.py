@@ -64,8 +64,13 @@ def os_reason(exc: OSError) -> str:
 
 
 def _github_property(text: str) -> str:
-    """Escape a property value of a workflow command, as GitHub's runner reads it."""
-    return (
+    """Escape a property value of a workflow command, as GitHub's runner reads it.
+
+    Then the other control characters and bidi controls are shown as escapes
+    (:func:`visible`): a CI log is read like a terminal, so ESC, BEL or U+202E
+    never reach it raw (docs/usage.md, "--format github").
+    """
+    return visible(
         text.replace("%", "%25")
         .replace("\r", "%0D")
         .replace("\n", "%0A")
@@ -75,8 +80,8 @@ def _github_property(text: str) -> str:
 
 
 def _github_data(text: str) -> str:
-    """Escape the message of a workflow command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message of a workflow command (then :func:`visible`, as above)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 @dataclass(frozen=True, order=True)

@@ -131,6 +131,34 @@ Text = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": f"[^{WHI
 _LINE_BREAKS = re.compile(f"[{CONTROL}]")
 
 
+INVISIBLE = (
+    WHITE_SPACE
+    + CONTROL
+    # format characters (Unicode Cf): soft hyphen, zero-width space and joiners, bidi
+    # marks, word joiner and invisible operators, byte-order mark, tag characters
+    + r"\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    + r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    + "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    + "\U000e0001\U000e0020-\U000e007f"
+    # combining marks that belong to no script, and variation selectors
+    + r"\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    + r"\u180b-\u180d\u180f\ufe00-\ufe0f"
+    + "\U000e0100-\U000e01ef"
+    # letters and symbols drawn blank: Hangul fillers, Khmer inherent vowels, Braille blank
+    + r"\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0"
+)
+"""Characters that show nothing on their own, as a character class (docs/usage.md, "Names").
+
+A name needs at least one character outside it. The class lists code points (BMP ones
+as ``\\uXXXX``, the few astral ones as the characters themselves), never a Unicode
+property: ``\\p{…}`` has no meaning in Python's ``re``, and a list reads the same in
+Python and in ECMA-262 with the ``u`` flag (the JSON Schema). It is deliberately a list
+of the usual invisible characters, not every combining mark of every script: a name of
+only, say, Devanagari vowel signs is accepted (it is drawn, on dotted circles)."""
+
+_VISIBLE = re.compile(f"[^{INVISIBLE}]")
+
+
 def _check_one_line(value: str) -> str:
     found = _LINE_BREAKS.search(value)
     if found is not None:
@@ -140,11 +168,26 @@ def _check_one_line(value: str) -> str:
             "character (U+{code}); write the name on one line",
             {"code": f"{ord(found.group()):04X}"},
         )
+    if _VISIBLE.search(value) is None:
+        # a name only of zero-width spaces, BOMs or combining marks: a blank title,
+        # link and calendar entry that cannot be told from another
+        codes = " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(value))
+        raise PydanticCustomError(
+            "prepguide_invisible_name",
+            "this name shows nothing: it is only invisible characters ({codes}), such as "
+            "zero-width spaces, format characters or combining marks; write the name in "
+            "letters",
+            {"codes": codes if len(codes) <= 60 else codes[:56] + " …"},
+        )
     return value
 
 
-NAME_PATTERN = _padded(f"[^{WHITE_SPACE}{CONTROL}](?:[^{CONTROL}]*[^{WHITE_SPACE}{CONTROL}])?")
-"""Not empty once trimmed, and no control character or line break within."""
+NAME_PATTERN = _padded(
+    f"(?=[^{CONTROL}]*[^{INVISIBLE}])"
+    f"[^{WHITE_SPACE}{CONTROL}](?:[^{CONTROL}]*[^{WHITE_SPACE}{CONTROL}])?"
+)
+"""Not empty once trimmed, no control character or line break within, and at least one
+character that shows (not :data:`INVISIBLE`)."""
 
 Name = Annotated[
     str,

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..cli import EXIT_OK, load_guide
 from ..dashboard import DueItem, Upcoming, due, upcoming
+from ..errors import visible
 
 
 def register(sub: Any) -> None:
@@ -63,15 +64,20 @@ def upcoming_as_dict(item: Upcoming) -> dict[str, Any]:
 
 
 def format_due(item: DueItem) -> str:
-    """One line for a due item: ``2026-11-26  thank-you  Joan Whitcombe — …``."""
+    """One line for a due item: ``2026-11-26  thank-you  Joan Whitcombe — …``.
+
+    Names and notes are the user's: control characters and bidi overrides in them
+    are shown as escapes (``\\x1b``, ``\\u202e``), as in every command's text output
+    (docs/usage.md); ``--format json`` keeps them exact.
+    """
     late = ""
     if item.overdue:
         late = f"  (overdue by {item.days_overdue} day{'s' * (item.days_overdue != 1)})"
-    return f"{item.due.isoformat()}  {item.kind:<9}  {item.name} — {item.message}{late}"
+    return f"{item.due.isoformat()}  {item.kind:<9}  {visible(item.name)} — {visible(item.message)}{late}"
 
 
 def format_upcoming(item: Upcoming) -> str:
-    """One line for an upcoming meeting."""
+    """One line for an upcoming meeting (user strings shown with :func:`visible`)."""
     if item.days == 0:
         when = "today"
     elif item.days == 1:
@@ -80,7 +86,7 @@ def format_upcoming(item: Upcoming) -> str:
         when = f"in {item.days} days"
     who = item.name + (f" ({item.organization})" if item.organization else "")
     details = ", ".join(part for part in (item.format, f"{item.duration} min") if part)
-    return f"{item.when:%Y-%m-%d %H:%M}  {when:<11}  {who} — {details}"
+    return f"{item.when:%Y-%m-%d %H:%M}  {when:<11}  {visible(who)} — {visible(details)}"
 
 
 def run(args: argparse.Namespace) -> int:

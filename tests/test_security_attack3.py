@@ -1,0 +1,180 @@
+"""Attack review of issue 13, findings 4, 9 and part of 10: consent columns in `import`,
+control characters in `todo` and in GitHub annotations, invisible names, dangling links."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regress
+from pydantic import ValidationError
+
+from prepguide.cli import main
+from prepguide.corpus import CorpusLoader
+from prepguide.errors import Problem
+from prepguide.model import Contact, Organization, Profile
+from prepguide.schema import SCHEMA_DIR
+
+from .conftest import MINIMAL_MKDOCS, write
+
+RAW = ("\x1b", "\x07", "\r", "\u202e", "\x9b")
+"""Characters that must never reach a terminal or a CI log raw."""
+
+
+@pytest.fixture
+def guide_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    (tmp_path / "content" / "contacts").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- finding 9: `prepguide todo` shows control characters as escapes ------------------------
+
+HOSTILE_NOTE = "Send \x1b[41mBG\x1b[0m \u202ething\r\nFAKE LINE"
+
+
+def _todo_guide(root: Path) -> None:
+    write(root / "content/organizations/evil.yml", 'name: "Evil \\u202eCorp"\n')
+    write(
+        root / "content/contacts/ann-lee.yml",
+        'name: "Ann \\u202eLee"\n'
+        "organization: evil\n"
+        "meeting:\n"
+        "  status: scheduled\n"
+        "  date: 2026-12-02 12:30\n"
+        "  format: video\n"
+        "follow_up:\n"
+        "  - date: 2026-11-20\n"
+        f"    note: {json.dumps(HOSTILE_NOTE)}\n",
+    )
+
+
+def test_todo_text_shows_control_characters_as_escapes(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _todo_guide(guide_dir)
+    assert main(["todo"]) == 0
+    out = capsys.readouterr().out
+    for char in RAW:
+        assert char not in out, repr(char)
+    assert "FAKE LINE" not in out.splitlines()[2:]  # no line of its own
+    assert "Ann \\u202eLee — Send \\x1b[41mBG\\x1b[0m \\u202ething\\x0d\\x0aFAKE LINE" in out
+    assert "Ann \\u202eLee (Evil \\u202eCorp) — video" in out
+
+
+def test_todo_json_keeps_the_strings_exact(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _todo_guide(guide_dir)
+    assert main(["todo", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["due"][0]["message"] == HOSTILE_NOTE
+    assert data["due"][0]["name"] == "Ann \u202eLee"
+    assert data["upcoming"][0]["organization"] == "Evil \u202eCorp"
+
+
+# --- finding 10a: GitHub annotations never carry raw control characters --------------------
+
+
+def test_github_annotation_shows_control_characters_as_escapes() -> None:
+    problem = Problem(
+        "content/contacts/\x1b[31mred\x07\u202e, x.yml", 2, 3, "error", "bad \x1b]0;t\x07\u202e%\n"
+    )
+    line = problem.format_github()
+    for char in (*RAW, "\n"):
+        assert char not in line, repr(char)
+    assert line == (
+        "::error file=content/contacts/\\x1b[31mred\\x07\\u202e%2C x.yml,line=2,col=3"
+        "::bad \\x1b]0;t\\x07\\u202e%25%0A"
+    )
+
+
+def test_check_github_format_on_hostile_file_names(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(guide_dir / "content/contacts/\x1b[31mred\x07.yml", "name: X\n")
+    write(guide_dir / "content/contacts/ann\u202egpj.yml", "name: X\n")
+    assert main(["check", "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    for char in RAW:
+        assert char not in out, repr(char)
+    assert "file=content/contacts/\\x1b[31mred\\x07.yml," in out
+    assert "file=content/contacts/ann\\u202egpj.yml," in out
+
+
+# --- finding 10b: a name shows at least one character -------------------------------------
+
+INVISIBLE_NAMES = {
+    "zero-width space": "\u200b",
+    "byte-order mark": "\ufeff",
+    "word joiner": "\u2060",
+    "several": "\u200b\ufeff\u2060\u200d",
+    "combining marks": "\u0301\u0308",
+    "marks and spaces": " \u0301 \u200b ",
+    "ideographic space": "\u3000",
+    "spaces": "   ",
+    "hangul filler": "\u3164",
+    "braille blank": "\u2800",
+    "tag characters": "\U000e0041\U000e0042",
+    "variation selector": "\ufe0f",
+    "bidi override": "\u202e",
+}
+VISIBLE_NAMES = {
+    "latin": "Dana",
+    "with zero-width space": "Da\u200bna",
+    "accent": "e\u0301",
+    "cjk": "李",
+    "devanagari": "कि",
+    "emoji": "🦄",
+    "digit": "7",
+    "symbol": "★",
+    "hangul": "한",
+    "bidi then letter": "\u202eAnn",
+}
+
+
+def _name_pattern(kind: str) -> str:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return str(schema["properties"]["name"]["pattern"])
+
+
+def _accepted(model: Any, name: str) -> bool:
+    data = {"name": name} if model is Profile else {"name": name, "id": "x"}
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("model", [Contact, Organization, Profile])
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [(n, False) for n in INVISIBLE_NAMES.values()] + [(n, True) for n in VISIBLE_NAMES.values()],
+    ids=[f"invisible-{k}" for k in INVISIBLE_NAMES] + [f"visible-{k}" for k in VISIBLE_NAMES],
+)
+def test_a_name_needs_a_visible_character(model: Any, name: str, valid: bool) -> None:
+    """The model, the schema with Python's regular expressions and with ECMA-262's agree."""
+    kind = {Contact: "contact", Organization: "organization", Profile: "profile"}[model]
+    pattern = _name_pattern(kind)
+    assert _accepted(model, name) is valid
+    assert (re.search(pattern, name) is not None) is valid
+    assert (regress.Regex(pattern, flags="u").find(name) is not None) is valid
+
+
+def test_check_refuses_an_invisible_name(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(guide_dir / "content/contacts/ghost.yml", 'name: "\\u200b"\n')
+    write(guide_dir / "content/organizations/void.yml", 'name: "\\ufeff\\u2060"\n')
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/contacts/ghost.yml:1:7: error: `name`: this name shows nothing" in out
+    assert "content/organizations/void.yml:1:7: error: `name`: this name shows nothing" in out
+    assert "U+FEFF U+2060" in out
+    corpus = CorpusLoader().load(guide_dir / "content", guide_dir)
+    assert "ghost" not in corpus.contacts
