@@ -178,3 +178,144 @@ def test_check_refuses_an_invisible_name(
     assert "U+FEFF U+2060" in out
     corpus = CorpusLoader().load(guide_dir / "content", guide_dir)
     assert "ghost" not in corpus.contacts
+
+
+# --- finding 4: a consent column is never ignored; public needs consent ---------------------
+
+
+def _import(root: Path, text: str, *args: str) -> int:
+    write(root / "alumni.csv", text)
+    return main(["import", "alumni.csv", *args])
+
+
+def _visibility(root: Path) -> dict[str, str]:
+    corpus = CorpusLoader().load(root / "content", root)
+    assert corpus.problems == []
+    return {cid: c.visibility for cid, c in corpus.contacts.items()}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Consent (Y/N)",  # the report's file
+        "Consent given",
+        "Consent to share",
+        "Listing consent",
+        "Agreed to be listed?",
+        "Agree to be published",
+        "Permission to publish",
+        "Opt-in",
+        "Listed in directory",
+        "CONSENTS",
+    ],
+)
+def test_a_consent_header_is_recognised(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    code = _import(
+        guide_dir,
+        f'"{header}",Name,Visibility\nno,Jo Onsen,public\nyes,Al Bo,\nno,Cy Diaz,\n',
+    )
+    err = capsys.readouterr().err
+    assert code == 1, err  # Jo Onsen's row: consent no, visibility public
+    assert "alumni.csv:2:1: error: row refused: visibility `public` contradicts consent `no`" in err
+    assert "ignored columns" not in err
+    assert _visibility(guide_dir) == {"al-bo": "public", "cy-diaz": "private"}
+
+
+def test_the_reports_file_is_refused_not_published(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(guide_dir, "Consent (Y/N),Name,Visibility\nno,Jo Onsen,public\n") == 1
+    err = capsys.readouterr().err
+    assert "column `Consent (Y/N)` read as consent" in err
+    assert not (guide_dir / "content/contacts/jo-onsen.yml").exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "negated"),
+    [
+        ("Share publicly?", False),
+        ("Privacy", False),
+        ("GDPR", False),
+        ("Public", False),
+        ("Do not publish", True),
+        ("Don't list", True),
+        ("Do not share", True),
+        ("Opt-out", True),
+        ("Unlisted", True),
+        ("Consent withdrawn", True),
+    ],
+)
+def test_a_consent_like_column_that_is_not_read_refuses_the_file(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str], header: str, negated: bool
+) -> None:
+    assert _import(guide_dir, f'"{header}",Name,Visibility\nno,Jo Onsen,public\n') == 2
+    err = capsys.readouterr().err
+    assert f"alumni.csv:1:1: error: column `{header}`" in err
+    assert "nothing imported" in err
+    if negated:
+        assert "seems to say who must NOT be published" in err
+    else:
+        assert f'--map "{header}=consent"' in err
+    assert not (guide_dir / "content/contacts/jo-onsen.yml").exists()
+
+
+def test_the_refusal_names_the_map_that_reads_the_column(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Share publicly?,Name,Visibility\nno,Jo Onsen,public\nyes,Al Bo,\n"
+    assert _import(guide_dir, text) == 2
+    capsys.readouterr()
+    assert _import(guide_dir, text, "--map", "Share publicly?=consent") == 1
+    assert "visibility `public` contradicts consent `no`" in capsys.readouterr().err
+    assert _visibility(guide_dir) == {"al-bo": "public"}
+
+
+def test_two_consent_columns_are_never_guessed(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Name,Consent given,Consent to share\nJo Onsen,yes,no\n"
+    assert _import(guide_dir, text) == 2
+    err = capsys.readouterr().err
+    assert "column `Consent given` may say whether" in err
+    assert '--map "Consent given=consent"' in err
+    # once one of them is consent, the other is still not ignored
+    assert _import(guide_dir, text, "--map", "Consent given=consent") == 2
+    err = capsys.readouterr().err
+    assert "column `Consent to share`" in err
+    assert "consent is read from `Consent given`" in err
+    args = ["--map", "Consent given=consent", "--map", "Consent to share=notes"]
+    assert _import(guide_dir, text, *args) == 0
+    assert _visibility(guide_dir) == {"jo-onsen": "public"}
+
+
+def test_an_exact_consent_column_and_another_consent_like_one(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(guide_dir, "Name,Consent,Consent date\nJo Onsen,yes,2026-01-02\n") == 2
+    err = capsys.readouterr().err
+    assert "column `Consent date`" in err and "consent is read from `Consent`" in err
+
+
+def test_public_without_a_consent_column_is_a_row_error(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Name,Visibility\nJo Onsen,public\nAl Bo,private\nCy Diaz,\nDee Fox,Public\n"
+    assert _import(guide_dir, text) == 1
+    err = capsys.readouterr().err
+    assert (
+        "alumni.csv:2:1: error: row refused: visibility `public` but no consent column: "
+        "a person is published only with their consent; add a consent column"
+    ) in err
+    assert "alumni.csv:5:1: error: row refused: visibility `Public` but no consent" in err
+    assert _visibility(guide_dir) == {"al-bo": "private", "cy-diaz": "private"}
+
+
+def test_ordinary_columns_are_still_only_ignored(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _import(guide_dir, "Name,Shoe size,Favourite colour\nJo Onsen,42,teal\n") == 0
+    err = capsys.readouterr().err
+    assert "ignored columns: Shoe size, Favourite colour" in err
+    assert _visibility(guide_dir) == {"jo-onsen": "private"}

@@ -135,6 +135,71 @@ COLUMN_ALIASES: dict[str, str] = {
 }
 """Spreadsheet headers (case, spaces and punctuation folded) and the field each fills."""
 
+CONSENT_WORDS = frozenset(
+    {
+        "consent",
+        "consents",
+        "consented",
+        "agree",
+        "agreed",
+        "agrees",
+        "agreement",
+        "permission",
+        "permissions",
+        "permit",
+        "permitted",
+        "publish",
+        "published",
+        "publishing",
+        "listed",
+        "listing",
+        "optin",
+    }
+)
+CONSENT_PHRASES = ("opt in", "opted in")
+"""Folded header words and phrases that make a column the consent column when no column is
+named exactly ``consent`` (``Consent (Y/N)``, ``Consent given``, ``Listing consent``)."""
+
+CONSENT_HINTS = frozenset(
+    {
+        "share",
+        "shared",
+        "sharing",
+        "public",
+        "publicly",
+        "private",
+        "privacy",
+        "gdpr",
+        "allow",
+        "allowed",
+        "allows",
+        "approve",
+        "approved",
+        "approval",
+        "optout",
+        "unlisted",
+        "hide",
+        "hidden",
+        "withdraw",
+        "withdrawn",
+        "decline",
+        "declined",
+        "refuse",
+        "refused",
+    }
+)
+NEGATIONS = frozenset(
+    {"not", "dont", "never", "without", "optout", "unlisted", "withdraw", "withdrawn"}
+    | {"decline", "declined", "refuse", "refused", "revoke", "revoked", "hide", "hidden"}
+    | {"exclude", "excluded", "private", "unpublish", "unpublished"}
+)
+NEGATION_PHRASES = ("opt out", "opted out", "don t", "do not", "does not")
+REFUSALS = frozenset({"optout", "unlisted", "withdrawn", "declined", "refused", "revoked"})
+"""A consent-like column that is not read as consent (docs/playbook.md, "Consent"): its
+header only hints at consent (``Share publicly?``, ``Privacy``), or says the opposite
+(``Do not publish``). Such a column is never silently ignored: the file is refused until
+it is mapped."""
+
 FIRST_NAMES = ("first name", "firstname", "given name", "given names", "forename")
 MIDDLE_NAMES = ("middle name", "middle names")
 LAST_NAMES = ("last name", "lastname", "family name", "surname")
@@ -173,9 +238,13 @@ class ImportError_(Exception):
     ``problem``, when given, locates the reason in the file (``file.csv:7:1``).
     """
 
-    def __init__(self, message: str, problem: Problem | None = None) -> None:
+    def __init__(
+        self, message: str, problem: Problem | None = None, *, usage: bool = False
+    ) -> None:
         super().__init__(message)
         self.problem = problem
+        self.usage = usage
+        """The file needs a ``--map`` (exit 2, a usage error) rather than a correction."""
 
 
 @dataclass(frozen=True)
@@ -219,6 +288,25 @@ def fold_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9@]+", " ", header.lower()).split())
 
 
+def consent_kind(folded: str) -> str | None:
+    """How a folded header speaks of consent.
+
+    ``consent`` (it may be read as the consent column), ``negated`` (it speaks of consent
+    the other way round: ``Do not publish``), ``hint`` (``Share publicly?``) or ``None``.
+    """
+    words = set(folded.split())
+    padded = f" {folded} "
+    said = bool(words & CONSENT_WORDS) or any(f" {p} " in padded for p in CONSENT_PHRASES)
+    negated = bool(words & NEGATIONS) or any(f" {p} " in padded for p in NEGATION_PHRASES)
+    if said:
+        return "negated" if negated else "consent"
+    if words & REFUSALS or any(f" {p} " in padded for p in ("opt out", "opted out")):
+        return "negated"  # `Opt-out`, `Unlisted`: a refusal on its own
+    if negated and words & (CONSENT_HINTS | {"list", "show", "include", "display"}):
+        return "negated"  # `Don't list`, `Do not share`
+    return "hint" if words & CONSENT_HINTS else None
+
+
 def parse_maps(items: list[str]) -> list[MapRule]:
     """Parse ``COLUMN=FIELD`` options (``A+B=FIELD`` joins columns A and B).
 
@@ -247,6 +335,8 @@ class _Plan:
     """Field -> the columns joined into it, in order."""
     ignored: list[int]
     linkedin: bool
+    consent_by_words: int | None = None
+    """The column read as consent for the words of its header (not an exact alias)."""
 
 
 def _decode(raw: bytes, shown: str) -> str:
@@ -354,6 +444,15 @@ def _resolve(
         automatic[target] = i
     targets.update({target: (i,) for target, i in automatic.items()})
     used.update(automatic.values())
+    by_words = None
+    if "consent" not in targets:
+        candidates = [
+            i for i, name in enumerate(folded) if i not in used and consent_kind(name) == "consent"
+        ]
+        if len(candidates) == 1:  # several: none is guessed, each is refused below
+            by_words = candidates[0]
+            targets["consent"] = (by_words,)
+            used.add(by_words)
     if "name" not in targets:
         pieces = [
             next((index[h] for h in group if h in index and index[h] not in used), None)
@@ -365,7 +464,7 @@ def _resolve(
     if "name" not in targets:
         return None, "no column gives the name"
     ignored = [i for i in range(len(header)) if i not in used and header[i].strip()]
-    return _Plan(targets, ignored, linkedin), None
+    return _Plan(targets, ignored, linkedin, by_words), None
 
 
 @dataclass
@@ -426,6 +525,7 @@ def read_table(path: Path, rules: list[MapRule], shown: str) -> tuple[_Table, li
     header_line, header = parsed.records[position]
     plan, _ = _resolve(header, rules, strict_rules=True)  # now with its errors
     assert plan is not None  # resolved above without the strict checks
+    _refuse_unread_consent(header, plan, shown, header_line)
     problems: list[Problem] = []
     rows = parsed.records[position + 1 :]
     for line, cells in rows:
@@ -453,6 +553,45 @@ def read_table(path: Path, rules: list[MapRule], shown: str) -> tuple[_Table, li
         )
     table = _Table(header_line, header, plan, rows, position)
     return table, problems
+
+
+def _refuse_unread_consent(header: list[str], plan: _Plan, shown: str, line: int) -> None:
+    """Refuse a file with a consent-like column that is not read as consent.
+
+    A consent ``no`` in a column the import does not read would publish the person
+    anyway (with a ``public`` visibility): such a column is never ignored
+    (docs/playbook.md, "Consent").
+
+    Raises:
+        ImportError_: (a usage error) naming the column and the ``--map`` that reads it.
+    """
+    for i in plan.ignored:
+        column = header[i]
+        kind = consent_kind(fold_header(column))
+        if kind is None:
+            continue
+        if kind == "negated":
+            message = (
+                f"column `{column}` seems to say who must NOT be published, and the import "
+                "reads only a consent column (yes: may be published): turn it into a consent "
+                f'column and import again, or map it to another field (--map "{column}=notes") '
+                "to keep everyone private"
+            )
+        else:
+            current = plan.targets.get("consent")
+            already = (
+                f"; consent is read from `{header[current[0]]}`, so map one of the two "
+                "to another field"
+                if current
+                else ""
+            )
+            message = (
+                f"column `{column}` may say whether the person agreed to be published, but it "
+                f'is not read as consent: if it is, add --map "{column}=consent"{already}; if '
+                f'not, map it to another field (--map "{column}=notes") or remove it from the '
+                "file"
+            )
+        raise ImportError_(message, Problem(shown, line, 1, "error", message), usage=True)
 
 
 def _likely_delimiter(text: str) -> str:
@@ -495,6 +634,11 @@ def import_csv(
         result.notes.append(
             f"{shown}: the header is on line {table.header_line}; {before}, before it, "
             "skipped (a preamble)"
+        )
+    if plan.consent_by_words is not None:
+        result.notes.append(
+            f"{shown}: column `{header[plan.consent_by_words]}` read as consent: yes publishes "
+            "the person, no or an empty cell keeps them private"
         )
     if plan.linkedin:
         result.notes.append(
@@ -771,12 +915,19 @@ def _visibility(values: dict[str, str]) -> str | None:
     published, whatever the visibility column says, and a row that says both
     "no consent" and "public" is refused rather than guessed (docs/playbook.md).
     A positive consent with ``visibility: private`` stays private: the more
-    private of the two wins.
+    private of the two wins. Without a consent column nobody is published:
+    ``visibility: public`` is refused.
     """
     shown = values.get("visibility", "")
     wanted = shown.strip().lower() or None
     if "consent" not in values:
-        return shown.strip() or None  # validated by the model (public or private)
+        if wanted == "public":
+            raise _RowError(
+                f"visibility `{shown}` but no consent column: a person is published only with "
+                "their consent; add a consent column (yes or no) to the file, or leave the "
+                "visibility empty"
+            )
+        return shown.strip() or None  # validated by the model (private)
     consent = values["consent"]
     folded = consent.strip().lower()
     if folded in _YES:

@@ -49,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
         if exc.problem is not None:
             print(exc.problem.format(), file=sys.stderr)
             print("nothing imported", file=sys.stderr)
-            return EXIT_PROBLEM
-        code = EXIT_USAGE if str(exc).startswith("--map") else EXIT_PROBLEM
+            # a consent-like column that is not read: the file needs a --map (exit 2)
+            return EXIT_USAGE if exc.usage else EXIT_PROBLEM
+        code = EXIT_USAGE if exc.usage or str(exc).startswith("--map") else EXIT_PROBLEM
         raise CommandError(str(exc), code) from None
     for note in result.notes:
         print(visible(note), file=sys.stderr)
