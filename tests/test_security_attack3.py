@@ -319,3 +319,70 @@ def test_ordinary_columns_are_still_only_ignored(
     err = capsys.readouterr().err
     assert "ignored columns: Shoe size, Favourite colour" in err
     assert _visibility(guide_dir) == {"jo-onsen": "private"}
+
+
+# --- finding 10c: a dangling symbolic link gets one clear message ---------------------------
+
+DANGLING = (
+    "`contacts/dangle.yml` is a symbolic link to a missing file (`nowhere`); remove it or "
+    "point it at a file"
+)
+
+
+def test_check_names_a_dangling_link_once(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (guide_dir / "content/contacts/dangle.yml").symlink_to("nowhere")
+    write(
+        guide_dir / "content/contacts/bo-park.yml",
+        "name: Bo Park\nconnection:\n  type: mutual\n  via: dangle\nreferrals: [dangle]\n",
+    )
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [f"content/contacts/dangle.yml:1:1: error: {DANGLING}"]
+    assert "rename" not in out and "did you mean" not in out and "nowhere:" not in out
+
+
+def test_other_dangling_links_are_named_as_links(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (guide_dir / "content/contacts/notes.txt").symlink_to("gone.txt")
+    (guide_dir / "content/contacts/old.yaml").symlink_to("gone")
+    (guide_dir / "content/profile.yml").symlink_to("../elsewhere/profile.yml")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "content/contacts/notes.txt:1:1: warning: `contacts/notes.txt` is a symbolic link to "
+        "a missing file (`gone.txt`); remove it or point it at a file",
+        "content/contacts/old.yaml:1:1: warning: `contacts/old.yaml` is a symbolic link to a "
+        "missing file (`gone`); remove it or point it at a file",
+        "content/profile.yml:1:1: error: `profile.yml` is a symbolic link to a missing file "
+        "(`../elsewhere/profile.yml`); remove it or point it at a file",
+    ]
+
+
+def test_status_and_new_name_a_dangling_link(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (guide_dir / "content/contacts/dangle.yml").symlink_to("nowhere")
+    assert main(["status", "dangle", "met"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"prepguide: {DANGLING}"
+    assert main(["new", "contact", "Dangle"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == f"prepguide: {DANGLING}, or pick another id with --id"
+    assert (guide_dir / "content/contacts/dangle.yml").is_symlink()
+    assert not (guide_dir / "content/contacts/nowhere").exists()
+
+
+def test_a_link_broken_while_loading(guide_dir: Path) -> None:
+    from prepguide.loader import LoadError, load_file
+
+    link = guide_dir / "content/contacts/dangle.yml"
+    link.symlink_to("nowhere")
+    with pytest.raises(LoadError) as caught:
+        load_file(link, "content/contacts/dangle.yml")
+    assert caught.value.problem.message == (
+        "`dangle.yml` is a symbolic link to a missing file (`nowhere`); remove it or point it "
+        "at a file"
+    )

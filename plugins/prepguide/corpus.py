@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, Severity, dangling_link, dangling_message
 from .loader import Document, LoadError, load_file
 from .model import ID_RE, Contact, Organization, Profile, QuestionEntry, slugify
 from .reserved import RESERVED_IDS
@@ -99,6 +99,9 @@ def _strays_in(base: Path, entry: os.DirEntry[str], folder: str, root: Path) -> 
     if name.startswith("."):
         return []
     path = base / name
+    target = dangling_link(path)
+    if target is not None:
+        return [_dangling(base, name, folder, target, root, "warning")]
     if not entry.is_dir():
         if is_page(name) and not looks_like_yaml(name):
             return []
@@ -111,6 +114,15 @@ def _strays_in(base: Path, entry: os.DirEntry[str], folder: str, root: Path) -> 
                 display = _display(Path(dirpath) / file, root)
                 problems.append(_left_out(display, file, folder, nested=True))
     return problems
+
+
+def _dangling(
+    base: Path, name: str, folder: str, target: str, root: Path, severity: Severity
+) -> Problem:
+    """The one message about a symbolic link to a missing file (not "rename it")."""
+    display = f"{_display(base, root)}/{name}"  # the link, not where it points
+    message = dangling_message(f"{folder}/{name}" if folder else name, target)
+    return Problem(display, 1, 1, severity, message)
 
 
 def _strays_elsewhere(content_dir: Path, root: Path) -> list[Problem]:
@@ -249,6 +261,9 @@ class CorpusLoader:
         seen: set[Path] = set()
 
         profile = content_dir / "profile.yml"
+        target = dangling_link(profile)
+        if target is not None:
+            corpus.problems.append(_dangling(content_dir, "profile.yml", "", target, root, "error"))
         if profile.is_file():
             entry = self._load(profile, _display(profile, root), "profile", None)
             seen.add(profile)
@@ -275,6 +290,14 @@ class CorpusLoader:
                     corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
                     continue
                 if not dir_entry.is_file():
+                    target = dangling_link(base / name)
+                    if target is not None and suffix == ".yml":
+                        # a research file that cannot be read: one error, and no
+                        # "no contact `x`" where it is referred to
+                        problem = _dangling(base, name, folder, target, root, "error")
+                        corpus.problems.append(problem)
+                        corpus.invalid.add((kind, stem))
+                        continue
                     corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
                     continue
                 if dir_entry.is_symlink():

@@ -7,9 +7,11 @@ share it, and the plugin turns a :class:`ContentError` into MkDocs'
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -61,6 +63,29 @@ def os_reason(exc: OSError) -> str:
     name = errno.errorcode.get(exc.errno or 0, "")
     hint = _OS_HINTS.get(name)
     return f"{reason}; {hint}" if hint else reason
+
+
+def dangling_link(path: Path) -> str | None:
+    """The target of ``path`` if it is a symbolic link to nothing (else ``None``).
+
+    A link whose file is gone (or a loop of links) is neither a file nor a folder:
+    the messages about it say so (:func:`dangling_message`), rather than suggest
+    renaming the link to the name it already has.
+    """
+    try:
+        if not path.is_symlink() or path.exists():
+            return None
+        return os.readlink(path)
+    except OSError:
+        return None
+
+
+def dangling_message(shown: str, target: str) -> str:
+    """``contacts/x.yml`` is a symbolic link to a missing file (``nowhere``); …"""
+    return (
+        f"`{shown}` is a symbolic link to a missing file (`{target}`); remove it or point it "
+        "at a file"
+    )
 
 
 def _github_property(text: str) -> str:

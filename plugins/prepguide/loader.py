@@ -38,7 +38,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import BaseResolver, implicit_resolvers
 from ruamel.yaml.tag import Tag
 
-from .errors import Problem
+from .errors import Problem, dangling_link, dangling_message
 
 try:  # ruamel.yaml.clib: libyaml's parser and composer
     from ruamel.yaml.cyaml import CParser
@@ -159,6 +159,9 @@ def load_file(path: Path, display: str) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as exc:
+        target = dangling_link(path)
+        if target is not None:  # the link's file is gone: say so, not "No such file"
+            raise LoadError(_problem(display, 1, 1, dangling_message(path.name, target))) from None
         raise LoadError(_problem(display, 1, 1, f"cannot read the file: {exc.strerror}")) from None
     return load_bytes(raw, display)
 

@@ -39,7 +39,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ruamel.yaml import YAML
 
-from .errors import Problem, os_reason
+from .errors import Problem, dangling_link, dangling_message, os_reason
 from .loader import LoadError, load_bytes
 from .model import ID_RE, slugify
 from .reserved import RESERVED_IDS, unreserved
@@ -344,6 +344,10 @@ def new_file(
         via_name = people[via]
     path = folder / f"{ident}.yml"
     display = _display(path, root)
+    target = dangling_link(path)
+    if target is not None:  # not "nowhere exists": the link is there, its file is not
+        message = dangling_message(f"{folder.name}/{path.name}", target)
+        raise ScaffoldError(f"{message}, or pick another id with --id", exists=True)
     if path.exists() or ident in known:
         existing = known.get(ident)
         who = f" ({existing})" if existing and existing != ident else ""

@@ -15,7 +15,7 @@ from typing import Any
 from ..cli import EXIT_OK, CommandError
 from ..corpus import CorpusLoader
 from ..edit import EditError, parse_status, parse_when, set_status, suggest_id
-from ..errors import visible
+from ..errors import dangling_link, dangling_message, visible
 from ..guide import Guide, find_guide
 from ..model import ID_RE, STATUSES
 
@@ -83,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     folder = guide.content_dir / "contacts"
     path = folder / f"{args.id}.yml"
     if not ID_RE.match(args.id) or not path.is_file():
+        target = dangling_link(path) if ID_RE.match(args.id) else None
+        if target is not None:  # not "did you mean `x`?" for the link `x.yml` itself
+            raise CommandError(dangling_message(f"contacts/{path.name}", target))
         raise CommandError(unknown_id_message(args.id, "contact", folder, guide))
     display = _display(path, guide.root)
     try:
