@@ -108,7 +108,8 @@ def test_closed_questions(question: str, reason_word: str) -> None:
 def test_leading_questions(question: str) -> None:
     result = lint_question(question)
     assert result.label == "leading", result
-    assert result.rewrite
+    # A rewrite, or (where the claim carries a judgement) advice on what to change.
+    assert result.rewrite or (result.advice and result.advice.startswith("what to change"))
 
 
 def test_tag_question_reason_mentions_agreement() -> None:
@@ -800,4 +801,139 @@ def test_safety_rejects_known_bad_shapes(original: str, rewrite: str, why: str) 
     ],
 )
 def test_safety_accepts_good_rewrites(original: str, rewrite: str) -> None:
+    assert problems(original, rewrite) == []
+
+
+# Second coach's report (tests/data/lint_coach2.tsv): the classes, in new sentences.
+@pytest.mark.parametrize(
+    ("question", "dropped"),
+    [
+        ("Isn't hospital admin a lot more tedious these days?", "a lot more tedious"),
+        ("Don't you think grant writing is just box-ticking?", "just"),
+        ("Isn't a data analyst just an accountant with a fancier laptop?", "fancier"),
+        ("What do you think, isn't public health the best field?", "best"),
+        ("Isn't locum work basically the easiest way out of the NHS?", "basically"),
+        ("Don't you think the archive is badly managed?", "badly"),
+        ("Isn't the training budget wasted on managers?", "wasted"),
+        ("Don't you think PR is spin?", "spin"),
+        ("Aren't designers better teachers because of their patience?", "because"),
+    ],
+)
+def test_leading_claim_that_judges_gets_advice_not_whether(question: str, dropped: str) -> None:
+    result = lint_question(question)
+    assert result.label == "leading", result
+    assert result.rewrite is None, result
+    assert result.advice and f"'{dropped}'" in result.advice, result
+
+
+def test_neutral_topic_is_suggested_when_it_can_be_extracted() -> None:
+    advice = lint_question("Isn't hospital admin a lot more tedious these days?").advice
+    assert advice and "'What is hospital admin like?'" in advice
+    # No topic from a pronoun or a role with an article.
+    assert "like?'" not in (lint_question("Isn't it mostly paperwork?").advice or "")
+
+
+def test_a_neutral_claim_keeps_the_whether_rewrite() -> None:
+    assert (
+        lint_question("Don't you think remote work is here to stay?").rewrite
+        == "What is your view on whether remote work is here to stay?"
+    )
+
+
+def test_a_comparison_claim_becomes_compare_with() -> None:
+    assert (
+        lint_question("Isn't hospital admin a lot more tedious than clinic work?").rewrite
+        == "How does hospital admin compare with clinic work?"
+    )
+    assert (
+        lint_question("Hospital jobs are safer than startup jobs, right?").rewrite
+        == "How do hospital jobs compare with startup jobs?"
+    )
+
+
+def test_yes_no_question_with_a_suggested_cause() -> None:
+    result = lint_question("Did you leave retail because the hours were so brutal?")
+    assert result.rewrite is None
+    advice = result.advice or ""
+    assert "because" in advice and "yes or no" in advice and "'brutal'" in advice
+    assert "'What led you to leave retail?'" in advice
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why do surgeons look down on physiotherapists?",
+        "Why did you give up on architecture after one year?",
+        "Why did she abandon lab work for a sales job?",
+        "Why did you waste two years in retail?",
+    ],
+)
+def test_why_with_a_presuming_verb_is_leading(question: str) -> None:
+    result = lint_question(question)
+    assert result.label == "leading"
+    assert result.rewrite is None and result.advice
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which statistics package did you use first?",
+        "What's the going rate for a sign-language interpreter?",
+        "What is the hourly rate for a freelance tutor here?",
+    ],
+)
+def test_first_pick_and_going_rate_are_single_facts(question: str) -> None:
+    assert lint_question(question).label == "closed"
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        ("Isn't burnout common in hospice care?", "What is your view on whether burnout common?"),
+        (
+            "Isn't burnout common in hospice care?",
+            "What is your view on whether burnout common is in hospice care?",
+        ),
+        (
+            "Wasn't the pay cut painful?",
+            "What is your view on whether the pay was cut painful?",
+        ),
+        (
+            "Isn't your clinic funded mainly by donors?",
+            "What is your view on whether your clinic funded is mainly by donors?",
+        ),
+        (
+            "Isn't your work now harder than it was in retail?",
+            "How does your work now compare with it was in retail?",
+        ),
+        (
+            "Isn't it harder to get promoted as a nurse than as a doctor?",
+            "How does it to get promoted as a nurse compare with as a doctor?",
+        ),
+        ("Weren't the shifts in A&E brutal?", "What was the shifts in A&E like for you?"),
+        (
+            "Wouldn't you have burned out if you stayed?",
+            "What would make you have burned out if you stayed, or not?",
+        ),
+    ],
+)
+def test_safety_rejects_ungrammatical_whether_and_compare(original: str, rewrite: str) -> None:
+    assert problems(original, rewrite), rewrite
+
+
+@pytest.mark.parametrize(
+    ("original", "rewrite"),
+    [
+        (
+            "Don't you think the job you wanted is gone?",
+            "What is your view on whether the job you wanted is gone?",
+        ),
+        (
+            "I assume you took a pay cut?",
+            "What can you tell me about whether you took a pay cut?",
+        ),
+        ("Were the shifts long?", "What were the shifts like?"),
+    ],
+)
+def test_safety_accepts_grammatical_whether_clauses(original: str, rewrite: str) -> None:
     assert problems(original, rewrite) == []

@@ -56,6 +56,7 @@ from .patterns import (
     _WHY_ANYONE,
     _WHY_COMPARED,
     _WHY_NOT,
+    _WHY_PRESUMING_VERB,
 )
 from .phrases import _cap, _Clause, _Head, _lw, _strip_filler
 from .result import FLAG_DOUBLE, FLAG_JOB_ASK
@@ -115,6 +116,9 @@ def _presumption_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
         return "'why is X more … than Y' presumes the comparison"
     if _WHY_NOT.match(head):
         return "'why not…' suggests the answer"
+    presumed = _WHY_PRESUMING_VERB.match(head)
+    if presumed:
+        return f"'why … {presumed['verb'].lower()}' presumes that it happens and judges it"
     presuming = _PRESUMING_WORDS.search(body)
     if presuming:
         return f"'{presuming.group(0).lower()}' presumes the old situation was worse"

@@ -101,6 +101,16 @@ def _claim_rewrite(claim: str) -> str:
         return f"What {match['be'].lower()} it like {match['x']}?"
     match = re.match(
         r"^(?P<subj>.+?)\s+(?P<be>is|are|was|were)\s+(?:much\s+|far\s+|way\s+|a\s+lot\s+)?"
+        r"(?:more\s+|less\s+)?[\w-]+\s+than\s+(?P<other>.+)$",
+        claim,
+        _I,
+    )
+    if match and _lw(match["subj"]) not in {"you", "i", "we", "it", "that", "this"}:
+        # "hospital jobs are safer than startup jobs" → "How do hospital jobs compare with…"
+        verb = "does" if match["be"].lower() in {"is", "was"} else "do"
+        return f"How {verb} {match['subj']} compare with {match['other']}?"
+    match = re.match(
+        r"^(?P<subj>.+?)\s+(?P<be>is|are|was|were)\s+(?:much\s+|far\s+|way\s+|a\s+lot\s+)?"
         r"(?P<comp>better|worse)(?:\s+than\s+(?P<other>.+))?$",
         claim,
         _I,

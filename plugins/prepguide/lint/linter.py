@@ -106,9 +106,13 @@ def _safe(original: str, verdict: _Verdict) -> tuple[str | None, str | None]:
     if verdict.label == "open":
         return None, None
     if verdict.rewrite is not None:
-        rewrite, _ = _make_safe(original, verdict.rewrite, _is_open)
+        rewrite, change = _make_safe(
+            original, verdict.rewrite, _is_open, leading=verdict.label == "leading"
+        )
         if rewrite is not None:
             return rewrite, None
+        if verdict.label == "leading" and change is not None:
+            return None, change
     if verdict.reason == _CLOSED_KINDS["fact"]:
         return None, FACT_ADVICE
     advice = _advice(original)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .words import _JUDGING_NOUNS, _LOADED, _LOADED_ADVERBS, _REPORTERS
+from .words import _JUDGING_NOUNS, _LOADED, _LOADED_ADVERBS, _REPORTERS, _WHY_PRESUMING
 
 _I = re.IGNORECASE
 
@@ -129,7 +129,12 @@ _FACT = re.compile(
     r"qualify|leave|retire)\b|"
     r"what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|your|a)\s+(?:typical\s+|usual\s+|average\s+|"
     r"starting\s+|entry-level\s+|base\s+|current\s+|annual\s+)*(?:salary|salaries|pay|wage|"
-    r"wages|rate|day\s+rate|budget|headcount|team\s+size|turnover\s+rate)\b(?!.*\blike\s*\W*$))",
+    r"wages|rate|rates|(?:day|daily|hourly|weekly|monthly|billing|going|market|freelance|"
+    r"contract|consulting)\s+rates?|budget|headcount|team\s+size|turnover\s+rate)\b"
+    r"(?!.*\blike\b)|"
+    # "Which language did you learn first?": a pick of one thing, a single fact.
+    r"(?:which|what)\s+(?:[\w'-]+\s+){1,3}(?:did|do|does|would)\s+(?:you|they|he|she|we|I)\s+"
+    r"(?:[\w'-]+\s+){1,3}?first\s*\??$)",
     _I,
 )
 _REQ_VERBS = (
@@ -405,5 +410,42 @@ _PRESUMING_WORDS = re.compile(
     r"got|escaped|left|found|find|finding|doing)\b|"
     r"\b(?:a\s+)?(?:job|work|career)\s+that\s+(?:actually\s+|really\s+|truly\s+)?matters\b|"
     r"\b(?:a|the)\s+real\s+(?:job|work|career)\b|\bcorporate\s+grind\b|\brat\s+race\b",
+    _I,
+)
+
+_IRREGULAR_PAST = {
+    "give": "gave|given",
+    "sell": "sold",
+    "throw": "threw|thrown",
+    "run": "ran",
+    "fight": "fought",
+    "put": "put",
+}
+
+
+def _verb_forms(phrase: str) -> str:
+    """ "look down on" → "(?:look|looks|looked|looking)\\s+down\\s+on" (regular forms)."""
+    first, *rest = phrase.split()
+    stem = first[:-1] if first.endswith("e") else first
+    forms = {
+        first,
+        first + "s",
+        stem + "ed",
+        stem + "ing",
+        first + "d" if first.endswith("e") else "",
+    }
+    if first.endswith("t") and first in {"put"}:
+        forms.add("putting")
+    forms |= set(_IRREGULAR_PAST.get(first, "").split("|"))
+    alternation = "|".join(sorted(f for f in forms if f))
+    return r"\s+".join([f"(?:{alternation})", *map(re.escape, rest)])
+
+
+# "Why do doctors look down on nurses?", "Why did you give up on law?": the verb presumes it.
+_WHY_PRESUMING_VERB = re.compile(
+    r"^why\s+(?:do|does|did|would|will|are|is|were|was|have|has)\s+(?:[\w'-]+\s+){1,5}?"
+    r"(?:(?:ever|so|even|just|all|still|often|always)\s+)?(?P<verb>"
+    + "|".join(_verb_forms(p) for p in sorted(_WHY_PRESUMING, key=len, reverse=True))
+    + r")\b",
     _I,
 )

@@ -28,8 +28,21 @@ from .patterns import (
     _STRONG_MARKER,
     _SUGGESTED_CAUSE,
     _SWEEPING,
+    _WHY_PRESUMING_VERB,
 )
-from .phrases import _cap, _tidy
+from .phrases import _cap, _lw, _split_np, _tidy
+from .words import (
+    _CLAIM_JUDGEMENTS,
+    _COMMONNESS,
+    _DIFFICULTY,
+    _EVALUATIVE,
+    _FEELING,
+    _IMPORTANCE,
+    _LOADED,
+    _POSSIBILITY,
+    _VERBS,
+    _is_predicate_start,
+)
 
 # Intensifiers that carry the asker's view when they sit before a comparative or a noun.
 _BOOSTERS = r"far|way|much|so\s+much|hugely|vastly|massively|infinitely"
@@ -101,7 +114,311 @@ _BAD_SHAPES = (
     re.compile(r"\bworth\s+(?:is|are|was|were)\b", _I),
     # "What is it like?" alone: what they asked about is lost.
     re.compile(r"^what\s+(?:is|was)\s+(?:it|that)\s+like\?$", _I),
+    # "…whether your team funded is mainly by grants": a participle before the verb (but "the
+    # job you wanted is…", a relative clause, is fine).
+    re.compile(
+        r"\bwhether\s+(?:[\w'-]+\s+){1,4}?(?<!\byou\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bi\s)"
+        r"(?<!\bhe\s)(?<!\bshe\s)[\w-]+(?:ed|en)\s+(?:is|are|was|were)\b",
+        _I,
+    ),
+    # "How does your work compare with it was in retail?": a clause after "compare with".
+    re.compile(
+        r"\bcompare\s+with\s+(?:(?:it|they|you|he|she|we|i|there|that)\s+(?:is|are|was|were|"
+        r"do|does|did|has|have|had|would|will|can|could)\b|(?:as|when|if|because|while)\b)",
+        _I,
+    ),
+    # "How does it to get promoted as a nurse compare…": "it to VERB" after an auxiliary.
+    re.compile(r"\b(?:does|do|did|is|was|are|were)\s+it\s+to\s+\w+", _I),
+    # "What was the hours in retail like?": a singular verb before a plural noun.
+    re.compile(
+        r"^(?:what|how)\s+(?:is|was)\s+(?:the|your|their|those|these)\s+(?:[\w-]+\s+)?"
+        r"(?!(?:[\w-]*(?:ss|us|is|ics|news)|series|means)\b)[\w-]+s\s+(?:like|in|at|of|for|during)\b",
+        _I,
+    ),
+    # "What would make you have burned out…": "make … have" + a participle.
+    re.compile(r"\bmake\s+(?:you|them|me|us|him|her)\s+have\s+\w+", _I),
 )
+_BE = r"is|are|was|were"
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "'s",
+        "'re",
+        "'ve",
+        "'d",
+    ]
+)
+_IRREGULAR = frozenset(
+    [
+        "took",
+        "taken",
+        "went",
+        "gone",
+        "got",
+        "gotten",
+        "made",
+        "left",
+        "felt",
+        "thought",
+        "found",
+        "became",
+        "come",
+        "came",
+        "gave",
+        "given",
+        "kept",
+        "knew",
+        "known",
+        "paid",
+        "said",
+        "told",
+        "saw",
+        "seen",
+        "ran",
+        "began",
+        "begun",
+        "brought",
+        "bought",
+        "built",
+        "chose",
+        "chosen",
+        "did",
+        "done",
+        "grew",
+        "grown",
+        "held",
+        "led",
+        "lost",
+        "meant",
+        "met",
+        "put",
+        "quit",
+        "sent",
+        "set",
+        "spent",
+        "stood",
+        "taught",
+        "understood",
+        "won",
+        "wrote",
+        "written",
+        "fell",
+        "fallen",
+        "hit",
+        "let",
+    ]
+)
+# Adjective-like endings used to spot a word out of place in a "whether" clause.
+_ADJ_END = re.compile(r"(?:ful|ous|ible|less|able)$", re.I)
+_NOT_ADJ = frozenset({"table", "cable", "vegetable", "timetable", "stable", "less", "unless"})
+
+
+def _adjective_like(word: str) -> bool:
+    word = word.lower()
+    if word in _NOT_ADJ:
+        return False
+    lists = _EVALUATIVE | _DIFFICULTY | _FEELING | _LOADED | _CLAIM_JUDGEMENTS | _COMMONNESS
+    lists |= _IMPORTANCE | _POSSIBILITY
+    return word in lists or bool(_ADJ_END.search(word))
+
+
+def _bad_whether(rewrite: str) -> bool:
+    """An ungrammatical "whether" clause: no finite verb ("whether burnout inevitable in…"), an
+    adjective before the verb ("whether burnout inevitable is…"), or a participle then an
+    adjective at the end ("whether the pay was cut painful?")."""
+    match = re.search(r"\bwhether\s+(?P<x>[^?]+)", rewrite, _I)
+    if not match:
+        return False
+    words = re.findall(r"[\w'-]+", match["x"])
+    if not words:
+        return True
+    lower = [w.lower() for w in words]
+    subjects = {"i", "you", "we", "they", "he", "she", "it", "people", "everyone", "nobody"}
+
+    def verb_at(index: int) -> bool:
+        word = lower[index]
+        before = lower[index - 1] if index else ""
+        bare = word in _VERBS and index > 0 and (before in subjects or before.endswith("s"))
+        third = index > 0 and (
+            (word.endswith("es") and word[:-2] in _VERBS)
+            or (word.endswith("s") and word[:-1] in _VERBS)
+        )
+        return (
+            word in _FINITE
+            or word in _IRREGULAR
+            or word.endswith("ed")
+            or "'" in word
+            or bare
+            or third
+        )
+
+    if not any(verb_at(i) for i in range(len(lower))):
+        return True
+    for index, word in enumerate(lower[1:], 1):
+        if word in {"is", "are", "was", "were"} and _adjective_like(lower[index - 1]):
+            return index < 4
+    end = re.search(rf"\b(?:{_BE})\s+(?P<p>[\w-]+)\s+(?P<adj>[\w-]+)\s*$", match["x"].strip(), _I)
+    return bool(
+        end
+        and _lw(end["p"]) not in _DEGREE
+        and not end["p"].lower().endswith("ly")
+        and not _adjective_like(end["p"])
+        and _adjective_like(end["adj"])
+    )
+
+
+_DEGREE = frozenset(
+    [
+        "very",
+        "so",
+        "too",
+        "really",
+        "quite",
+        "more",
+        "less",
+        "most",
+        "least",
+        "not",
+        "a",
+        "an",
+        "the",
+        "still",
+        "also",
+        "always",
+        "never",
+        "pretty",
+        "fairly",
+        "rather",
+        "as",
+        "even",
+        "that",
+        "this",
+        "all",
+        "just",
+    ]
+)
+
+
+_COMPARATIVE_JUDGEMENT = re.compile(
+    r"\b(?:a\s+lot|much|far|way|even|so)\s+(?:more|less)\s+[\w-]+|"
+    r"\b(?:more|less)\s+(?P<adj>[\w-]+(?:ing|ful|ous|ive|ible|able|ic|al|less|ed|y))\b|"
+    r"\bthe\s+(?:most|least)\s+[\w-]+|"
+    r"\b(?!(?:earl|carr|front|cash|barr|prem|cour|sold|ear|coll|suppl|happ)ier\b)[\w-]+ier\b|"
+    r"\bthe\s+[\w-]+iest\b",
+    _I,
+)
+_CAUSE = re.compile(r"\b(?:because|due\s+to|thanks\s+to)\b", _I)
+
+
+def claim_judgements(claim: str) -> list[str]:
+    """What makes a presumed claim a judgement (docs/linter.md, "Rewrites"): judging words,
+    intensifiers ("basically", "mostly"), comparative or superlative judgements ("a lot more
+    boring", "a fancier title", "the easiest exit") and a suggested cause ("because…").
+
+    "remote work is here to stay" → []; "product management is mostly meetings" → ['mostly'].
+    """
+    found = judging_words(claim)
+    found += [w for w in re.findall(r"[\w'-]+", claim) if w.lower() in _CLAIM_JUDGEMENTS]
+    found += [m.group(0) for m in _COMPARATIVE_JUDGEMENT.finditer(claim)]
+    found += [m.group(0) for m in _CAUSE.finditer(claim)]
+    return list(dict.fromkeys(found))
+
+
+def _whether_claim(rewrite: str) -> str | None:
+    match = re.search(r"\bwhether\s+(?P<x>[^?]+)", rewrite, _I)
+    return match["x"] if match else None
+
+
+def neutral_topic(original: str) -> str | None:
+    """ "What is <topic> like?" for a leading question whose claim is "<topic> is …", when the
+    topic is a short neutral noun phrase; else ``None``.
+
+    "Isn't product management mostly meetings?" → "What is product management like?".
+    """
+    text = re.sub(r"[?.!]+\s*$", "", original.strip())
+    text = re.sub(
+        r",\s*(?:right|correct|yes|no|true|isn'?t\s+it|aren'?t\s+they|don'?t\s+you)\s*$",
+        "",
+        text,
+        flags=_I,
+    )
+    text = re.sub(
+        r"^(?:(?:what\s+do\s+you\s+think|honestly|be\s+honest)\s*[,:;-]+\s*)?", "", text, flags=_I
+    )
+    text = re.sub(
+        r"^(?:don'?t|do)\s+you\s+(?:really\s+)?(?:think|believe|agree|feel)\s+(?:that\s+)?|"
+        r"^(?:isn'?t|is)\s+it\s+(?:true|fair\s+to\s+say|obvious)\s+(?:that\s+)?|"
+        r"^wouldn'?t\s+you\s+(?:say|agree)\s+(?:that\s+)?",
+        "",
+        text,
+        flags=_I,
+    )
+    match = re.match(r"^(?P<neg>isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?P<rest>.+)$", text, _I)
+    if match:
+        be = match["neg"].lower().replace("'", "")[:-2]
+        be = {"is": "is", "are": "are", "was": "was", "were": "were"}.get(be, "is")
+        words = match["rest"].split()
+        size = _split_np(words, _is_predicate_start)
+        subject = words[:size]
+    else:
+        match = re.match(rf"^(?P<subj>(?:[\w'-]+\s+){{1,4}}?)(?P<be>{_BE})\b", text, _I)
+        if not match:
+            return None
+        be = match["be"].lower()
+        subject = match["subj"].split()
+    if not subject or len(subject) > 4:
+        return None
+    lower = [_lw(w) for w in subject]
+    if lower[0] in {
+        "it",
+        "that",
+        "this",
+        "you",
+        "i",
+        "we",
+        "they",
+        "he",
+        "she",
+        "there",
+        "a",
+        "an",
+    }:
+        return None
+    if any(w in _FINITE or w in _VERBS or w in {"not", "so", "such"} for w in lower):
+        return None
+    topic = " ".join(subject)
+    if topic[:1].isupper() and topic[1:2].islower():
+        topic = topic[:1].lower() + topic[1:]
+    if claim_judgements(topic) or any(_adjective_like(w) for w in lower):
+        return None
+    verb = "are" if be in {"are", "were"} else "is"
+    suggestion = f"What {verb} {topic} like?"
+    if problems(original, suggestion):
+        return None
+    return suggestion
+
+
 # Verbs that presume the old situation was bad ("How did you escape…?").
 _PRESUMING_VERBS = re.compile(
     r"\b(?:escape[sd]?|escaping|put\s+up\s+with|endure[sd]?|enduring|suffer(?:ed)?\s+through|"
@@ -124,6 +441,7 @@ def judging_words(text: str) -> list[str]:
     for opener in (_PRESUMPTIVE, _REPORTED, _STRONG_MARKER):
         found += [m.group(0) for m in [opener.match(text.strip())] if m]
     found += [m.group(0) for m in _PRESUMING_WORDS.finditer(text)]
+    found += [m["verb"] for m in [_WHY_PRESUMING_VERB.match(text.strip())] if m]
     found += [m.group(0) for m in re.finditer(rf"\b(?:{_BOOSTERS})\s+(?:better|worse)\b", text, _I)]
     found += [m.group(0) for m in re.finditer(rf"\b(?:{_BIG})\s+[\w-]+", text, _I)]
     return found
@@ -140,10 +458,23 @@ def _ungrammatical(rewrite: str) -> bool:
 
 
 def _make_safe(
-    original: str, rewrite: str, is_open: Callable[[str], bool]
+    original: str, rewrite: str, is_open: Callable[[str], bool], leading: bool = False
 ) -> tuple[str | None, str | None]:
-    """``(rewrite, None)`` when the rewrite is safe, else ``(None, what to change)``."""
+    """``(rewrite, None)`` when the rewrite is safe, else ``(None, what to change)``.
+
+    For a leading question a "whether <claim>" rewrite is refused when the claim carries a
+    judgement (:func:`claim_judgements`): "…whether product management is mostly meetings?"
+    keeps the asker's view.
+    """
     cleaned = _cap(_tidy(_strip(rewrite)))
+    if leading:
+        # The claim as the template built it and as the original said it: the templates drop
+        # "just"/"only", which carried the asker's view.
+        claim = _whether_claim(rewrite)
+        kept = [w for w in re.findall(r"[\w'-]+", original) if w.lower() in _CLAIM_JUDGEMENTS]
+        found = claim_judgements(claim) + kept if claim is not None else []
+        if found:
+            return None, _advice(original, found)
     if not problems(original, cleaned) and is_open(cleaned):
         return cleaned, None
     return None, _advice(original)
@@ -185,7 +516,7 @@ def problems(original: str, rewrite: str) -> list[str]:
         found.append(f"keeps the judging words {leftover}")
     if _PRESUMING_VERBS.search(rewrite):
         found.append("keeps a verb that presumes the answer")
-    if _ungrammatical(rewrite):
+    if _ungrammatical(rewrite) or _bad_whether(rewrite):
         found.append("has a known ungrammatical shape")
     if re.match(r"^(?:is|are|was|were)\s+there\b", original.strip(), _I) and re.search(
         r"\babout\s+(?:the|your|their)\b", rewrite, _I
@@ -208,14 +539,48 @@ CLOSED_ADVICE = (
 )
 
 
-def _advice(original: str) -> str:
+def _advice(original: str, extra: list[str] | None = None) -> str:
+    """What to change when no safe rewrite exists: the words to drop and, where one can be
+    built safely, a neutral form ("What is product management like?")."""
     if _SUGGESTED_CAUSE.match(original.strip()):
         return (
             "what to change: drop the suggested cause ('is it because…') and let them give "
             "their own reasons"
         )
-    words = judging_words(original)
+    cause = _yes_no_cause(original)
+    if cause is not None:
+        return cause
+    words = [w.lower() for w in [*judging_words(original), *(extra or [])]]
     if words:
-        quoted = ", ".join(f"'{w.lower()}'" for w in dict.fromkeys(words))
-        return f"what to change: drop {quoted} and ask about the same thing without judging it"
+        quoted = ", ".join(f"'{w}'" for w in dict.fromkeys(words))
+        text = f"what to change: drop {quoted} and ask about the same thing without judging it"
+        topic = neutral_topic(original)
+        return f"{text}, for example '{topic}'" if topic else text
     return GENERIC_ADVICE
+
+
+def _yes_no_cause(original: str) -> str | None:
+    """ "Did you leave law because the hours were so brutal?": a yes/no question that suggests
+    its own cause. The advice names the cause and the yes/no form, and suggests "What led you
+    to leave law?" when that can be built safely."""
+    match = re.match(
+        r"^(?P<aux>did|do|does|was|were|is|are|have|has)\s+(?P<who>you|they|he|she|people)\s+"
+        r"(?P<rest>.+?)\s+(?P<cause>because|due\s+to|thanks\s+to)\b(?P<after>.*)$",
+        original.strip(),
+        _I,
+    )
+    if not match:
+        return None
+    words = [w.lower() for w in judging_words(match["after"])]
+    dropped = f" and {', '.join(repr(w) for w in dict.fromkeys(words))}" if words else ""
+    text = (
+        f"what to change: it suggests the cause ('{match['cause'].lower()}{match['after']}')"
+        f"{dropped} and can be answered yes or no; ask what led to it and let them give their "
+        "own reasons"
+    )
+    rest = match["rest"]
+    if match["aux"].lower() == "did" and match["who"].lower() == "you":
+        suggestion = f"What led you to {rest}?"
+        if not problems(original, suggestion) and not claim_judgements(rest):
+            return f"{text}, for example '{suggestion}'"
+    return text
