@@ -937,3 +937,18 @@ def test_safety_rejects_ungrammatical_whether_and_compare(original: str, rewrite
 )
 def test_safety_accepts_grammatical_whether_clauses(original: str, rewrite: str) -> None:
     assert problems(original, rewrite) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why do nurses make such awful administrators?",  # not "make the administrators"
+        "You must have been thrilled to leave the call centre, weren't you?",
+        "Isn't it a relief to be out of the sales grind?",
+    ],
+)
+def test_leading_rewrite_never_keeps_a_presumed_feeling_or_verdict(question: str) -> None:
+    result = lint_question(question)
+    assert result.label == "leading"
+    assert result.rewrite is None, result
+    assert result.advice

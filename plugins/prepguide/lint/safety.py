@@ -34,12 +34,14 @@ from .phrases import _cap, _lw, _split_np, _tidy
 from .words import (
     _CLAIM_JUDGEMENTS,
     _COMMONNESS,
+    _DETERMINERS,
     _DIFFICULTY,
     _EVALUATIVE,
     _FEELING,
     _IMPORTANCE,
     _LOADED,
     _POSSIBILITY,
+    _PREPOSITIONS,
     _VERBS,
     _is_predicate_start,
 )
@@ -259,7 +261,17 @@ def _bad_whether(rewrite: str) -> bool:
     def verb_at(index: int) -> bool:
         word = lower[index]
         before = lower[index - 1] if index else ""
-        bare = word in _VERBS and index > 0 and (before in subjects or before.endswith("s"))
+        # "…at your agency work freelance": a listed verb with words after it, not after a
+        # determiner or a preposition ("in hospice care" ends the clause: a noun).
+        bare = (
+            word in _VERBS
+            and index > 0
+            and (
+                before in subjects
+                or before.endswith("s")
+                or (index + 1 < len(lower) and before not in _DETERMINERS | _PREPOSITIONS)
+            )
+        )
         third = index > 0 and (
             (word.endswith("es") and word[:-2] in _VERBS)
             or (word.endswith("s") and word[:-1] in _VERBS)
@@ -326,6 +338,13 @@ _COMPARATIVE_JUDGEMENT = re.compile(
     r"\bthe\s+(?:most|least)\s+[\w-]+|"
     r"\b(?!(?:earl|carr|front|cash|barr|prem|cour|sold|ear|coll|suppl|happ)ier\b)[\w-]+ier\b|"
     r"\bthe\s+[\w-]+iest\b",
+    _I,
+)
+# "Why do engineers make such poor managers?": after "make"/"be" the judging word says what
+# something is; "make the managers" would change the question.
+_SUCH_PREDICATE = re.compile(
+    r"\b(?:make|makes|made|making|become|becomes|became|be|is|are|was|were|seem|seems)\s+"
+    r"such\b",
     _I,
 )
 _CAUSE = re.compile(r"\b(?:because|due\s+to|thanks\s+to)\b", _I)
@@ -473,8 +492,15 @@ def _make_safe(
         claim = _whether_claim(rewrite)
         kept = [w for w in re.findall(r"[\w'-]+", original) if w.lower() in _CLAIM_JUDGEMENTS]
         found = claim_judgements(claim) + kept if claim is not None else []
+        # A presumed feeling or verdict carried over ("What was it like being relieved…").
+        said = {w.lower() for w in re.findall(r"[\w'-]+", original)}
+        found += [
+            w
+            for w in re.findall(r"[\w'-]+", cleaned)
+            if w.lower() in said and w.lower() in (_CLAIM_JUDGEMENTS | _FEELING)
+        ]
         if found:
-            return None, _advice(original, found)
+            return None, _advice(original, list(dict.fromkeys(found)))
     if not problems(original, cleaned) and is_open(cleaned):
         return cleaned, None
     return None, _advice(original)
@@ -524,6 +550,8 @@ def problems(original: str, rewrite: str) -> list[str]:
         found.append("presumes that what they asked about exists")
     if _cut_off(original, rewrite):
         found.append("ends in the middle of a phrase of the original")
+    if _SUCH_PREDICATE.search(original) and not _SUCH_PREDICATE.search(rewrite):
+        found.append("drops a judging word that says what something is ('make such…')")
     if _SO_COMPARED.search(original) and _COMPARISON.search(rewrite):
         found.append("keeps the presumed comparison")
     return found
