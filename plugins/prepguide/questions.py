@@ -28,8 +28,10 @@ from typing import Any, Literal, NamedTuple
 
 from jinja2 import ChainableUndefined, Template, TemplateError, Undefined, nodes
 from jinja2.exceptions import TemplateSyntaxError, UndefinedError
+from jinja2.filters import FILTERS as DEFAULT_FILTERS
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 from pydantic import TypeAdapter
 
@@ -843,6 +845,10 @@ class _Missing(ChainableUndefined):
 
     __slots__ = ()
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        _BUDGET.missing += 1  # the evaluation touched something missing (see budget_error)
+        super().__init__(*args, **kwargs)
+
     def __str__(self) -> str:
         self._fail_with_undefined_error()
         return ""  # pragma: no cover (the call above raises)
@@ -880,6 +886,11 @@ MAX_OUTPUT = 2_000_000
 notes, which is at most 1 MiB, so only a runaway template reaches it)."""
 
 
+MAX_PRINTED_BITS = 13_300
+"""The largest integer a template may print, in bits (about 4,000 digits; Python refuses
+to print one of more than 4,300)."""
+
+
 class TemplateBudgetError(Exception):
     """A question text or condition went over its evaluation budget.
 
@@ -905,6 +916,13 @@ _HINT = "simplify the template (question texts need no long loops or big values)
 
 class _Budget:
     steps = 0
+    output = 0
+    """Characters output so far, in blocks and macros too (``{% set %}…{% endset %}``)."""
+    missing = 0
+    """Undefined values made so far (none: the evaluation read no data)."""
+
+    def reset(self) -> None:
+        self.steps = self.output = self.missing = 0
 
 
 _BUDGET = _Budget()
@@ -932,6 +950,74 @@ def _checked(value: Any) -> Any:
     return value
 
 
+def _text_size(value: Any, limit: int = MAX_SIZE) -> int:
+    """How long ``str(value)`` would be (at least; exact for text), without building it.
+
+    A list can hold the same big value many times, and lists of lists multiply
+    it (``[a, a]``, then ``[b, b]``…): its text can be exponentially longer
+    than anything built so far. Sizes are counted once per object and the count
+    stops past ``limit``, so this takes time in proportion to what was built.
+    """
+    seen: dict[int, int] = {}
+    work = [0]
+
+    def size(item: Any) -> int:
+        if isinstance(item, str):
+            return len(item)
+        known = seen.get(id(item))
+        if known is not None:
+            return known
+        work[0] += 1
+        if work[0] > MAX_SIZE:
+            raise _too_big(0)
+        if isinstance(item, (list, tuple, set, frozenset)):
+            total = 2 + 2 * len(item)
+            for part in item:
+                total += quoted(part)
+                if total > limit:
+                    break
+        elif isinstance(item, dict):
+            total = 2 + 4 * len(item)
+            for key, part in item.items():
+                total += quoted(key) + quoted(part)
+                if total > limit:
+                    break
+        elif isinstance(item, Namespace):
+            total = 14 + size(item._Namespace__attrs)
+        elif isinstance(item, bool) or item is None:
+            total = 5
+        elif isinstance(item, int):
+            total = item.bit_length() * 3 // 10 + 2
+        elif isinstance(item, float):
+            total = 24
+        elif isinstance(item, Undefined):
+            total = 0  # printing it fails
+        else:  # a model of the notes, a loop, a range: bounded by the notes
+            total = len(str(item))
+        seen[id(item)] = total
+        return total
+
+    def quoted(item: Any) -> int:
+        """The length of ``repr(item)``, as a container prints its items."""
+        if isinstance(item, str):
+            if item.isprintable():
+                return len(item) + 2 + item.count("\\") + item.count("'")
+            return 10 * len(item) + 2
+        return size(item)
+
+    try:
+        return size(value)
+    except RecursionError:
+        raise _OverBudget(f"builds values nested too deeply; {_HINT}") from None
+
+
+def _check_text(*values: Any) -> None:
+    """Before a value is turned into text: its text stays within the size budget."""
+    for value in values:
+        if not isinstance(value, str) and _text_size(value) > MAX_SIZE:
+            raise _too_big(0)
+
+
 def _check_numbers(args: Iterable[Any]) -> None:
     for arg in args:
         if isinstance(arg, int) and not isinstance(arg, bool) and abs(arg) > MAX_NUMBER:
@@ -941,7 +1027,7 @@ def _check_numbers(args: Iterable[Any]) -> None:
 
 
 def _longest(values: Iterable[Any]) -> int:
-    return max((len(v) if isinstance(v, str) else len(str(v)) for v in values), default=0)
+    return max((_text_size(v) for v in values), default=0)
 
 
 def _check_format(pattern: str, args: Sequence[Any]) -> None:
@@ -961,8 +1047,12 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
 def _check_join(items: Sequence[Any], separator: Any) -> None:
     if len(items) > MAX_SIZE:
         raise _too_big(len(items))
-    size = sum(len(i) if isinstance(i, str) else len(str(i)) for i in items)
-    if size + len(str(separator)) * len(items) > MAX_SIZE:
+    size = 0
+    for item in items:
+        size += _text_size(item)
+        if size > MAX_SIZE:
+            raise _too_big(size)
+    if size + _text_size(separator) * len(items) > MAX_SIZE:
         raise _too_big(size)
 
 
@@ -986,14 +1076,31 @@ def _budget_loop(items: Any) -> Iterator[Any]:
 def _budget_concat(*parts: Any) -> str:
     """``a ~ b``, its size checked before it is built."""
     _spend()
+    _check_text(*parts)
     texts = [str(part) for part in parts]
     if sum(map(len, texts)) > MAX_SIZE:
         raise _too_big(0)
     return "".join(texts)
 
 
+def _budget_output(value: Any) -> Any:
+    """What a template outputs (text, ``{{ … }}``), counted before it is turned into text.
+
+    Counted wherever it is output, in ``{% set %}`` blocks, ``{% filter %}``
+    blocks and macros too, whose output is joined into one value before the
+    render sees it (``{% macro m() %}{% for … %}{{ big }}…``).
+    """
+    if isinstance(value, int) and value.bit_length() > MAX_PRINTED_BITS:
+        raise _OverBudget(f"prints a number of more than 4,000 digits; {_HINT}")
+    size = len(value) if isinstance(value, str) else _text_size(value, MAX_OUTPUT)
+    _BUDGET.output += size
+    if _BUDGET.output > MAX_OUTPUT:
+        raise _OverBudget(f"renders more than {MAX_OUTPUT:,} characters; {_HINT}")
+    return value
+
+
 class _Budgeted(NodeTransformer):
-    """Route loops and ``~`` through the budget (applied to every parsed template)."""
+    """Route loops, ``~`` and output through the budget (applied to every parsed template)."""
 
     def visit_For(self, node: nodes.For) -> nodes.Node:
         if node.recursive:
@@ -1016,6 +1123,21 @@ class _Budgeted(NodeTransformer):
             None,
             lineno=node.lineno,
         )
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        self.generic_visit(node)
+        node.nodes = [
+            nodes.Call(
+                nodes.Name("_budget_output", "load"),
+                [nodes.Const(child.data) if isinstance(child, nodes.TemplateData) else child],
+                [],
+                None,
+                None,
+                lineno=child.lineno,
+            )
+            for child in node.nodes
+        ]
+        return node
 
 
 class _Environment(ImmutableSandboxedEnvironment):
@@ -1087,6 +1209,8 @@ class _Environment(ImmutableSandboxedEnvironment):
         return checked
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if __obj is _budget_output:  # output, not a step: counted there
+            return _budget_output(*args)
         _spend()
         _check_numbers(args)
         _check_numbers(kwargs.values())
@@ -1106,30 +1230,102 @@ class _Environment(ImmutableSandboxedEnvironment):
         return _checked(super().call(__context, __obj, *args, **kwargs))
 
 
-def _budget_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    """One of Jinja2's filters, under the budget (its numbers bounded, its result checked)."""
-    takes = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
+# The filters of Jinja2 a question text may use: those that cannot publish markup
+# or depend on chance (``random``), each bounded below. Left out: ``random``
+# (a page must not change from build to build), ``e``/``escape``/``forceescape``/
+# ``safe``/``striptags``/``urlize``/``urlencode``/``xmlattr``/``tojson``/``pprint``/
+# ``filesizeformat`` (markup, URLs and data dumps have no place in a question).
+_JINJA_FILTERS = frozenset(
+    {
+        "abs", "attr", "batch", "capitalize", "center", "count", "d", "default",
+        "dictsort", "first", "float", "format", "groupby", "indent", "int", "items",
+        "join", "last", "length", "list", "lower", "map", "max", "min", "reject",
+        "rejectattr", "replace", "reverse", "round", "select", "selectattr", "slice",
+        "sort", "string", "sum", "title", "trim", "truncate", "unique", "upper",
+        "wordcount", "wordwrap",
+    }
+)  # fmt: skip
+_RAW_FILTERS: dict[str, Callable[..., Any]] = {
+    name: function for name, function in DEFAULT_FILTERS.items() if name in _JINJA_FILTERS
+}
+"""The functions behind the filters (looked up on each call, so tests can watch them)."""
 
-    @functools.wraps(function)
+_TEXT_FILTERS = frozenset(
+    {
+        "capitalize", "center", "format", "indent", "lower", "upper", "title", "trim",
+        "truncate", "wordwrap", "wordcount", "replace", "string", "join",
+    }
+)  # fmt: skip
+"""Filters that turn their value and arguments into text."""
+
+MAX_WRAP = 100_000
+"""The longest text ``wordwrap`` takes (it works word by word in Python)."""
+_MAX_WRAP_WORK = 200_000_000
+"""``wordwrap`` copies a word longer than the width once per line it fills."""
+
+
+def _argument(rest: Sequence[Any], kwargs: Mapping[str, Any], index: int, name: str) -> Any:
+    return rest[index] if len(rest) > index else kwargs.get(name)
+
+
+def _before_filter(name: str, value: Any, rest: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+    """Check what filter ``name`` would build before it runs; return the value to filter."""
+    if name in _TEXT_FILTERS and name != "join":
+        _check_text(value, *rest, *kwargs.values())
+    if name == "format" and isinstance(value, str):
+        _check_format(value, [*rest, *kwargs.values()])
+    elif name == "replace" and len(rest) >= 2:
+        _check_replace(str(value), str(rest[0]), str(rest[1]))
+    elif name == "join" and value is not None and not isinstance(value, Undefined):
+        items = list(value)
+        separator = _argument(rest, kwargs, 0, "d")
+        _check_join(items, "" if separator is None else separator)
+        return items
+    elif name == "indent":
+        text = str(value)
+        width = _argument(rest, kwargs, 0, "width")
+        pad = 4 if width is None else len(width) if isinstance(width, str) else width
+        if isinstance(pad, int) and len(text) + (text.count("\n") + 1) * pad > MAX_SIZE:
+            raise _too_big(0)
+    elif name == "wordwrap":
+        text = str(value)
+        if len(text) > MAX_WRAP:
+            raise _OverBudget(
+                f"wraps a text of more than {MAX_WRAP:,} characters (wordwrap); {_HINT}"
+            )
+        width = _argument(rest, kwargs, 0, "width")
+        width = 79 if not isinstance(width, int) else max(width, 1)
+        wrapstring = _argument(rest, kwargs, 2, "wrapstring")
+        breaks = text.count("\n") + len(text) // width + 1
+        if len(text) + breaks * (len(str(wrapstring)) if wrapstring else 1) > MAX_SIZE:
+            raise _too_big(0)
+        work = sum(len(w) * len(w) // width for w in text.split() if len(w) > width)
+        if work > _MAX_WRAP_WORK:
+            raise _OverBudget(f"wraps words far longer than the width (wordwrap); {_HINT}")
+    elif name == "sum":
+        start = _argument(rest, kwargs, 1, "start")
+        if start is not None and (isinstance(start, bool) or not isinstance(start, (int, float))):
+            raise _OverBudget(f"sums something other than numbers (sum); {_HINT}")
+    return value
+
+
+def _budget_filter(name: str) -> Callable[..., Any]:
+    """One of Jinja2's filters, under the budget: its numbers bounded, what it would
+    build checked before it runs (:func:`_before_filter`), its result checked."""
+    takes = 1 if getattr(_RAW_FILTERS[name], "jinja_pass_arg", None) is not None else 0
+
     def budgeted(*args: Any, **kwargs: Any) -> Any:
         _spend()
+        function = _RAW_FILTERS[name]
         value, rest = (args[takes] if len(args) > takes else None), args[takes + 1 :]
         _check_numbers(rest)
         _check_numbers(kwargs.values())
-        if name == "format" and isinstance(value, str):
-            _check_format(value, [*rest, *kwargs.values()])
-        elif name == "replace" and len(rest) >= 2:
-            _check_replace(value, rest[0], rest[1])
-        elif name == "join" and value is not None and not isinstance(value, Undefined):
-            items = list(value)
-            _check_join(items, rest[0] if rest else kwargs.get("d", ""))
-            args = (*args[:takes], items, *rest)
-        elif name in ("indent", "wordwrap") and isinstance(value, str):
-            extra = [a for a in (*rest, *kwargs.values()) if isinstance(a, str)]
-            if len(value) + (value.count("\n") + len(value) + 1) * _longest(extra) > MAX_SIZE:
-                raise _too_big(0)
+        if len(args) > takes:
+            value = _before_filter(name, value, rest, kwargs)
+            args = (*args[:takes], value, *rest)
         return _checked(function(*args, **kwargs))
 
+    functools.update_wrapper(budgeted, _RAW_FILTERS[name])
     return budgeted
 
 
@@ -1141,6 +1337,7 @@ def _text_filter(function: Callable[[str], str]) -> Callable[[Any], str]:
     def wrapped(value: Any) -> str:
         if isinstance(value, Undefined):
             value._fail_with_undefined_error()
+        _check_text(value)
         return cached(str(value))
 
     wrapped.__doc__ = function.__doc__
@@ -1157,11 +1354,79 @@ def _move(side: int) -> Callable[[str], str]:
     return pick
 
 
+def _drop_parentheses(text: str) -> str:
+    r"""``re.sub(r"\s*\([^)]*\)", "", text)`` in linear time.
+
+    The expression takes time in the square of the length on a text of many
+    ``(`` without ``)`` or of long runs of spaces (a 100 KB organization focus).
+    """
+    out: list[str] = []
+    done = 0
+    while True:
+        start = text.find("(", done)
+        if start == -1:
+            break
+        end = text.find(")", start)
+        if end == -1:  # no later "(" is closed either
+            break
+        cut = start
+        while cut > done and text[cut - 1].isspace():
+            cut -= 1
+        out.append(text[done:cut])
+        done = end + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
 def _brief(text: str) -> str:
     """Shorten a phrase: drop parentheses and whatever follows a semicolon or dash."""
-    text = re.sub(r"\s*\([^)]*\)", "", text)
+    text = _drop_parentheses(text)
     text = re.split(r";|\s[-–—]\s", text, maxsplit=1)[0]
     return clause(text)
+
+
+MAX_PLAIN_WORK = 20_000_000
+"""How much scanning ``plain`` may do on one value (see :func:`_plain_work`)."""
+
+
+def _plain_work(text: str) -> int:
+    """About how many characters ``strip_markdown`` scans for ``text`` (an upper bound).
+
+    Its link pattern scans from each ``[`` to the next ``]`` (and from a ``](`` to
+    the next ``)``), its emphasis pattern from each mark (``*``, ``_``, a backtick,
+    ``~``) to the end of its line, three times: ``[[[…]]]`` or a long line of
+    unmatched marks takes time in the square of the length.
+    """
+    work = 0
+    for line in text.split("\n"):
+        marks = line.count("*") + line.count("_") + line.count("`") + line.count("~")
+        work += 10 * marks * len(line)  # three passes, each slower than the link scan
+        if work > MAX_PLAIN_WORK:
+            return work
+    position = text.find("[")
+    while position != -1:
+        close = text.find("]", position)
+        close = len(text) if close == -1 else close
+        opened = text.count("[", position, close)
+        span = close - position
+        if text.startswith("(", close + 1):
+            end = text.find(")", close)
+            span += (len(text) if end == -1 else end) - close
+        work += opened * (span + 1)
+        if work > MAX_PLAIN_WORK:
+            return work
+        position = text.find("[", close)
+    return work
+
+
+def _plain(text: str) -> str:
+    """``strip_markdown``, for a text it can convert in reasonable time."""
+    if _plain_work(text) > MAX_PLAIN_WORK:
+        raise _OverBudget(
+            "gives `plain` a text too long or with too many nested brackets or unmatched "
+            f"emphasis marks to convert; {_HINT}"
+        )
+    return strip_markdown(text)
 
 
 def _latest(items: Any) -> Any:
@@ -1179,9 +1444,15 @@ def _latest(items: Any) -> Any:
 _ENV = _Environment(
     undefined=_Missing, autoescape=False, keep_trailing_newline=False, optimized=False
 )
-_ENV.filters.update({name: _budget_filter(name, f) for name, f in _ENV.filters.items()})
-_ENV.globals.update(range=_budget_range, _budget_loop=_budget_loop, _budget_concat=_budget_concat)
-_ENV.globals.pop("lipsum", None)
+_ENV.filters.clear()
+_ENV.filters.update({name: _budget_filter(name) for name in sorted(_RAW_FILTERS)})
+_ENV.globals.update(
+    range=_budget_range,
+    _budget_loop=_budget_loop,
+    _budget_concat=_budget_concat,
+    _budget_output=_budget_output,
+)
+_ENV.globals.pop("lipsum", None)  # random text: a page must not change between builds
 _ENV.filters.update(
     {
         "article": _text_filter(with_article),
@@ -1189,7 +1460,7 @@ _ENV.filters.update(
         "first_name": _text_filter(first_name),
         "clause": _text_filter(clause),
         "brief": _text_filter(_brief),
-        "plain": _text_filter(strip_markdown),
+        "plain": _text_filter(_plain),
         "move_from": _text_filter(_move(0)),
         "move_to": _text_filter(_move(1)),
         "latest": _latest,
@@ -1202,9 +1473,36 @@ _ENV.filters.update(
 _COMPILE_ERRORS = (TemplateError, ValueError, RecursionError, MemoryError, OverflowError)
 
 
+def _unknown_name(parsed: nodes.Node) -> str | None:
+    """Jinja2's message for a filter or test the sandbox does not have, if one is used.
+
+    Jinja2 reports an unknown filter when compiling, except inside ``{% if %}``,
+    where it fails only when rendered: a question that is then never used.
+    """
+    for node in parsed.find_all((nodes.Filter, nodes.Test)):
+        if isinstance(node, nodes.Filter) and node.name not in _ENV.filters:
+            return f"No filter named {node.name!r}."
+        if isinstance(node, nodes.Test) and node.name not in _ENV.tests:
+            return f"No test named {node.name!r}."
+    return None
+
+
+def _parse_expression(source: str) -> nodes.Expr:
+    """Parse a ``when`` as :meth:`Environment.compile_expression` does."""
+    parser = Parser(_ENV, source, state="variable")
+    expression = parser.parse_expression()
+    if not parser.stream.eos:
+        raise TemplateSyntaxError(
+            f"unexpected {parser.stream.current.type!r}", parser.stream.current.lineno
+        )
+    return expression
+
+
 @functools.lru_cache(maxsize=4096)
 def _template(text: str) -> Template | None:
     try:
+        if _unknown_name(_ENV.parse(text)):
+            return None
         return _ENV.from_string(text)
     except _COMPILE_ERRORS:
         return None
@@ -1213,6 +1511,8 @@ def _template(text: str) -> Template | None:
 @functools.lru_cache(maxsize=4096)
 def _expression(source: str) -> Any:
     try:
+        if _unknown_name(_parse_expression(source)):
+            return None
         return _ENV.compile_expression(source, undefined_to_none=False)
     except _COMPILE_ERRORS:
         return None
@@ -1226,41 +1526,67 @@ def template_error(text: str, *, expression: bool = False) -> str | None:
         expression: Check it as a ``when`` expression rather than a text.
 
     Returns:
-        Jinja2's message, or ``None`` when it compiles.
+        Jinja2's message (also for a filter or test the sandbox does not have,
+        such as ``random``), or ``None`` when it compiles.
     """
     try:
         if expression:
             _ENV.compile_expression(text, undefined_to_none=False)
+            unknown = _unknown_name(_parse_expression(text))
         else:
             _ENV.from_string(text)
+            unknown = _unknown_name(_ENV.parse(text))
     except TemplateError as exc:
         return exc.message or str(exc)
     except _COMPILE_ERRORS as exc:
         return f"{type(exc).__name__}: {str(exc)[:200]}"
-    return None
+    return unknown
 
 
 @functools.lru_cache(maxsize=4096)
 def budget_error(text: str, *, expression: bool = False) -> str | None:
-    """Say why a question text (or ``when``) goes over its evaluation budget whatever the data.
+    """Say why a question text (or ``when``) is unusable whatever the data.
 
     The template is tried with no data at all: what it does without reading a field
     (``{% for i in range(100000) %}``, ``9 ** 9 ** 9``) it does for every contact.
-    A text or condition that goes over only with some data is found by the build,
-    where it is used. ``check`` and the build report both as errors at the entry.
+    So a trial that goes over the budget, or fails (``{{ 1 / 0 }}``) without
+    touching a field, means an entry that can never be used. A text or condition
+    that goes over only with some data is found by the build, where it is used.
+    ``check`` and the build report both as errors at the entry (docs/prep.md,
+    "Question bank format").
 
     Returns:
-        The message, or ``None`` when the trial stays within the budget (or the
-        template does not compile: :func:`template_error` says so).
+        The message, or ``None`` when the trial stays within the budget and does
+        not fail, fails on a missing field, or the template does not compile
+        (:func:`template_error` says so).
     """
+    condition = _expression(text) if expression else None
+    template = None if expression else _template(text)
+    if condition is None and template is None:
+        return None
+    _BUDGET.reset()
     try:
-        if expression:
-            if _compiled_condition(text).names is None:
-                _sandbox_condition(text, {})
-        elif _compiled_text(text).names is None:
-            _sandbox_render(text, {})
-    except TemplateBudgetError as exc:
-        return exc.message
+        if template is None:
+            assert condition is not None
+            condition()
+        else:
+            size = 0
+            for part in template.generate():
+                size += len(part)
+                if size > MAX_OUTPUT:
+                    raise _OverBudget(f"renders more than {MAX_OUTPUT:,} characters; {_HINT}")
+    except _OverBudget as exc:
+        return str(exc)
+    except RecursionError:
+        return f"calls itself too deeply; {_HINT}"
+    except Exception as exc:
+        if _BUDGET.missing:
+            return None  # it read a field: whether it works depends on the data
+        reason = " ".join(str(exc).split())[:200]
+        return (
+            f"fails whatever the data ({type(exc).__name__}: {reason}), so this question "
+            "is never used; fix the template or remove the entry"
+        )
     return None
 
 
@@ -1479,7 +1805,7 @@ def _sandbox_render(text: str, context: Mapping[str, Any]) -> str | None:
     template = _template(text)
     if template is None:
         return None
-    _BUDGET.steps = 0
+    _BUDGET.reset()
     parts: list[str] = []
     size = 0
     try:
@@ -1506,7 +1832,7 @@ def _sandbox_condition(when: str, context: Mapping[str, Any]) -> bool:
     compiled = _expression(when)
     if compiled is None:
         return False
-    _BUDGET.steps = 0
+    _BUDGET.reset()
     try:
         return bool(compiled(**context))
     except _OverBudget as exc:
@@ -1555,7 +1881,7 @@ def _compiled_text(text: str) -> _Text:
         result = _tidy(text)
         return _Text(result, _never if result is None else lambda context: result)
     try:
-        parsed = _ENV.parse(text)
+        parsed = Parser(_ENV, text).parse()  # as written (without the budget calls)
     except _COMPILE_ERRORS:  # then it does not compile either
         return _Text(None, _never)
     try:
