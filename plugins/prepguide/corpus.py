@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import Problem, Severity, dangling_link, dangling_message
 from .loader import Document, LoadError, load_file
+from .markup import tangled
 from .model import ID_RE, Contact, Organization, Profile, QuestionEntry, slugify
 from .reserved import RESERVED_IDS
 from .validate import Kind, closest, validate_document
@@ -61,6 +62,42 @@ def is_unpublished(src_uri: str) -> bool:
     if not rest:
         return name.startswith("profile.") and not is_page(name)
     return folder in FOLDERS and not is_page(name)
+
+
+def _markdown_fields(model: object) -> Iterator[tuple[tuple[str | int, ...], str | None]]:
+    """The Markdown fields of a validated file, with where each is (docs/usage.md)."""
+    if isinstance(model, Contact):
+        yield ("notes",), model.notes
+        yield ("background", "notes"), model.background.notes
+    elif isinstance(model, Organization):
+        yield ("summary",), model.summary
+        yield ("culture",), model.culture
+        yield ("notes",), model.notes
+        for index, role in enumerate(model.roles):
+            yield ("roles", index, "notes"), role.notes
+
+
+def _tangled_fields(doc: Document, model: object) -> list[Problem]:
+    """Warnings about Markdown fields shown as written because converting them would take long."""
+    problems: list[Problem] = []
+    for loc, value in _markdown_fields(model):
+        reason = tangled(value) if value else None
+        if reason is None:
+            continue
+        line, column = doc.position(loc)
+        field_name = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in loc)
+        problems.append(
+            Problem(
+                doc.path,
+                line,
+                column,
+                "warning",
+                f"`{field_name.replace('.[', '[')}` is shown as written, not as Markdown: "
+                f"{reason}, which would take Python-Markdown very long; "
+                "split it into paragraphs or remove the stray characters",
+            )
+        )
+    return problems
 
 
 def _left_out(display: str, name: str, research: str | None, *, nested: bool = False) -> Problem:
@@ -395,6 +432,8 @@ class CorpusLoader:
             entry = _Entry(stamp, None, None, [exc.problem])
         else:
             model, problems = validate_document(doc, kind, file_id, timezone=self.timezone)
+            if model is not None:
+                problems = [*problems, *_tangled_fields(doc, model)]
             doc.data = None  # the model holds the values; only the positions are used from now on
             entry = _Entry(stamp, doc, model, problems)
         self._cache[path] = entry

@@ -9,6 +9,7 @@ handler or ``javascript:`` link survives while ordinary formatting does.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache, partial
@@ -120,8 +121,28 @@ def href(url: object) -> Markup:
 
 
 def html(value: object) -> Markup:
-    """Escape a plain value for use inside an HTML block of the page."""
-    return escape("" if value is None else str(value))
+    """Escape a plain value for use inside an HTML block of the page.
+
+    Braces become character references too (see :func:`inert_braces`).
+    """
+    return Markup(inert_braces(str(escape("" if value is None else str(value)))))
+
+
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def inert_braces(fragment: str) -> str:
+    """``fragment`` (HTML) with its braces written as character references.
+
+    An HTML block that sits inside an element marked ``markdown`` (a folded
+    section, a letter) is read again by Python-Markdown's ``md_in_html``, and
+    extensions such as ``attr_list`` then turn a ``{: onfocus=... style=... }``
+    at the end of its text into attributes of the element. A browser shows
+    ``&#123;`` as ``{``; no Markdown extension reads it as syntax. Every
+    sanitized field and every value escaped for an HTML block goes through here
+    (docs/security.md).
+    """
+    return fragment.translate(_BRACES) if "{" in fragment or "}" in fragment else fragment
 
 
 INLINE_PATTERNS: dict[str, tuple[str, ...]] = {
@@ -197,11 +218,140 @@ def _render_markdown(source: str) -> str:
     # Cached: an organization's summary is shown on the page of everyone who
     # works there, and a `mkdocs serve` rebuild converts unchanged fields again.
     produced = plain_html(source)
+    if produced is None and tangled(source) is not None:
+        produced = literal_html(source)
     if produced is None:
         converter = _converter(inline_patterns(source))
         converter.reset()
-        produced = converter.convert(source)
+        try:
+            produced = converter.convert(source)
+        except RecursionError:  # nesting :func:`tangled` did not foresee: show it as written
+            converter.reset()
+            produced = literal_html(source)
     return sanitize(produced)
+
+
+# The work Python-Markdown may do on a Markdown field, in rough units, and what a field may cost
+# before it is shown as written instead (docs/security.md, "Markdown fields"). Each budget is
+# some 20 ms of Python-Markdown 3 on a laptop, and far beyond what notes written by hand need:
+# one unclosed `[` at the start of a 20 KB note costs 20,000 bracket steps.
+BRACKET_BUDGET = 50_000
+"""Characters Python-Markdown scans looking for the end of a link text or target."""
+TAG_BUDGET = 200_000
+"""Characters scanned looking for the end of something that starts like an HTML tag."""
+INLINE_BUDGET = 40_000_000
+"""Inline matches in a paragraph times the paragraph's length (each match copies the text)."""
+LINES_BUDGET = 20_000_000
+"""Lines of a block (text between blank lines) times its length (some blocks are read line by
+line, and each step looks at the rest of the block again)."""
+NESTING_BUDGET = 1_000_000
+"""Characters times the depth of the lists and quotes they sit in (each level parses again)."""
+
+_UNIT_START = re.compile(r"\n[ \t]*(?:\n|[-*+#>]|\d+[.)])")
+_INLINE_CHAR = re.compile(r"[\\`*_\[\]<>&!]| {2,}\n")
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+_LINE_DEPTH = re.compile(r"^((?:[ \t]*(?:>|(?:[-*+]|\d+[.)])(?=[ \t])))*)([ \t]*)", re.MULTILINE)
+_NESTING_MARK = re.compile(r">|[-*+]|\d+[.)]")
+MAX_DEPTH = 32
+"""Lists and quotes nested deeper than this are shown as written (Python-Markdown recurses)."""
+
+
+def tangled(source: str) -> str | None:
+    """Why converting ``source`` with Python-Markdown would take long, or None.
+
+    Python-Markdown is quadratic on some inputs: each ``[`` scans ahead to its
+    closing bracket (so ``[[[[…x…]]]]`` or many unclosed ``[`` scan the text
+    again and again), each ``<a`` scans ahead for the ``>`` that ends the tag,
+    each inline match copies its paragraph, and each level of nested lists and
+    quotes parses its lines again; 10 KB of ``[`` took 46 seconds. This
+    estimates each of these costs in one pass and names the first that is over
+    its budget. Such a field is shown as written (:func:`literal_html`), and
+    ``check`` warns about it (docs/usage.md, "Markdown fields").
+    """
+    if len(source) <= 200:  # no text this short comes near a budget (200 * 200 / 2 < 50,000)
+        return None
+    cost = _bracket_cost(source)
+    if cost > BRACKET_BUDGET:
+        return "`[` and `]` nested or left open too often"
+    cost = _tag_cost(source)
+    if cost > TAG_BUDGET:
+        return "too many `<` that start a tag which is not closed with `>`"
+    cost = 0
+    for block in _BLANK_LINES.split(source):
+        cost += (block.count("\n") + 1) * len(block)
+        if cost > LINES_BUDGET:
+            return "too many lines without a blank line between them"
+    cost = 0
+    for unit in _units(source):
+        matches = len(_INLINE_CHAR.findall(unit))
+        cost += matches * len(unit)
+        if cost > INLINE_BUDGET:
+            return "too much formatting (`*`, `_`, `` ` ``, `[`, `<`, `&`…) in one paragraph"
+    cost = 0
+    for match in _LINE_DEPTH.finditer(source):
+        marks, indent = match.group(1), match.group(2)
+        depth = len(_NESTING_MARK.findall(marks)) + len(marks.expandtabs(4)) // 4
+        depth += len(indent.expandtabs(4)) // 4
+        if depth > MAX_DEPTH:
+            return "lists or quotes (`>`) nested too deep"
+        if depth:
+            end = source.find("\n", match.end())
+            cost += depth * ((len(source) if end < 0 else end) - match.start() + 1)
+            if cost > NESTING_BUDGET:
+                return "lists or quotes (`>`) nested too deep"
+    return None
+
+
+def _units(source: str) -> list[str]:
+    """The runs of text Python-Markdown handles as one: paragraphs, list items, headings."""
+    starts = [0, *(m.start() + 1 for m in _UNIT_START.finditer(source)), len(source)]
+    return [source[a:b] for a, b in itertools.pairwise(starts) if b > a]
+
+
+def _bracket_cost(source: str) -> int:
+    """Characters scanned from each ``[`` (and each ``(`` after ``]``) to its match or the end."""
+    cost = 0
+    brackets: list[int] = []
+    parens: list[int] = []
+    for match in _BRACKETS.finditer(source):
+        char, at = match.group(), match.start()
+        if char == "[":
+            brackets.append(at)
+        elif char == "]":
+            if brackets:
+                cost += at - brackets.pop()
+        elif char == "(":
+            if at and source[at - 1] == "]":
+                parens.append(at)
+        elif parens:
+            cost += at - parens.pop()
+    end = len(source)
+    return cost + sum(end - at for at in brackets) + sum(end - at for at in parens)
+
+
+_BRACKETS = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+
+
+def _tag_cost(source: str) -> int:
+    """Characters scanned from each ``<`` that starts a tag to the next ``>`` (or the end)."""
+    cost = 0
+    end = len(source)
+    for match in _TAG_START.finditer(source):
+        close = source.find(">", match.start())
+        cost += (end if close < 0 else close) - match.start()
+        if cost > TAG_BUDGET:
+            break
+    return cost
+
+
+def literal_html(source: str) -> str:
+    """``source`` shown as written: each paragraph escaped, its line breaks kept."""
+    paragraphs = (part.strip("\n") for part in _BLANK_LINES.split(source))
+    return "\n".join(
+        "<p>" + "<br>\n".join(str(escape(line)) for line in part.split("\n")) + "</p>"
+        for part in paragraphs
+        if part.strip()
+    )
 
 
 _MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>&#|{}=+~!\x02\x03]|[^\S \n]")
@@ -294,8 +444,12 @@ def _cleaner() -> Callable[[str], str]:
 
 
 def sanitize(fragment: str) -> str:
-    """Remove everything but harmless formatting from an HTML fragment."""
-    return _cleaner()(fragment)
+    """Remove everything but harmless formatting from an HTML fragment.
+
+    What is left can be placed anywhere in a generated page, also where
+    Python-Markdown reads it again: its braces are inert (:func:`inert_braces`).
+    """
+    return inert_braces(_cleaner()(fragment))
 
 
 def markdown_block(source: str | None, css_class: str = "pg-md") -> Markup:
