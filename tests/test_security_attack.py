@@ -19,7 +19,7 @@ from prepguide import markup
 from prepguide.corpus import CorpusLoader
 
 from . import hostile
-from .conftest import MINIMAL_MKDOCS, build_site, write
+from .conftest import MINIMAL_MKDOCS, build_site, override_template, write
 
 MARKER = "pwned"
 
@@ -270,3 +270,43 @@ def test_check_warns_about_a_tangled_field_where_it_is(tmp_path: Path) -> None:
     assert warnings[0].message.startswith("`background.notes` is shown as written")
     assert warnings[1].message.startswith("`roles[0].notes` is shown as written")
     assert not corpus.errors
+
+
+# --- finding 5: what a template override is handed in a public build -------------------------
+
+SPY = """---
+title: Spy
+---
+
+# Spy
+
+FILES {{ corpus.source_files | join(",") }}
+PROBLEMS {{ corpus.problems | join(",") }}
+INVALID {{ corpus.invalid | list }}
+PATHS {{ corpus.paths }}
+DOCS {{ corpus.documents }}
+CONTACTS {{ corpus.contacts | list }}
+"""
+
+
+def test_a_public_build_hands_templates_no_path_of_a_private_file(tmp_path: Path) -> None:
+    write(tmp_path / "content/contacts/pub-one.yml", "name: Pub One\nvisibility: public\n")
+    write(tmp_path / "content/contacts/priv-two.yml", "name: Priv Two\nemail: p@x.example\n")
+    write(
+        tmp_path / "content/contacts/priv-warn.yml",
+        "name: Priv Warn\nmeeting: {status: scheduled, date: 2026-12-10}\n",
+    )
+    write(tmp_path / "content/organizations/acme.yml", "name: Acme\nnotes: private words\n")
+    config = MINIMAL_MKDOCS.replace(
+        "today: 2026-11-26", "today: 2026-11-26\n      audience: public"
+    )
+    write(tmp_path / "mkdocs.yml", config)
+    for name in ("contact.md.j2", "organizations.md.j2"):
+        override_template(tmp_path, name, SPY)
+    site = build_site(tmp_path)
+    for page in ("contacts/pub-one/index.html", "organizations/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "FILES \n" in html or "FILES </p>" in html or "FILES\n" in html, html
+        assert "priv" not in html.lower()
+        assert "private words" not in html
+        assert "CONTACTS [&#39;pub-one&#39;]" in html or "CONTACTS ['pub-one']" in html

@@ -54,6 +54,11 @@ def for_audience(corpus: Corpus, audience: str) -> Corpus:
         contacts=contacts,
         documents={},
         paths={k: v for k, v in corpus.paths.items() if k[0] != "contact" or k[1] in public_ids},
+        # What templates see is data, not the files it came from: no path of a research file
+        # (a private contact's among them), no message about one (docs/security.md).
+        source_files=[],
+        problems=[],
+        invalid={k for k in corpus.invalid if k[0] != "contact"},
     )
 
 
