@@ -115,11 +115,30 @@ def load_guide(content: Path | None = None) -> tuple[Guide, Corpus]:
 
 
 def all_problems(guide: Guide, corpus: Corpus) -> list[Problem]:
-    """Every problem of a guide: validation, cross-references, and prep warnings."""
+    """Every problem of a guide: validation, cross-references, prep warnings, and the
+    user's files at the path of a generated page (as the build finds them)."""
     problems = list(corpus.problems)
     if not corpus.errors:
         problems.extend(extra_warnings(guide, corpus))
+        problems.extend(generated_clashes(guide, corpus))
     return sorted(problems)
+
+
+def generated_clashes(guide: Guide, corpus: Corpus) -> list[Problem]:
+    """A user's file where the build generates one (see :mod:`prepguide.generated`)."""
+    from .generated import guide_clashes
+    from .guide import plugin_options, read_config
+
+    config = read_config(guide.config_file) if guide.config_file is not None else {}
+    if (plugin_options(config) or {}).get("enabled", True) is False:
+        return []
+    return guide_clashes(
+        corpus,
+        docs_dir=guide.content_dir,
+        root=guide.root,
+        public=guide.options.audience == "public",
+        config=config,
+    )
 
 
 def extra_warnings(guide: Guide, corpus: Corpus) -> list[Problem]:

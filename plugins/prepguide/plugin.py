@@ -23,6 +23,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from .config import PrepGuideConfig
 from .corpus import Corpus, CorpusLoader, is_unpublished, paused_gc, thaw
 from .errors import Problem, format_problems, visible
+from .generated import clashes as generated_clashes
+from .generated import user_sources
 from .guide import GuideError, read_config
 from .model import ID_RE, Contact, Organization
 from .options import OptionError, Options, make_options
@@ -453,44 +455,17 @@ def clashes(
     and the generated ``contacts.md`` are both ``/contacts/``): prepguide never
     overwrites a user's page, and never lets one replace a generated page.
     """
-    by_src = {f.src_uri: f for f in user}
-    by_dest: dict[str, File] = {}
-    for file in user:
-        by_dest.setdefault(file.dest_uri, file)
-    docs = Path(config.docs_dir)
-    problems = []
-    for file in generated:
-        mine = by_src.get(file.src_uri) or by_dest.get(file.dest_uri)
-        if mine is None:
-            continue
-        path = docs / mine.src_uri
-        try:
-            display = path.relative_to(root).as_posix() if root else path.as_posix()
-        except ValueError:
-            display = path.as_posix()
-        where = f"/{file.url}" if file.url else "/"
-        problems.append(
-            Problem(
-                display,
-                1,
-                1,
-                "error",
-                f"prepguide generates the page at {where} (from {describe(file.src_uri)}), "
-                f"and this file would take its place or be overwritten; rename or move it",
-            )
-        )
-    return problems
-
-
-def describe(src_uri: str) -> str:
-    """What a generated file is made from, for messages."""
-    folder, _, name = src_uri.partition("/")
-    stem = name.rsplit(".", 1)[0]
-    if folder in ("contacts", "organizations") and name:
-        return f"content/{folder}/{stem}.yml"
-    if folder == "calendar":
-        return f"the meeting of content/contacts/{stem}.yml"
-    return "the research notes"
+    # The rule is shared with `prepguide check` (prepguide.generated); the user's files
+    # are listed as check lists them, with those exclude_docs excludes (MkDocs keeps them
+    # in its files, and on_files would refuse them after site/ is cleaned).
+    del user
+    return generated_clashes(
+        [f.src_uri for f in generated],
+        user_sources(Path(config.docs_dir)),
+        use_directory_urls=config.use_directory_urls,
+        docs_dir=Path(config.docs_dir),
+        root=root,
+    )
 
 
 def located_failure(exc: BaseException, corpus: Corpus, *, budget: bool = False) -> str:

@@ -27,11 +27,11 @@ from importlib import resources
 from typing import Any, Literal, NamedTuple
 
 from jinja2 import ChainableUndefined, Template, TemplateError, Undefined, nodes
-from jinja2.exceptions import TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import TemplateRuntimeError, TemplateSyntaxError, UndefinedError
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 from jinja2.parser import Parser
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from jinja2.utils import Namespace
+from jinja2.utils import Namespace, missing
 from jinja2.visitor import NodeTransformer
 from pydantic import TypeAdapter
 
@@ -845,9 +845,18 @@ class _Missing(ChainableUndefined):
 
     __slots__ = ()
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        _BUDGET.missing += 1  # the evaluation touched something missing (see budget_error)
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        hint: str | None = None,
+        obj: Any = missing,
+        name: str | None = None,
+        exc: type[TemplateRuntimeError] = UndefinedError,
+    ) -> None:
+        # The evaluation read a field, or a name of the data, that is missing (see
+        # budget_error); an unknown name (``{{ contcat.name }}``) is missing whatever the data.
+        if obj is not missing or name in _NAMES:
+            _BUDGET.missing += 1
+        super().__init__(hint, obj, name, exc)
 
     def __str__(self) -> str:
         self._fail_with_undefined_error()
