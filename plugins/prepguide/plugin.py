@@ -14,11 +14,15 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from jinja2.bccache import Bucket
+from jinja2.bccache import BytecodeCache as BytecodeCacheBase
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_build_date
 
 from .config import PrepGuideConfig
 from .corpus import Corpus, CorpusLoader, is_unpublished, paused_gc, thaw
@@ -31,18 +35,136 @@ from .options import OptionError, Options, make_options
 from .prep import WarningMemo, prep_warnings
 from .privacy import for_audience
 from .questions import TemplateBudgetError
+from .rebuild import Entry, OutputCache, copy_entries, folder_signature, pure_extensions, signature
 from .scaffold import unfilled_blanks
 from .site import PageCache, Renderer, SiteContext, render_site, site_assets
 
 if TYPE_CHECKING:
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 REQUIRED_EXTENSIONS = ("md_in_html",)
 """Markdown extensions the generated pages use (added when mkdocs.yml lacks them)."""
+KEPT_TEMPLATE = "prepguide/kept-page.html"
+"""The template of a page whose earlier output is still exact (see :class:`KeptPage`)."""
+KEPT_OUTPUT = "prepguide_kept_output"
+PAGE_EVENTS = (
+    "pre_page",
+    "page_read_source",
+    "page_markdown",
+    "page_content",
+    "page_context",
+    "post_page",
+    "env",
+    "pre_template",
+    "template_context",
+)
+"""Events through which a plugin could change what a page becomes."""
+
+
+class KeptPage(Page):
+    """A generated page under ``mkdocs serve``, built from what an earlier build made of it.
+
+    The plugin hands MkDocs this page in ``on_pre_page`` (the event may return
+    another page) for every page prepguide generated outside the navigation.
+    When the page's source, the configuration and the file lookups of its
+    links are unchanged (:class:`~prepguide.rebuild.OutputCache`), ``render``
+    restores the HTML, table of contents and anchors instead of converting the
+    Markdown again; otherwise it converts it as MkDocs does, noting each file
+    lookup for the next build.
+    """
+
+    def __init__(self, file: File, config: MkDocsConfig, entry: Entry, reuse: bool) -> None:
+        super().__init__(None, file, config)
+        self.kept = entry
+        self.reuse = reuse
+        self.kept_output = False
+        """Whether the theme's template is skipped (set in ``on_env``)."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.reuse:
+            restore(self, self.kept, files)
+            return
+        uninstall = record_lookups(files, self.kept)
+        try:
+            super().render(config, files)
+        finally:
+            uninstall()
+        remember(self, self.kept)
+
+
+def record_lookups(files: Files, entry: Entry) -> Any:
+    """Note each file lookup of a conversion in ``entry`` (returns the function that stops it).
+
+    The links of a page become what these lookups find, so a page's HTML is
+    reused only while each lookup finds the same (see :class:`KeptPage`).
+    """
+    original = files.get_file_from_path
+    lookups = entry.lookups
+
+    def recorded(path: str) -> File | None:
+        found = original(path)
+        lookups[path] = file_key(found)
+        return found
+
+    files.get_file_from_path = recorded  # type: ignore[method-assign]
+
+    def uninstall() -> None:
+        if "get_file_from_path" in vars(files):
+            del files.get_file_from_path
+
+    return uninstall
+
+
+def remember(page: Page, entry: Entry) -> None:
+    """Keep what converting ``page`` made beside its HTML (kept in ``on_page_content``)."""
+    entry.toc = page.toc
+    entry.title_from_render = page._title_from_render
+    entry.present_anchor_ids = page.present_anchor_ids
+    if page.links_to_anchors is not None:
+        entry.links_to_anchors = {
+            f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()
+        }
+
+
+def restore(page: Page, entry: Entry, files: Files) -> None:
+    """Give ``page`` what converting it made the last time."""
+    page.content = entry.content
+    page.toc = entry.toc
+    page._title_from_render = entry.title_from_render
+    page.present_anchor_ids = entry.present_anchor_ids
+    if entry.links_to_anchors is not None:
+        links: dict[File, dict[str, str]] = {}
+        for src_uri, anchors in entry.links_to_anchors.items():
+            target = files.get_file_from_path(src_uri)
+            if target is not None:
+                links[target] = dict(anchors)
+        page.links_to_anchors = links
+
+
+class MemoryBytecodeCache(BytecodeCacheBase):
+    """Jinja2's bytecode cache, in memory: the theme's templates compile once per serve session."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.kept.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # ignored by Jinja2 if the source changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+def file_key(file: File | None) -> tuple[str, str] | None:
+    """What a link to ``file`` becomes: its URL, and whether it is built."""
+    return None if file is None else (file.url, file.inclusion.name)
 
 
 class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
@@ -70,10 +192,21 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         """Every page the last good serve build generated (source path: in the navigation)."""
         self.served_assets: dict[str, bytes] = {}
         """And every other file it generated (stylesheet, script, calendars)."""
+        self.outputs = OutputCache()
+        self.nav: Navigation | None = None
+        self.building: dict[str, tuple[Entry, bool]] = {}
+        """This build's kept entries, by source path, and whether each is reused."""
+        self.recording: Any = None
+        """Stops noting file lookups (set while MkDocs converts a page, see ``on_page_markdown``)."""
+        self.bytecode = MemoryBytecodeCache()
+        """The theme's compiled templates, kept between serve rebuilds."""
+        """What MkDocs made of each generated page, kept between serve rebuilds."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
         self.is_serve = command == "serve"
+        # `build --dirty` keeps what an earlier build wrote (serve builds into an empty folder)
+        self.dirty_build = dirty and not self.is_serve
         if self.is_serve:
             # The calendar answers as text/calendar (docs/usage.md, "The generated site");
             # Python knows .ics only from the system's mime.types, if there is one.
@@ -93,6 +226,14 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             where = visible(Path(config.config_file_path).name) if config.config_file_path else ""
             self.config_error = f"{where or 'mkdocs.yml'}:1:1: error: prepguide: {exc}"
             self.options = Options()
+        if getattr(self, "dirty_build", False) and self.options.audience == "public":
+            # An earlier private build's calendar and private contacts' pages would stay in
+            # site/ (docs/usage.md, "Audience"): refused before anything is written.
+            raise PluginError(
+                "prepguide: a public build must start from an empty site: run it without "
+                "--dirty (files of an earlier build, private pages among them, would stay "
+                "in the site folder)"
+            )
         if not chose_web_font(config):
             # Offline by default (docs/usage.md, "Plugin options"): material loads its
             # default font from Google Fonts on every page view unless told not to.
@@ -122,6 +263,9 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         """
         self.pending = []
         self.serve_errors = None
+        self.outputs.begin(None)
+        self.nav = None
+        self.building = {}
         if not self.config.enabled:
             return
         if not self.is_serve:
@@ -136,7 +280,9 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             log.error(message)
             self.serve_errors = message
             self.pending = self.error_files(config, message)
+            self.outputs.clear()
             return
+        self.outputs.begin(self.outputs_config_key(config))
         self.served = {
             f.src_uri: f.inclusion is InclusionLevel.UNDEFINED
             for f in self.pending
@@ -145,6 +291,22 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.served_assets = {
             f.src_uri: f.content_bytes for f in self.pending if not f.src_uri.endswith(".md")
         }
+
+    def outputs_config_key(self, config: MkDocsConfig) -> str | None:
+        """The configuration's signature, or None when outputs cannot be kept safely.
+
+        Kept only when every Markdown extension reads nothing but the page and no
+        plugin but prepguide and search takes part in building pages (see
+        :mod:`prepguide.rebuild`).
+        """
+        if not pure_extensions(config.markdown_extensions):
+            return None
+        for event in PAGE_EVENTS:
+            for handler in config.plugins.events.get(event, []):
+                owner = getattr(handler, "__self__", None)
+                if owner is not self and not is_search_plugin(owner):
+                    return None
+        return signature(dict(config), mkdocs_versions())
 
     def build_pages(self, config: MkDocsConfig) -> None:
         """Load, validate and render everything (``on_pre_build``).
@@ -226,10 +388,148 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         )
         return files
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Under ``mkdocs serve``, build a generated page from its earlier output if still exact."""
+        file = page.file
+        if (
+            self.outputs.config_key is None
+            or file.generated_by != "prepguide"
+            or not file.src_uri.endswith(".md")
+            or not file.inclusion.is_not_in_nav()
+            or page.parent is not None
+        ):
+            return page
+        entry, reuse = self.outputs.find(
+            file.src_uri,
+            file.content_string,
+            lambda path: file_key(files.get_file_from_path(path)),
+        )
+        if entry is None:
+            return page
+        self.building[file.src_uri] = (entry, reuse)
+        return KeptPage(file, config, entry, reuse)
+
+    @event_priority(-100)
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Skip the theme's template for generated pages whose earlier output is still exact.
+
+        That output is the same when the page's HTML is (see :class:`KeptPage`)
+        and so is everything every page shares: the configuration, the
+        navigation, the list of pages, the theme's override files and the build
+        date (``outputs.output_key``).
+        """
+        if self.outputs.config_key is None:
+            return env
+        import jinja2
+
+        if env.bytecode_cache is None:
+            # Compiled once per template source, not once per rebuild (Jinja2 checks the source).
+            env.bytecode_cache = self.bytecode
+        nav = self.nav
+        overrides = [config.theme.custom_dir] if config.theme.custom_dir else []
+        self.outputs.output_key = signature(
+            self.outputs.config_key,
+            nav_signature(nav) if nav is not None else None,
+            [(f.src_uri, f.url, f.inclusion.name) for f in files.documentation_pages()],
+            folder_signature(overrides),
+            list(config.theme.dirs),
+            get_build_date(),
+        )
+        self.keep_search_entries(config)
+        if nav is None or self.outputs.output_key is None or env.loader is None:
+            return env
+        env.loader = jinja2.ChoiceLoader(
+            [jinja2.DictLoader({KEPT_TEMPLATE: "{{ " + KEPT_OUTPUT + " }}"}), env.loader]
+        )
+        for file in files.documentation_pages():
+            page = file.page
+            if (
+                isinstance(page, KeptPage)
+                and page.reuse
+                and page.kept.output is not None
+                and page.kept.output_key == self.outputs.output_key
+                and "template" not in page.meta
+            ):
+                page.kept_output = True
+                page.meta["template"] = KEPT_TEMPLATE
+        return env
+
+    def keep_search_entries(self, config: MkDocsConfig) -> None:
+        """Give the search plugin a kept page's entries instead of indexing it again."""
+        for plugin in config.plugins.values():
+            index = getattr(plugin, "search_index", None)
+            if not is_search_plugin(plugin) or index is None:
+                continue
+            entries = getattr(index, "entries", None)
+            if not isinstance(entries, list):
+                entries = getattr(index, "_entries", None)
+            if not isinstance(entries, list):
+                continue
+            original = index.add_entry_from_context
+
+            def add_entry_from_context(
+                page: Page, entries: list[Any] = entries, original: Any = original
+            ) -> None:
+                entry, reuse = self.building.get(page.file.src_uri, (None, False))
+                if entry is not None and reuse and entry.search is not None:
+                    entries.extend(copy_entries(entry.search))
+                    return
+                start = len(entries)
+                original(page)
+                if entry is not None:
+                    entry.search = copy_entries(entries[start:])
+
+            index.add_entry_from_context = add_entry_from_context
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        """Note the navigation for :meth:`on_env` (its titles are known only then)."""
+        self.nav = nav
+
+    @event_priority(50)  # before the search plugin's
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """A kept page's output, for the template that writes it (see :meth:`on_env`).
+
+        Its HTML is then needed by nobody (the search plugin is given the kept
+        entries, and strips search attributes from it for the theme otherwise).
+        """
+        if isinstance(page, KeptPage) and page.kept_output:
+            context[KEPT_OUTPUT] = page.kept.output  # type: ignore[literal-required]
+            if page.kept.search is not None:
+                page.content = ""
+        return context
+
+    @event_priority(-100)  # the last change to the Markdown before MkDocs converts it
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """While the notes have errors (``mkdocs serve``), a user's own page shows them first."""
+        """While the notes have errors (``mkdocs serve``), a user's own page shows them first.
+
+        Under ``mkdocs serve`` a generated page in the navigation whose HTML is
+        still exact (see :class:`KeptPage`) is given no Markdown: its HTML is
+        restored in ``on_page_content``.
+        """
+        file = page.file
+        if (
+            self.outputs.config_key is not None
+            and file.generated_by == "prepguide"
+            and file.src_uri.endswith(".md")
+            and not isinstance(page, KeptPage)
+        ):
+            entry, reuse = self.outputs.find(
+                file.src_uri,
+                file.content_string,
+                lambda path: file_key(files.get_file_from_path(path)),
+            )
+            if entry is not None:
+                self.building[file.src_uri] = (entry, reuse)
+                if reuse:
+                    return ""
+                self.recording = record_lookups(files, entry)
         if self.serve_errors is None or page.file.generated_by == "prepguide":
             return markdown
         return error_block(self.serve_errors) + "\n\n" + markdown
@@ -305,10 +605,12 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give the collector back what the build set aside (see ``paused_gc``)."""
+        self.outputs.end()
         thaw()
 
     def on_build_error(self, *, error: Exception) -> None:
         """As :meth:`on_post_build`, for a build that stopped on an error."""
+        self.outputs.clear()
         thaw()
 
     def on_shutdown(self) -> None:
@@ -327,6 +629,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.loader = CorpusLoader()
         self.warning_memo = WarningMemo()
         self.page_cache.clear()
+        self.outputs.clear()
 
     # Releasing what MkDocs no longer needs of prepguide's own pages (``mkdocs build``).
     # MkDocs converts every page before it writes any, so at 10,000 contacts it holds
@@ -343,6 +646,17 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         without Markdown, and every page's navigation shows the other pages' titles
         (they come from the front matter, which stays in ``page.meta``).
         """
+        if self.recording is not None:
+            self.recording()
+            self.recording = None
+        entry, reuse = self.building.get(page.file.src_uri, (None, False))
+        if entry is not None and not isinstance(page, KeptPage):
+            if reuse:
+                restore(page, entry, files)
+                return entry.content
+            remember(page, entry)
+        if entry is not None and not reuse:
+            entry.content = html
         if self._releases(page):
             page.markdown = ""
             page.file.content_string = ""
@@ -351,6 +665,12 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Drop a generated page's HTML body once the page is rendered (it is then written)."""
+        if isinstance(page, KeptPage):
+            if page.kept_output:
+                return page.kept.output
+            page.kept.output = output
+            page.kept.output_key = self.outputs.output_key
+            self.outputs.rendered += 1
         if self._releases(page):
             page.content = None
         return output
@@ -362,6 +682,41 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             and page.file.generated_by == "prepguide"
             and page.file.src_uri.endswith(".md")
         )
+
+
+def is_search_plugin(plugin: object) -> bool:
+    """MkDocs' or Material's search plugin (which index pages and change nothing else)."""
+    module = type(plugin).__module__
+    return module.startswith(("material.plugins.search", "mkdocs.contrib.search"))
+
+
+def mkdocs_versions() -> dict[str, str]:
+    """The versions of MkDocs, its theme and Markdown (part of a kept output's key)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = ""
+    return found
+
+
+def nav_signature(nav: Navigation) -> list[Any]:
+    """The navigation as every page shows it: titles, URLs and nesting."""
+
+    def item(node: Any) -> Any:
+        children = getattr(node, "children", None) or []
+        return (
+            type(node).__name__,
+            node.title,
+            getattr(node, "url", None),
+            getattr(node, "is_homepage", None),
+            [item(child) for child in children],
+        )
+
+    return [item(node) for node in nav.items]
 
 
 def chose_web_font(config: MkDocsConfig) -> bool:
