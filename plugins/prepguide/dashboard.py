@@ -30,7 +30,7 @@ from typing import Literal
 
 from .corpus import Corpus
 from .intro import MONTHS, WEEKDAYS
-from .model import STATUSES, Contact
+from .model import STATUS_LABELS, STATUSES, Contact
 from .network import relation
 from .options import Options
 
@@ -38,17 +38,6 @@ DueKind = Literal["record", "thank-you", "follow-up", "nudge"]
 
 NUDGE_AFTER_BUSINESS_DAYS = 7
 """A request with no answer gets a nudge after this many business days (Mon-Fri)."""
-
-STATUS_LABELS: dict[str, str] = {
-    "researching": "Researching",
-    "to-contact": "To contact",
-    "requested": "Requested",
-    "scheduled": "Scheduled",
-    "met": "Met",
-    "thanked": "Thanked",
-    "closed": "Closed",
-}
-"""A readable label per ``meeting.status``, in pipeline order."""
 
 FUNNEL: tuple[str, ...] = ("requested", "scheduled", "met")
 """The stages of the funnel, in order."""

@@ -47,6 +47,16 @@ Topic = Literal[
 CONNECTION_TYPES: tuple[str, ...] = get_args(ConnectionType)
 STATUSES: tuple[str, ...] = get_args(Status)
 """Meeting statuses, in the order a conversation goes through them."""
+STATUS_LABELS: dict[str, str] = {
+    "researching": "Researching",
+    "to-contact": "To contact",
+    "requested": "Requested",
+    "scheduled": "Scheduled",
+    "met": "Met",
+    "thanked": "Thanked",
+    "closed": "Closed",
+}
+"""A readable label per ``meeting.status``, in pipeline order (the site and ``prepguide todo``)."""
 FORMATS: tuple[str, ...] = get_args(MeetingFormat)
 TOPICS: tuple[str, ...] = get_args(Topic)
 """Question topics, in conversation order."""

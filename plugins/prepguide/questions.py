@@ -342,16 +342,31 @@ def industry_matches(industries: Sequence[str], org: Organization | None) -> boo
         return True
     if org is None or not org.industry:
         return False
-    key = industry_key(org.industry)
-    text = f" {fold(org.industry)} "
-    for item in industries:
-        wanted = industry_key(item)
+    return _industries_allow(
+        _industry_items(industries), industry_key(org.industry), f" {fold(org.industry)} "
+    )
+
+
+_IndustryItem = tuple[str | None, str | None]
+"""An ``industries`` item as matching reads it: ``(canonical key, " folded words ")``."""
+
+
+def _industry_items(industries: Sequence[str]) -> tuple[_IndustryItem, ...]:
+    """Prepare ``industries`` for :func:`_industries_allow` (once per bank entry)."""
+    return tuple(
+        (industry_key(item), f" {words} " if (words := fold(item)) else None) for item in industries
+    )
+
+
+def _industries_allow(items: Sequence[_IndustryItem], key: str | None, text: str) -> bool:
+    """:func:`industry_matches` for prepared items, an industry key and `` folded text ``."""
+    if not items:
+        return True
+    for wanted, words in items:
         if wanted is not None:
             if wanted == key:
                 return True
-            continue
-        words = fold(item)
-        if words and f" {words} " in text:
+        elif words is not None and words in text:
             return True
     return False
 
@@ -2256,11 +2271,7 @@ class _Slot:
         entry = item.entry
         self.item = item
         self.topic: str = entry.topic
-        # industry_matches, item by item: (canonical key, " folded words ").
-        self.industries = tuple(
-            (industry_key(item), f" {words} " if (words := fold(item)) else None)
-            for item in entry.industries
-        )
+        self.industries = _industry_items(entry.industries)
         condition = _compiled_condition(entry.when)
         self.holds = None if condition.check is _always else condition.check
         self.memo = condition.pure
@@ -2295,15 +2306,7 @@ class _Slot:
 
     def allows(self, key: str | None, text: str) -> bool:
         """:func:`industry_matches` for an organization's industry key and folded text."""
-        if not self.industries:
-            return True
-        for wanted, words in self.industries:
-            if wanted is not None:
-                if wanted == key:
-                    return True
-            elif words is not None and words in text:
-                return True
-        return False
+        return _industries_allow(self.industries, key, text)
 
     def selected(self, text: str) -> SelectedQuestion:
         if self.static is None:

@@ -29,18 +29,9 @@ import jinja2.bccache
 
 from . import __version__, markup
 from .corpus import Corpus, is_id_like
-from .model import STATUSES, Contact, Organization
+from .model import STATUS_LABELS, STATUSES, Contact, Organization
 from .options import Options
 
-STATUS_LABELS = {
-    "researching": "Researching",
-    "to-contact": "To contact",
-    "requested": "Requested",
-    "scheduled": "Scheduled",
-    "met": "Met",
-    "thanked": "Thanked",
-    "closed": "Closed",
-}
 CONNECTION_LABELS = {
     "family": "Family",
     "friend": "Friend",
@@ -360,13 +351,13 @@ def render_site(
     """
     from .calendar import has_meeting_event
     from .network import (
-        all_relations,
         build_network,
         draw_svg,
         facts_about_source,
         facts_about_target,
         network_sentences,
         node_labels,
+        relations_by_contact,
     )
     from .prep import build_prep
 
@@ -422,13 +413,7 @@ def render_site(
     network = build_network(corpus, public=ctx.public)
     contacts = corpus.contacts
     # Who led to whom, each with what the notes say happened (network.relation).
-    people_by: dict[str, tuple[tuple[Contact, str], ...]] = {}
-    people_to: dict[str, tuple[tuple[Contact, str], ...]] = {}
-    for rel in all_relations(corpus, public=ctx.public):
-        by_entry = ((contacts[rel.source], facts_about_source(rel)),)
-        to_entry = ((contacts[rel.target], facts_about_target(rel)),)
-        people_by[rel.target] = people_by.get(rel.target, ()) + by_entry
-        people_to[rel.source] = people_to.get(rel.source, ()) + to_entry
+    led_by, led_to = relations_by_contact(corpus, public=ctx.public)
     ics_ids = (
         set() if ctx.public else {cid for cid, c in corpus.contacts.items() if has_meeting_event(c)}
     )
@@ -438,8 +423,8 @@ def render_site(
         org = corpus.organization_of(contact)
         via = contacts.get(contact.connection.via or "")
         ics_link = meeting_ics_link(cid, ctx) if cid in ics_ids else None
-        by = people_by.get(cid, ())
-        to = people_to.get(cid, ())
+        by = tuple((contacts[r.source], facts_about_source(r)) for r in led_by.get(cid, ()))
+        to = tuple((contacts[r.target], facts_about_target(r)) for r in led_to.get(cid, ()))
 
         def render_contact(
             seen: Corpus,
