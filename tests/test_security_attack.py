@@ -310,3 +310,142 @@ def test_a_public_build_hands_templates_no_path_of_a_private_file(tmp_path: Path
         assert "priv" not in html.lower()
         assert "private words" not in html
         assert "CONTACTS [&#39;pub-one&#39;]" in html or "CONTACTS ['pub-one']" in html
+
+
+# --- finding 6: links under content/ ---------------------------------------------------------
+
+
+def _linked_guide(root: Path) -> Path:
+    write(root / "content/contacts/priv-two.yml", "name: Priv Two\nemail: secret@x.example\n")
+    write(root / "content/profile.yml", "name: Pat Student\nemail: me@x.example\n")
+    write(root / "content/guides/ok.txt", "fine\n")
+    write(root / "secret.txt", "outside\n")
+    write(root / "content/guides/page.md", "# Page\n")
+    (root / "content/guides/reading.txt").symlink_to("../contacts/priv-two.yml")
+    (root / "content/guides/outside.txt").symlink_to("../../secret.txt")
+    (root / "content/guides/ok-link.txt").symlink_to("ok.txt")
+    (root / "content/guides/linked").symlink_to("../contacts")
+    (root / "content/contacts/me.md").symlink_to("../profile.yml")
+    (root / "content/mine.md").symlink_to("guides/page.md")
+    write(root / "mkdocs.yml", MINIMAL_MKDOCS)
+    return root
+
+
+def test_links_to_research_notes_or_outside_are_left_out_and_named(tmp_path: Path) -> None:
+    root = _linked_guide(tmp_path)
+    corpus = CorpusLoader().load(root / "content")
+    warned = sorted(p.path for p in corpus.problems if "is left out of the site" in p.message)
+    assert warned == [
+        "content/contacts/me.md",
+        "content/guides/linked",
+        "content/guides/outside.txt",
+        "content/guides/reading.txt",
+    ]
+    site = build_site(root)
+    published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert "guides/reading.txt" not in published
+    assert "guides/outside.txt" not in published
+    assert not any(p.startswith("guides/linked") for p in published)
+    assert "contacts/me/index.html" not in published
+    assert {"guides/ok.txt", "guides/ok-link.txt", "mine/index.html"} <= set(published)
+    for page in site.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".txt", ".json", ".xml"):
+            text = page.read_text(encoding="utf-8", errors="replace")
+            # a private build shows the notes on their pages, never the files themselves
+            assert "name: Priv Two" not in text and "name: Pat Student" not in text, page
+            assert text != "outside\n"
+
+
+# --- finding 7: --dirty public builds -------------------------------------------------------
+
+
+def _build(root: Path, *, dirty: bool) -> Path:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    cfg.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        build(cfg, dirty=dirty)
+    finally:
+        cfg.plugins.on_shutdown()
+    return root / "site"
+
+
+def test_a_dirty_public_build_is_refused_before_anything_is_written(
+    tmp_path: Path, mkdocs_logs: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort, PluginError
+
+    write(tmp_path / "content/contacts/pub-one.yml", "name: Pub One\nvisibility: public\n")
+    write(
+        tmp_path / "content/contacts/priv-two.yml",
+        "name: Priv Two\nmeeting: {status: scheduled, date: '2026-12-10 10:00'}\n",
+    )
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    site = _build(tmp_path, dirty=False)
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    assert (site / "contacts/priv-two/index.html").is_file()
+    config = MINIMAL_MKDOCS.replace(
+        "today: 2026-11-26", "today: 2026-11-26\n      audience: public"
+    )
+    write(tmp_path / "mkdocs.yml", config)
+    with pytest.raises((PluginError, Abort)):
+        _build(tmp_path, dirty=True)
+    assert "a public build must start from an empty site: run it without --dirty" in (
+        mkdocs_logs.text
+    )
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+    site = _build(tmp_path, dirty=False)  # a clean public build drops them
+    assert not (site / "contacts/priv-two").exists()
+    assert not list(site.rglob("*.ics"))
+
+
+def test_a_dirty_private_build_still_works(tmp_path: Path) -> None:
+    write(tmp_path / "content/contacts/pub-one.yml", "name: Pub One\n")
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    _build(tmp_path, dirty=False)
+    assert (_build(tmp_path, dirty=True) / "contacts/pub-one/index.html").is_file()
+
+
+# --- finding 10: leftover names ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "x.ｙｍｌ",  # fullwidth: NFKC reads it as x.yml
+        "guides/x.ＹＡＭＬ",
+        "profile",
+        "Profile.json",
+        "profile~",
+        "ＰＲＯＦＩＬＥ.txt",
+        "contacts/x.json",
+        "contacts/x.ym",
+        "contacts/x~",
+        "organizations/acme.json",
+        "questions/x.txt",
+    ],
+)
+def test_leftovers_are_left_out_and_named(tmp_path: Path, rel: str) -> None:
+    write(tmp_path / "content" / rel, "email: secret@x.example\n")
+    write(tmp_path / "content/contacts/pub-one.yml", "name: Pub One\n")
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    corpus = CorpusLoader().load(tmp_path / "content")
+    assert [p.path for p in corpus.problems if "left out of the site" in p.message] == [
+        f"content/{rel}"
+    ]
+    site = build_site(tmp_path)
+    for page in site.rglob("*"):
+        if page.is_file() and not page.name.endswith(".gz"):
+            assert "secret@x.example" not in page.read_text(encoding="utf-8", errors="replace")
+
+
+def test_other_files_are_still_published(tmp_path: Path) -> None:
+    for rel in ("data.json", "guides/notes.txt", "profiles.md", "contacts/reading.md"):
+        write(tmp_path / "content" / rel, "# fine\n")
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    site = build_site(tmp_path)
+    assert (site / "data.json").is_file() and (site / "guides/notes.txt").is_file()
+    assert (site / "profiles/index.html").is_file()
+    assert (site / "contacts/reading/index.html").is_file()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +35,23 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs reads as a Markdown page (case-insensitive)."""
 
 
+def name_key(name: str) -> str:
+    """A file name as the checks below compare it: NFKC-normalized and case-folded, so a
+    fullwidth ``x.ｙｍｌ`` or ``ＰＲＯＦＩＬＥ`` is caught like ``x.yml`` and ``profile``."""
+    return unicodedata.normalize("NFKC", name).casefold()
+
+
 def looks_like_yaml(name: str) -> bool:
-    """A file name that may hold research notes: ``x.yml``, ``x.YAML``, ``x.yml~``, ``#x.yml#``…"""
-    lowered = name.lower()
+    """A file name that may hold research notes: ``x.yml``, ``x.YAML``, ``x.yml~``, ``#x.yml#``,
+    ``x.ｙｍｌ``…"""
+    lowered = name_key(name)
     return ".yml" in lowered or ".yaml" in lowered
+
+
+def is_profile_like(name: str) -> bool:
+    """A name at the top of the content folder that may be a copy of the profile: ``profile``,
+    ``profile~``, ``Profile.json``, ``profile.yml.bak`` (a ``profile.md`` page is not)."""
+    return name_key(name).startswith("profile") and not is_page(name)
 
 
 def is_page(name: str) -> bool:
@@ -60,8 +74,41 @@ def is_unpublished(src_uri: str) -> bool:
     if looks_like_yaml(name):
         return True
     if not rest:
-        return name.startswith("profile.") and not is_page(name)
+        return is_profile_like(name)
     return folder in FOLDERS and not is_page(name)
+
+
+def unsafe_link(src_uri: str, src_dir: str | Path) -> str | None:
+    """Why the file (or folder) ``src_uri`` of ``src_dir``, reached through a symbolic link,
+    must stay out of the site, or None (not a link, or a harmless one).
+
+    MkDocs follows links, so ``content/guides/reading.txt`` linked to
+    ``../contacts/priv.yml`` would publish a private contact under another name. A
+    link is left out when what it points at is research notes (a file the rules of
+    :func:`is_unpublished` keep out, a name that looks like YAML, anything in a
+    folder named like a research folder, a copy of the profile), is hidden (``.env``,
+    ``.ssh/``), or lies outside the content folder (docs/security.md).
+    """
+    real_dir = os.path.realpath(src_dir)
+    target = os.path.realpath(os.path.join(src_dir, src_uri))
+    if target == os.path.join(real_dir, *src_uri.split("/")):
+        return None
+    shown = target
+    if os.path.commonpath([real_dir, target]) != real_dir:
+        outside = Path(target).parts
+        if any(looks_like_yaml(p) or p.startswith(".") or name_key(p) in FOLDERS for p in outside):
+            return f"it is a link to research notes or a hidden file (`{shown}`)"
+        return f"it is a link to a file outside the content folder (`{shown}`)"
+    relative = Path(os.path.relpath(target, real_dir)).as_posix()
+    parts = relative.split("/")
+    if (
+        is_unpublished(relative)
+        or name_key(parts[0]) in FOLDERS
+        or (len(parts) == 1 and is_profile_like(parts[0]))
+        or any(p.startswith(".") or looks_like_yaml(p) for p in parts)
+    ):
+        return f"it is a link to research notes (`{relative}`)"
+    return None
 
 
 def _markdown_fields(model: object) -> Iterator[tuple[tuple[str | int, ...], str | None]]:
@@ -141,7 +188,8 @@ def _strays_in(base: Path, entry: os.DirEntry[str], folder: str, root: Path) -> 
         return [_dangling(base, name, folder, target, root, "warning")]
     if not entry.is_dir():
         if is_page(name) and not looks_like_yaml(name):
-            return []
+            reason = unsafe_link(f"{folder}/{name}", base.parent) if entry.is_symlink() else None
+            return [] if reason is None else [_link_left_out(base, name, folder, reason, root)]
         return [_left_out(_display(path, root), name, folder)]
     problems: list[Problem] = []
     for dirpath, dirnames, filenames in os.walk(path):
@@ -162,6 +210,20 @@ def _dangling(
     return Problem(display, 1, 1, severity, message)
 
 
+def _link_left_out(base: Path, name: str, folder: str, reason: str, root: Path) -> Problem:
+    """The warning about a symbolic link left out of the site (see :func:`unsafe_link`)."""
+    display = f"{_display(base, root)}/{name}"  # the link, not where it points
+    shown = f"{folder}/{name}" if folder else name
+    return Problem(
+        display,
+        1,
+        1,
+        "warning",
+        f"`{shown}` is left out of the site: {reason}; copy what should be published into "
+        "the content folder instead of linking it, or delete the link",
+    )
+
+
 def _strays_elsewhere(content_dir: Path, root: Path) -> list[Problem]:
     """Warnings about files outside the research folders that look like research notes.
 
@@ -176,14 +238,29 @@ def _strays_elsewhere(content_dir: Path, root: Path) -> list[Problem]:
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and not (at_top and d in FOLDERS)
         )
+        folder = Path(os.path.relpath(dirpath, top)).as_posix()
+        prefix = "" if at_top else folder + "/"
+        for linked in dirnames:  # os.walk does not enter a linked folder; MkDocs does
+            if os.path.islink(os.path.join(dirpath, linked)):
+                reason = unsafe_link(prefix + linked, top)
+                if reason is not None:
+                    problems.append(
+                        _link_left_out(Path(dirpath), linked, prefix.rstrip("/"), reason, root)
+                    )
         for file in sorted(filenames):
             if file.startswith(".") or (at_top and file == "profile.yml"):
                 continue
-            profile = at_top and file.startswith("profile.") and not is_page(file)
+            profile = at_top and is_profile_like(file)
             plain = file.endswith((".yml", ".yaml"))
             if profile or (looks_like_yaml(file) and not plain):
                 display = _display(Path(dirpath) / file, root)
                 problems.append(_left_out(display, file, None))
+            elif not plain and os.path.islink(os.path.join(dirpath, file)):
+                reason = unsafe_link(prefix + file, top)
+                if reason is not None:
+                    problems.append(
+                        _link_left_out(Path(dirpath), file, prefix.rstrip("/"), reason, root)
+                    )
     return problems
 
 

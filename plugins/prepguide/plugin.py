@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_date
 
 from .config import PrepGuideConfig
-from .corpus import Corpus, CorpusLoader, is_unpublished, paused_gc, thaw
+from .corpus import Corpus, CorpusLoader, is_unpublished, paused_gc, thaw, unsafe_link
 from .errors import Problem, format_problems, visible
 from .generated import clashes as generated_clashes
 from .generated import user_sources
@@ -772,7 +772,13 @@ def remove_research_files(files: Files) -> Files:
     unpublished = [
         f
         for f in files
-        if not f.generated_by and (f.src_uri.endswith(".j2") or is_unpublished(f.src_uri))
+        if not f.generated_by
+        and (
+            f.src_uri.endswith(".j2")
+            or is_unpublished(f.src_uri)
+            # a link to research notes, a hidden file or outside its folder (docs/security.md)
+            or (f.src_dir is not None and unsafe_link(f.src_uri, f.src_dir) is not None)
+        )
     ]
     for file in unpublished:
         files.remove(file)
@@ -795,7 +801,11 @@ def user_files(config: MkDocsConfig) -> Files:
             if name.endswith((".yml", ".yaml")):
                 continue  # the notes themselves (and other YAML): never published
             src_uri = name if relative == "." else f"{relative.replace(os.sep, '/')}/{name}"
-            if not is_unpublished(src_uri) and not name.endswith(".j2"):
+            if (
+                not is_unpublished(src_uri)
+                and not name.endswith(".j2")
+                and unsafe_link(src_uri, docs_dir) is None
+            ):
                 found.append(File(src_uri, docs_dir, config.site_dir, config.use_directory_urls))
     set_exclusions(found, config)
     return Files([f for f in found if not f.inclusion.is_excluded()])
