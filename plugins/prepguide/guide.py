@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import YAMLError
 
-from .options import OptionError, Options, make_options
+from .options import DEFAULTS, OPTION_NAMES, OptionError, Options, make_options
 
 CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
 """The names of a guide's configuration, in the order ProperDocs tries them in a folder."""
@@ -151,7 +151,7 @@ def find_guide(cwd: Path | None = None, content: Path | None = None) -> Guide:
         options = plugin_options(raw) or {}
     if content is not None:
         docs_dir = content if content.is_absolute() else cwd / content
-    known = ("audience", "today", "timezone", "words_per_minute", "intro_seconds", "enabled")
+    known = OPTION_NAMES
     unknown = [key for key in options if key not in known]
     if unknown:
         raise GuideError(
@@ -160,11 +160,11 @@ def find_guide(cwd: Path | None = None, content: Path | None = None) -> Guide:
         )
     try:
         opts = make_options(
-            audience=options.get("audience", "private"),
-            today=options.get("today"),
-            timezone=options.get("timezone", "UTC"),
-            words_per_minute=options.get("words_per_minute", 130),
-            intro_seconds=options.get("intro_seconds", 60),
+            audience=options.get("audience", DEFAULTS.audience),
+            today=options.get("today", DEFAULTS.today),
+            timezone=options.get("timezone", DEFAULTS.timezone),
+            words_per_minute=options.get("words_per_minute", DEFAULTS.words_per_minute),
+            intro_seconds=options.get("intro_seconds", DEFAULTS.intro_seconds),
             warn=_warn,
         )
     except OptionError as exc:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timezone
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Audience = Literal["private", "public"]
 AUDIENCE_ENV = "PREPGUIDE_AUDIENCE"
+AUDIENCES: tuple[str, ...] = get_args(Audience)
 
 
 class OptionError(ValueError):
@@ -52,13 +53,21 @@ class Options:
         return datetime.now(self.tz).date()
 
 
+DEFAULTS = Options()
+"""Every option's default, in one place: the plugin's config schema (config.py),
+:func:`make_options` and the command line (guide.py) read them here."""
+
+OPTION_NAMES: tuple[str, ...] = (*(f.name for f in fields(Options)), "enabled")
+"""The keys of the ``prepguide`` plugin in ``mkdocs.yml`` (``enabled`` is the plugin's own)."""
+
+
 def make_options(
     *,
-    audience: str | None = "private",
-    today: object = None,
-    timezone: str | None = "UTC",
-    words_per_minute: object = 130,
-    intro_seconds: object = 60,
+    audience: str | None = DEFAULTS.audience,
+    today: object = DEFAULTS.today,
+    timezone: str | None = DEFAULTS.timezone,
+    words_per_minute: object = DEFAULTS.words_per_minute,
+    intro_seconds: object = DEFAULTS.intro_seconds,
     environ: Mapping[str, str] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> Options:
