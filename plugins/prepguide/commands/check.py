@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, EXIT_PROBLEM, all_problems, load_guide
+from ..clibase import EXIT_OK, EXIT_PROBLEM, all_problems, load_guide
 from ..scaffold import unfilled_blanks
 
 

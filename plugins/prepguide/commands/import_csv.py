@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError
+from ..clibase import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, CommandError
 from ..errors import visible
 from ..guide import find_guide
 from ..importer import FIELDS, ImportError_, import_csv, parse_maps

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, CommandError
+from ..clibase import EXIT_OK, CommandError
 from ..errors import visible
 from ..scaffold import ScaffoldError, init_guide, installed_source
 

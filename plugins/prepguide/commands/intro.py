@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..cli import EXIT_OK, CommandError, load_guide
+from ..clibase import EXIT_OK, CommandError, load_guide
 from ..errors import visible, visible_lines
 from ..validate import closest
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, EXIT_USAGE, CommandError
+from ..clibase import EXIT_OK, EXIT_USAGE, CommandError
 from ..errors import visible
 
 

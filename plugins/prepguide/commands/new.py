@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, EXIT_USAGE, CommandError
+from ..clibase import EXIT_OK, EXIT_USAGE, CommandError
 from ..errors import visible
 from ..guide import find_guide
 from ..ids import MAX_ID_LENGTH, free_id, slugify

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK, CommandError
+from ..clibase import EXIT_OK, CommandError
 from ..corpus import CorpusLoader
 from ..edit import EditError, parse_status, parse_when, set_status, suggest_id
 from ..errors import dangling_link, dangling_message, visible

@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, load_guide
+from ..clibase import EXIT_OK, load_guide
 from ..dashboard import DueItem, Upcoming, due, upcoming
 from ..errors import visible
 
