@@ -1,8 +1,8 @@
 """Problems a user can cause, located at ``path:line:col``.
 
 This module has no MkDocs imports: the command line and the MkDocs plugin
-share it, and the plugin turns a :class:`ContentError` into MkDocs'
-``PluginError`` at its boundary.
+share it; the plugin turns the errors it finds into MkDocs' ``PluginError``
+at its boundary.
 """
 
 from __future__ import annotations
@@ -154,19 +154,6 @@ class Problem:
             for key, value in (("file", self.path), ("line", self.line), ("col", self.column))
         )
         return f"::{self.severity} {properties}::{_github_data(self.message)}"
-
-
-def errors_in(problems: Iterable[Problem]) -> list[Problem]:
-    """Return only the problems of severity ``error``."""
-    return [p for p in problems if p.severity == "error"]
-
-
-class ContentError(Exception):
-    """Raised when the research notes have errors; carries every problem found."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__(format_problems(self.problems))
 
 
 def format_problems(problems: Iterable[Problem]) -> str:

@@ -524,7 +524,7 @@ def _pieces(
     return pieces
 
 
-def fit_pieces(pieces: Sequence[_Piece], options: Options) -> str:
+def _fit(pieces: Sequence[_Piece], options: Options) -> tuple[str, int]:
     """Choose pieces and wordings so the spoken time lands in range.
 
     Arguments:
@@ -532,13 +532,9 @@ def fit_pieces(pieces: Sequence[_Piece], options: Options) -> str:
         options: Speaking rate and target.
 
     Returns:
-        The script: chosen pieces in script order, joined with spaces.
+        ``(script, words)``: the chosen pieces in script order, joined with
+        spaces, and the script's word count (the sum of its parts' counts).
     """
-    return _fit(pieces, options)[0]
-
-
-def _fit(pieces: Sequence[_Piece], options: Options) -> tuple[str, int]:
-    """:func:`fit_pieces`, and the script's word count (the sum of its parts' counts)."""
     wpm = options.words_per_minute
     target = options.intro_seconds
     low, high = intro_bounds(options)

@@ -57,7 +57,6 @@ STATUS_LABELS: dict[str, str] = {
     "closed": "Closed",
 }
 """A readable label per ``meeting.status``, in pipeline order (the site and ``prepguide todo``)."""
-FORMATS: tuple[str, ...] = get_args(MeetingFormat)
 TOPICS: tuple[str, ...] = get_args(Topic)
 """Question topics, in conversation order."""
 Visibility = Literal["public", "private"]

@@ -2424,10 +2424,6 @@ def _outcome(slot: _Slot, context: Mapping[str, Any]) -> str | None:
     return slot.static if slot.static is not None else slot.render(context)
 
 
-def _place(candidate: tuple[_Slot, str]) -> int:
-    return candidate[0].place
-
-
 def candidates_for(
     bank: Sequence[BankItem],
     you: Profile | None,

@@ -335,7 +335,6 @@ def render_site(
     renderer: Renderer,
     *,
     with_dashboard: bool = True,
-    extra: Iterable[tuple[str, str, dict[str, Any]]] = (),
     cache: PageCache | None = None,
 ) -> list[PageSpec]:
     """Render every generated page of the site.
@@ -345,7 +344,6 @@ def render_site(
         ctx: Options and URL settings.
         renderer: The templates.
         with_dashboard: Generate ``index.md`` (false when the user wrote one).
-        extra: More pages as ``(src_uri, template, context)``.
         cache: Pages of an earlier build to reuse where nothing they were made
             from has changed (``mkdocs serve``); see :class:`PageCache`.
     """
@@ -498,8 +496,6 @@ def render_site(
     key = (network_template, network, labels, introductions, suggestions)
     body = session.get("network.md", key, render_network) if session else render_network(corpus)
     pages.append(PageSpec("network.md", body, in_nav=True))
-    for src_uri, template, context in extra:
-        pages.append(PageSpec(src_uri, renderer.page(template, **common, **context), in_nav=True))
     return pages
 
 
