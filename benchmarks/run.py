@@ -261,16 +261,43 @@ def child_serve(root: Path, dirty: bool, page_cache: bool = False) -> dict[str, 
         reparsed = plugin.loader.parsed - parsed
         # More edits, of other contacts, for a steadier figure of prepguide's own work.
         own_edits = [sum(OWN_CPU.values())]
+        walls = [{"wall": wall, "cpu": cpu}]
         for where in SERVE_MORE_EDITS if page_cache else ():
             _edit_one_contact(root, where)
             time.sleep(0.05)
             OWN_CPU.clear()
+            wall0, cpu0 = time.perf_counter(), time.process_time()
             cfg3 = config()
             build(cfg3, serve_url=serve_url, dirty=dirty)
+            walls.append({"wall": time.perf_counter() - wall0, "cpu": time.process_time() - cpu0})
             own_edits.append(sum(OWN_CPU.values()))
             cfg2 = cfg3
+        outputs = plugin.outputs
+        kept = {
+            "reused": outputs.reused,
+            "converted": outputs.converted,
+            "rendered": outputs.rendered,
+        }
         cfg2.plugins.on_shutdown()
+        same = None
+        if not dirty and page_cache:
+            # The served site against a clean build of the same notes, in a new process.
+            clean = Path(tempfile.mkdtemp(prefix="bench-clean-"))
+            try:
+                run_child("clean", str(root), str(clean), serve_url)
+                served_files, clean_files = site_files(site), site_files(clean)
+                differ = sorted(
+                    name
+                    for name in set(served_files) | set(clean_files)
+                    if served_files.get(name) != clean_files.get(name)
+                )
+                same = {"files": len(clean_files), "different": differ[:20]}
+            finally:
+                shutil.rmtree(clean, ignore_errors=True)
         return {
+            "walls_edits": walls,
+            "kept": kept,
+            "same_as_clean": same,
             "own_cpu_edits": own_edits,
             "dirty": dirty,
             "page_cache": page_cache,
@@ -539,6 +566,57 @@ def write_baseline(guide: Path, pages: Sequence[Sequence[Any]], out: Path) -> No
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 
+def write_floor(guide: Path, pages: Sequence[Sequence[Any]], out: Path) -> None:
+    """The MkDocs floor: as many short pages as the guide has, out of the nav, with search.
+
+    The guide's theme, Markdown extensions and search plugin, without prepguide; the
+    pages in the guide's nav stay in the nav (with short bodies too), every other page
+    is a heading and a sentence in a folder kept out of the nav.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    content = out / "content"
+    rng = random.Random(len(pages))
+    for index, (src_uri, _size, in_nav) in enumerate(pages):
+        path = content / (src_uri if in_nav else f"pages/page-{index}.md")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        title = Path(src_uri).stem.replace("-", " ").title()
+        path.write_text(f"# {title}\n\n{_sentence(rng)}\n", encoding="utf-8")
+    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^  - prepguide:.*?(?=^\S)", "", config)
+    config = config.replace("site_name: Benchmark guide", "site_name: Benchmark floor")
+    config += "not_in_nav: |\n  /pages/\n"
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, the sitemap's dates left out (they are the build's date)."""
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.name == "sitemap.xml.gz":  # gzip stamps its own time
+            continue
+        data = path.read_bytes()
+        if path.name == "sitemap.xml":
+            data = re.sub(rb"<lastmod>[^<]*</lastmod>", b"", data)
+        files[path.relative_to(site).as_posix()] = data
+    return files
+
+
+def child_clean(root: Path, site: Path, site_url: str) -> dict[str, Any]:
+    """A clean ``mkdocs build`` with the serve URL (to compare a served site with)."""
+    _quiet_mkdocs()
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(site), site_url=site_url)
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return {"site": str(site)}
+
+
 # ---------------------------------------------------------------------------
 # The parent: runs children, collects, writes the results
 
@@ -576,21 +654,32 @@ def measure_size(n: int, repeat: int) -> dict[str, Any]:
     guide, baseline = prepare(n)
     site = WORK / f"site-{n}"
     sizes = WORK / f"pages-{n}.json"
-    runs: dict[str, list[dict[str, Any]]] = {"prepguide": [], "baseline": []}
+    floor = WORK / f"floor-{n}"
+    runs: dict[str, list[dict[str, Any]]] = {"prepguide": [], "baseline": [], "floor": []}
     for rep in range(repeat):
         log(f"N={n}: prepguide build {rep + 1}/{repeat}")
         extra = ("--sizes-out", str(sizes)) if rep == 0 else ()
         runs["prepguide"].append(run_child("build", str(guide), str(site), *extra))
         if rep == 0:
-            write_baseline(guide, json.loads(sizes.read_text(encoding="utf-8")), baseline)
+            pages = json.loads(sizes.read_text(encoding="utf-8"))
+            write_baseline(guide, pages, baseline)
+            write_floor(guide, pages, floor)
         log(f"N={n}: baseline build {rep + 1}/{repeat}")
         runs["baseline"].append(run_child("build", str(baseline), str(WORK / f"site-{n}-baseline")))
+        log(f"N={n}: floor build {rep + 1}/{repeat}")
+        runs["floor"].append(run_child("build", str(floor), str(WORK / f"site-{n}-floor")))
     return {
         "contacts": n,
         "organizations": n // 5,
         "repeat": repeat,
         "prepguide": _summary(runs["prepguide"]),
         "baseline": _summary(runs["baseline"]),
+        "floor": _summary(runs["floor"]),
+        # Build by build (prepguide, then the floor right after it): the ratio of CPU per page.
+        "floor_ratios": [
+            (p["cpu"] / p["pages"]) / (f["cpu"] / f["pages"])
+            for p, f in zip(runs["prepguide"], runs["floor"], strict=True)
+        ],
         "measured": dt.datetime.now().isoformat(timespec="minutes"),
     }
 
@@ -796,6 +885,7 @@ def measure_search(n: int) -> dict[str, Any]:
         contacts=n,
         search_index_bytes=built["search_index_bytes"],
         search_entries=built["search_entries"],
+        generated_sections_indexed=generated_entries(site),
     )
     lean = WORK / f"guide-{n}-lean-search"
     marked = write_lean_search_guide(guide, lean)
@@ -824,6 +914,33 @@ LEAN_HEADINGS = (
     "### {{ draft.title | text }}",
 )
 """Headings of generated text (the same on every page but for names): kept out of search."""
+
+
+GENERATED_SECTIONS = {
+    "questions": re.compile(r"Questions"),
+    "intro": re.compile(r"One-minute intro"),
+    "drafts": re.compile(
+        r"Outreach|Outreach email|Thank-you note|Follow-up note|A note they can forward"
+        r"|Thanks for suggesting .*|Ask .* for an introduction"
+    ),
+    "logistics": re.compile(r"Venue and logistics"),
+    "reflection prompts": re.compile(r"After the talk|Reflection"),
+}
+"""Search entries of prep pages whose text prepguide writes (the same on every page but names)."""
+
+
+def generated_entries(site: Path) -> dict[str, int]:
+    """How many search entries of the prep pages hold generated text, by kind."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    counts = dict.fromkeys(GENERATED_SECTIONS, 0)
+    for entry in index["docs"]:
+        if not entry["location"].startswith("contacts/"):
+            continue
+        for kind, pattern in GENERATED_SECTIONS.items():
+            if pattern.fullmatch(entry["title"]):
+                counts[kind] += 1
+                break
+    return counts
 
 
 def write_lean_search_guide(guide: Path, out: Path) -> int:
@@ -860,6 +977,8 @@ def child(args: Sequence[str], sizes_out: Path | None) -> dict[str, Any]:
     mode, *rest = args
     if mode == "build":
         return child_build(Path(rest[0]), Path(rest[1]), sizes_out)
+    if mode == "clean":
+        return child_clean(Path(rest[0]), Path(rest[1]), rest[2])
     if mode == "serve":
         return child_serve(Path(rest[0]), rest[1] == "dirty", "page-cache" in rest[2:])
     if mode == "loadfiles":
@@ -970,7 +1089,73 @@ def render(results: dict[str, Any]) -> Iterator[str]:
 
 def render_goals(results: dict[str, Any], sizes: list[dict[str, Any]]) -> Iterator[str]:
     by_n = {r["contacts"]: r for r in sizes}
-    yield "### The goals"
+    previous = results.get("previous", {})
+    before = previous.get("label", "the previous run")
+    yield "### The goals of issue 17 (speed a user waits for)"
+    yield ""
+    yield f"| goal | figure | before ({before}) | verdict |"
+    yield "|---|---|---|---|"
+    serve = results.get("serve", {}).get("normal")
+    if serve and serve.get("walls_edits"):
+        walls = [e["wall"] for e in serve["walls_edits"]]
+        cpus = [e["cpu"] for e in serve["walls_edits"]]
+        yield (
+            f"| serve: the edited page fresh within 2 s of saving one contact at {SERVE_SIZE:,} "
+            f"| whole rebuild (config loaded again, built, written) {statistics.median(walls):.2f} s "
+            f"wall, {statistics.median(cpus):.2f} s CPU, median of {len(walls)} edits "
+            f"(wall {', '.join(f'{w:.2f}' for w in walls)} s); edited page fresh: "
+            f"{'yes' if serve['edited_page_fresh'] else 'no'} "
+            f"| {previous.get('serve_rebuild_wall_s', float('nan')):.1f} s wall "
+            f"| {_verdict(statistics.median(walls) <= 2.0 and serve['edited_page_fresh'])} |"
+        )
+        same = serve.get("same_as_clean")
+        if same is not None:
+            ok = not same["different"]
+            detail = (
+                "every file identical"
+                if ok
+                else f"{len(same['different'])} files differ: {', '.join(same['different'][:5])}"
+            )
+            yield (
+                f"| serve: the served site is what a clean build makes (pages, nav, search index) "
+                f"| after 3 edits, {same['files']:,} files compared byte for byte with a clean "
+                f"`mkdocs build` in a new process (sitemap dates aside): {detail}; search entries "
+                f"{serve['search_entries_before']:,} → {serve['search_entries_after']:,} "
+                f"| (`--dirty`: index cut to the rebuilt pages) | {_verdict(ok)} |"
+            )
+    if 1000 in by_n and "floor" in by_n[1000]:
+        row = by_n[1000]
+        p, f = row["prepguide"], row["floor"]
+        ratios = row.get("floor_ratios") or [(p["cpu"] / p["pages"]) / (f["cpu"] / f["pages"])]
+        ratio = statistics.median(ratios)
+        yield (
+            f"| full build at 1,000: CPU per page ≤ 2× the plain-material floor (same number of "
+            f"short pages out of the nav, with search, measured in the same run) "
+            f"| {_ms(p['cpu'], p['pages']):.1f} ms against {_ms(f['cpu'], f['pages']):.1f} ms per page: "
+            f"×{ratio:.2f} (build by build: {', '.join(f'×{x:.2f}' for x in ratios)}) "
+            f"| {previous.get('build_1000_cpu_ms_per_page', float('nan')):.1f} ms/page, "
+            f"{previous.get('floor_ratio', '')} | {_verdict(ratio <= 2.0)} |"
+        )
+    search = results.get("search")
+    if search:
+        cold = search["cold_first_result_s"]
+        yield (
+            f"| search: first result within 2 s of typing on a fresh page at {search['contacts']:,} "
+            f"| {cold:.2f} s ({search['warm_first_result_s']:.2f} s with the index loaded); index "
+            f"{_kb(search['search_index_bytes'])}, {search['search_entries']:,} entries "
+            f"| {previous.get('search_cold_first_result_s', float('nan')):.2f} s, "
+            f"{_kb(previous.get('search_index_bytes', 0))} "
+            f"| {_verdict(cold <= 2.0)} |"
+        )
+        indexed = search.get("generated_sections_indexed")
+        if indexed is not None:
+            yield (
+                "| search: repeated generated text (questions, drafts, logistics) out of the index "
+                f"| entries under generated headings: {', '.join(f'{k} {v:,}' for k, v in indexed.items()) or 'none'} "
+                f"| questions, intro and drafts already excluded | {_verdict(not any(indexed.values()))} |"
+            )
+    yield ""
+    yield "### Earlier goals"
     yield ""
     yield "| goal | figure | verdict |"
     yield "|---|---|---|"
@@ -1066,6 +1251,12 @@ def render_serve(results: dict[str, Any]) -> Iterator[str]:
                 f"({', '.join(f'{e * 1000:,.0f}' for e in edits)})"
             )
         label = "`--dirty`" if r["dirty"] else "normal"
+        kept = r.get("kept")
+        if kept:
+            label += (
+                f"; MkDocs' work kept: {kept['reused']:,} pages' HTML and search entries reused, "
+                f"{kept['converted']:,} converted, {kept['rendered']:,} theme templates rendered"
+            )
         if r.get("page_cache"):
             label += f" ({r['pages_reused']:,} outputs reused from the page cache)"
         else:

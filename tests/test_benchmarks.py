@@ -17,7 +17,7 @@ from prepguide.model import STATUSES, Contact, Organization
 from prepguide.options import make_options
 from prepguide.site import PageCache, Renderer, SiteContext, calendar_assets, render_site
 
-from .conftest import ROOT, build_site
+from .conftest import ROOT, build_site, write
 
 BENCHMARKS = ROOT / "benchmarks"
 
@@ -249,3 +249,41 @@ def test_page_cache_forgets_deleted_contacts(tmp_path: Path, generate: ModuleTyp
     rebuild()  # the deleted contact's outputs are not used by this build...
     rebuild()  # ...so the next one forgets them
     assert not [name for name in cache.names if victim.stem in name]
+
+
+def test_floor_has_as_many_short_pages_out_of_the_nav(tmp_path: Path, generate: ModuleType) -> None:
+    run = load("run")
+    generate.generate(10, tmp_path / "guide")
+    pages = [("index.md", 3000, True), ("contacts.md", 9000, True)]
+    pages += [(f"contacts/person-{i}.md", 12000 + i, False) for i in range(10)]
+    run.write_floor(tmp_path / "guide", pages, tmp_path / "floor")
+    config = (tmp_path / "floor/mkdocs.yml").read_text(encoding="utf-8")
+    assert "prepguide" not in config and "  - search\n" in config
+    assert config.endswith("not_in_nav: |\n  /pages/\n")
+    written = sorted((tmp_path / "floor/content").rglob("*.md"))
+    assert len(written) == len(pages)
+    assert len(list((tmp_path / "floor/content/pages").glob("*.md"))) == 10
+    assert all(len(p.read_text(encoding="utf-8")) < 300 for p in written)
+
+
+def test_generated_search_entries_are_counted_by_kind(tmp_path: Path) -> None:
+    run = load("run")
+    docs = [
+        {"location": "contacts/a/#questions", "title": "Questions", "text": "x"},
+        {"location": "contacts/a/#ask", "title": "Ask Bo for an introduction", "text": "x"},
+        {"location": "contacts/a/#who", "title": "Who they are and how you are connected"},
+        {"location": "organizations/b/#questions", "title": "Questions", "text": "x"},
+    ]
+    write(tmp_path / "search/search_index.json", json.dumps({"docs": docs}))
+    counts = run.generated_entries(tmp_path)
+    assert counts["questions"] == 1 and counts["drafts"] == 1 and sum(counts.values()) == 2
+
+
+def test_site_files_leave_out_only_the_sitemap_dates(tmp_path: Path) -> None:
+    run = load("run")
+    write(tmp_path / "a/sitemap.xml", "<url><lastmod>2026-12-01</lastmod></url>")
+    write(tmp_path / "a/index.html", "<p>x</p>")
+    write(tmp_path / "b/sitemap.xml", "<url><lastmod>2026-12-02</lastmod></url>")
+    write(tmp_path / "b/index.html", "<p>y</p>")
+    a, b = run.site_files(tmp_path / "a"), run.site_files(tmp_path / "b")
+    assert a["sitemap.xml"] == b["sitemap.xml"] and a["index.html"] != b["index.html"]

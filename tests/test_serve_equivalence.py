@@ -262,3 +262,58 @@ def test_pages_are_not_kept_with_an_extension_that_reads_other_files(session: Se
     session.rebuild()
     plugin = session.rebuild()
     assert plugin.outputs.reused == 0 and plugin.outputs.config_key is None
+
+
+def test_signature_writes_values_down_or_gives_up() -> None:
+    from prepguide.rebuild import signature
+
+    class Options:
+        def __init__(self, value: int) -> None:
+            self.value = value
+
+    assert signature({"a": [1, 2], "b": Options(3)}) == signature({"b": Options(3), "a": [1, 2]})
+    assert signature({"a": [1, 2]}) != signature({"a": [2, 1]})
+    assert signature(Options(3)) != signature(Options(4))
+    assert signature(object()) is None, "an object known only by its address has no signature"
+
+
+def test_only_extensions_that_read_the_page_alone_allow_keeping_pages() -> None:
+    from prepguide.rebuild import pure_extensions
+
+    assert pure_extensions(["toc", "markdown.extensions.tables", "pymdownx.superfences"])
+    assert not pure_extensions(["toc", "pymdownx.snippets"])
+    assert not pure_extensions(["my_company.extension"])
+
+
+def test_a_kept_page_is_reused_only_with_its_key_and_every_lookup_unchanged() -> None:
+    from prepguide.rebuild import OutputCache
+
+    cache = OutputCache()
+    found = {"organizations/acme.md": ("organizations/acme/", "NOT_IN_NAV")}
+    cache.begin("config-1")
+    entry, reuse = cache.find("contacts/a.md", "# A\n", found.get)
+    assert entry is not None and not reuse
+    entry.lookups["organizations/acme.md"] = found["organizations/acme.md"]
+    entry.content = "<h1>A</h1>"
+    cache.end()
+
+    cache.begin("config-1")
+    assert cache.find("contacts/a.md", "# A\n", found.get)[1]
+    cache.end()
+    cache.begin("config-1")
+    assert not cache.find("contacts/a.md", "# A, edited\n", found.get)[1]
+    cache.end()
+    cache.begin("config-1")
+    cache.find("contacts/a.md", "# A\n", found.get)[0].content = "<h1>A</h1>"  # type: ignore[union-attr]
+    cache.entries["contacts/a.md"].lookups = {
+        "organizations/acme.md": found["organizations/acme.md"]
+    }
+    cache.end()
+    cache.begin("config-1")
+    assert not cache.find("contacts/a.md", "# A\n", {}.get)[1], "the linked page is gone"
+    cache.end()
+    cache.begin("config-2")
+    assert not cache.find("contacts/a.md", "# A\n", found.get)[1], "mkdocs.yml changed"
+    cache.end()
+    cache.begin(None)
+    assert cache.find("contacts/a.md", "# A\n", found.get) == (None, False)

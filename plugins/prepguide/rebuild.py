@@ -5,7 +5,7 @@ makes again only the pages whose inputs changed; every other page has the same
 Markdown as in the previous build. This module lets the plugin spare MkDocs the
 work such a page costs it (converting the Markdown, indexing it for search and
 rendering the theme's template), by keeping what that work made the last time,
-under a key of everything the work read (docs/usage.md, "Previewing"):
+under a key of everything the work read (docs/usage.md, "Files", on ``mkdocs serve``):
 
 * the HTML (with the table of contents, anchors and title) of a page is reused
   when its source (front matter and Markdown), the site's configuration (theme,
