@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -347,12 +346,10 @@ def test_accuracy_on_held_out_section() -> None:
     assert evaluate(held_out).accuracy >= 0.90
 
 
-def test_lint_is_fast() -> None:
-    questions = [q for _, q in load_labelled(LABELLED)]
-    start = time.perf_counter()
-    for question in questions:
-        lint_question(question)
-    assert time.perf_counter() - start < 2.0
+def test_lint_labels_every_labelled_question() -> None:
+    # No timing assert (a test asserts behaviour); speed is measured by benchmarks/.
+    for _, question in load_labelled(LABELLED):
+        assert lint_question(question).label in LABELS, question
 
 
 def test_evaluate_entry_point_prints_markdown(capsys: pytest.CaptureFixture[str]) -> None:
