@@ -11,11 +11,8 @@ from types import ModuleType
 
 import pytest
 
-from prepguide.calendar import has_events
 from prepguide.corpus import CorpusLoader
 from prepguide.model import STATUSES, Contact, Organization
-from prepguide.options import make_options
-from prepguide.site import PageCache, Renderer, SiteContext, calendar_assets, render_site
 
 from .conftest import ROOT, build_site, write
 
@@ -120,135 +117,6 @@ def test_baseline_has_the_same_pages_and_sizes(tmp_path: Path, generate: ModuleT
     assert (site / "contacts/person-3/index.html").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "person-3/" not in home, "pages outside the nav must stay out of the sidebar"
-
-
-def _serve_session(
-    tmp_path: Path, generate: ModuleType, contacts: int
-) -> tuple[Path, SiteContext, CorpusLoader, PageCache]:
-    """A generated guide and what ``mkdocs serve`` keeps between rebuilds."""
-    generate.generate(contacts, tmp_path)
-    options = make_options(today="2026-11-26", timezone="Europe/Stockholm")
-    ctx = SiteContext(options, options.resolved_today(), True, None, False)
-    return tmp_path / "content", ctx, CorpusLoader(), PageCache()
-
-
-def test_page_cache_rebuild_matches_a_fresh_render(tmp_path: Path, generate: ModuleType) -> None:
-    """A serve rebuild that reuses pages gives exactly the pages of a fresh render."""
-    content, ctx, loader, cache = _serve_session(tmp_path, generate, 40)
-
-    def rebuild() -> tuple[int, int]:
-        corpus = loader.load(content)
-        assert corpus.errors == []
-        cached = render_site(corpus, ctx, Renderer(), cache=cache)
-        hits, misses = cache.hits, cache.misses
-        cached_assets = calendar_assets(corpus, ctx, cache=cache)
-        fresh = render_site(corpus, ctx, Renderer())
-        assert [(p.src_uri, p.markdown) for p in cached] == [(p.src_uri, p.markdown) for p in fresh]
-        assert cached_assets == calendar_assets(corpus, ctx)
-        return hits, misses
-
-    def rename(path: Path, name: str) -> None:
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^name: .*$", f'name: "{name}"', text, count=1, flags=re.M))
-
-    assert rebuild()[0] == 0
-    hits, misses = rebuild()
-    assert misses == 0 and hits > 40
-
-    contacts = {p.stem: p for p in sorted((content / "contacts").glob("*.yml"))}
-    texts = {cid: path.read_text(encoding="utf-8") for cid, path in contacts.items()}
-    introducer = next(cid for cid in contacts if any(f"via: {cid}\n" in t for t in texts.values()))
-    rename(contacts[introducer], "Renamed Introducer")
-    hits, misses = rebuild()
-    assert 1 < misses < 10 and hits > 30, (hits, misses)
-
-    referred = next(
-        cid
-        for cid in contacts
-        if cid != introducer and any(f"  - {cid}\n" in t for t in texts.values())
-    )
-    rename(contacts[referred], "Renamed Referral")
-    rebuild()
-    org = sorted((content / "organizations").glob("*.yml"))[0]
-    rename(org, "Renamed Organization")
-    rebuild()
-    (content / "contacts/new-person.yml").write_text(
-        f'name: "New Person"\norganization: {org.stem}\n', encoding="utf-8"
-    )
-    rebuild()
-    profile = content / "profile.yml"
-    profile.write_text(
-        profile.read_text(encoding="utf-8").replace("trail running", "sea kayaking"),
-        encoding="utf-8",
-    )
-    hits, _ = rebuild()
-    assert hits == 0, "a changed profile changes every prep page"
-
-
-def test_page_cache_remakes_only_what_an_edit_touches(tmp_path: Path, generate: ModuleType) -> None:
-    """Editing one contact's role remakes its page, its row and what names it; nothing else."""
-    content, ctx, loader, cache = _serve_session(tmp_path, generate, 60)
-
-    def rebuild() -> list[str]:
-        corpus = loader.load(content)
-        render_site(corpus, ctx, Renderer(), cache=cache)
-        calendar_assets(corpus, ctx, cache=cache)
-        return sorted(cache.made)
-
-    first = rebuild()
-    assert (
-        "network.md" in first and "contacts.md#" + sorted(loader.load(content).contacts)[0] in first
-    )
-    assert rebuild() == []
-
-    corpus = loader.load(content)
-    mentioned = {
-        ref
-        for contact in corpus.contacts.values()
-        for ref in (contact.connection.via, *contact.referrals)
-        if ref
-    }
-    lonely = next(
-        c
-        for cid, c in sorted(corpus.contacts.items())
-        if cid not in mentioned and not c.connection.via and not c.referrals and c.organization
-    )
-    path = content / "contacts" / f"{lonely.id}.yml"
-    text = path.read_text(encoding="utf-8")
-    assert re.search(r"^role: ", text, flags=re.M)
-    path.write_text(re.sub(r"^role: .*$", "role: Edited role", text, count=1, flags=re.M))
-    assert rebuild() == sorted(
-        [
-            f"contacts/{lonely.id}.md",
-            f"contacts.md#{lonely.id}",
-            f"organizations/{lonely.organization}.md",
-        ]
-        + ([f"calendar/{lonely.id}.ics"] if lonely.meeting.status == "scheduled" else [])
-        + ([f"calendar/{lonely.id}.events"] if has_events(lonely) else [])
-    )
-
-    # A new status changes what the dashboard counts: it is made again.
-    text = path.read_text(encoding="utf-8")
-    status = "closed" if lonely.meeting.status != "closed" else "researching"
-    path.write_text(re.sub(r"^  status: .*$", f"  status: {status}", text, count=1, flags=re.M))
-    assert "index.md" in rebuild()
-
-
-def test_page_cache_forgets_deleted_contacts(tmp_path: Path, generate: ModuleType) -> None:
-    content, ctx, loader, cache = _serve_session(tmp_path, generate, 20)
-
-    def rebuild() -> None:
-        corpus = loader.load(content)
-        render_site(corpus, ctx, Renderer(), cache=cache)
-        calendar_assets(corpus, ctx, cache=cache)
-
-    rebuild()
-    victim = sorted((content / "contacts").glob("*.yml"))[3]
-    assert f"contacts/{victim.stem}.md" in cache.names
-    victim.unlink()
-    rebuild()  # the deleted contact's outputs are not used by this build...
-    rebuild()  # ...so the next one forgets them
-    assert not [name for name in cache.names if victim.stem in name]
 
 
 def test_floor_has_as_many_short_pages_out_of_the_nav(tmp_path: Path, generate: ModuleType) -> None:
