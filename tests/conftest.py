@@ -28,7 +28,7 @@ plugins:
 """
 
 
-# The prep page's sections, in the order CONTRACT.md fixes
+# The prep page's sections before the talk, in the order docs/usage.md ("The generated site") lists
 PREP_SECTIONS = [
     "Who they are and how you are connected",
     "Common ground",
