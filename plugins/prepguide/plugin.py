@@ -8,10 +8,12 @@ this module only uses MkDocs' public plugin API: events, ``File.generated``,
 
 from __future__ import annotations
 
+import contextlib
 import html
 import mimetypes
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +55,8 @@ REQUIRED_EXTENSIONS = ("md_in_html",)
 KEPT_TEMPLATE = "prepguide/kept-page.html"
 """The template of a page whose earlier output is still exact (see :class:`KeptPage`)."""
 KEPT_OUTPUT = "prepguide_kept_output"
+KEPT_FOLDERS = ("contacts", "organizations")
+"""The served site's folders of generated pages, kept through MkDocs' cleaning (serve only)."""
 PAGE_EVENTS = (
     "pre_page",
     "page_read_source",
@@ -199,6 +203,13 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.recording: Any = None
         """Stops noting file lookups (set while MkDocs converts a page, see ``on_page_markdown``)."""
         self.bytecode = MemoryBytecodeCache()
+        self.aside: list[str] = []
+        """Folders of the served site set aside before MkDocs cleans it (see ``set_aside``)."""
+        self.aside_site: Path | None = None
+        self.put: list[str] = []
+        self.kept_files: Files | None = None
+        self.built_key: str | None = None
+        """The configuration's signature in the last good serve build."""
         """The theme's compiled templates, kept between serve rebuilds."""
         """What MkDocs made of each generated page, kept between serve rebuilds."""
 
@@ -283,6 +294,9 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             self.outputs.clear()
             return
         self.outputs.begin(self.outputs_config_key(config))
+        if self.outputs.config_key is not None and self.outputs.config_key == self.built_key:
+            self.set_aside(config)  # the same configuration: the same layout of the site
+        self.built_key = None
         self.served = {
             f.src_uri: f.inclusion is InclusionLevel.UNDEFINED
             for f in self.pending
@@ -438,6 +452,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             get_build_date(),
         )
         self.keep_search_entries(config)
+        self.kept_files = files
         if nav is None or self.outputs.output_key is None or env.loader is None:
             return env
         env.loader = jinja2.ChoiceLoader(
@@ -584,6 +599,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         files were checked in ``on_pre_build``).
         """
         files = remove_research_files(files)
+        if self.aside:
+            self.put_back(config)
         if not self.config.enabled or not self.pending:
             return files
         start = time.perf_counter()
@@ -603,15 +620,73 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.timings["render"] = self.timings.get("render", 0.0) + time.perf_counter() - start
         return files
 
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Give the collector back what the build set aside (see ``paused_gc``)."""
         self.outputs.end()
+        self.prune(config)
+        self.built_key = self.outputs.config_key
         thaw()
 
     def on_build_error(self, *, error: Exception) -> None:
         """As :meth:`on_post_build`, for a build that stopped on an error."""
         self.outputs.clear()
+        self.put_back(None)
+        self.kept_files = None
         thaw()
+
+    # ``mkdocs serve`` cleans its folder before every rebuild, and then writes every page
+    # again: at 1,000 contacts, removing and making 1,200 folders is a sixth of a rebuild.
+    # The prep and organization pages' folders are set aside under a hidden name (MkDocs'
+    # cleaning leaves hidden entries), put back once the folder is clean, and every file
+    # in them that this build did not write is removed when it ends (``prune``): the
+    # folder then holds what a clean build writes (tests/test_serve_equivalence.py).
+
+    def set_aside(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        self.aside, self.aside_site, self.put = [], site, []
+        for name in KEPT_FOLDERS:
+            folder, hidden = site / name, site / f".prepguide-{name}"
+            if hidden.exists():
+                shutil.rmtree(hidden, ignore_errors=True)
+            if folder.is_dir() and not folder.is_symlink():
+                try:
+                    os.replace(folder, hidden)
+                except OSError:
+                    continue
+                self.aside.append(name)
+
+    def put_back(self, config: MkDocsConfig | None) -> None:
+        """Put the folders set aside back (``on_files``), or drop them (a failed build)."""
+        site = Path(config.site_dir) if config is not None else self.aside_site
+        for name in self.aside:
+            if site is None:
+                break
+            folder, hidden = site / name, site / f".prepguide-{name}"
+            if config is not None and not folder.exists() and hidden.is_dir():
+                os.replace(hidden, folder)
+                self.put.append(name)
+            else:
+                shutil.rmtree(hidden, ignore_errors=True)
+        self.aside = []
+
+    def prune(self, config: MkDocsConfig) -> None:
+        """Remove what the folders put back hold but this build did not write."""
+        put, self.put = self.put, []
+        files, self.kept_files = self.kept_files, None
+        if not put:
+            return
+        site = Path(config.site_dir)
+        written = {os.path.normpath(f.abs_dest_path) for f in files} if files is not None else set()
+        for name in put:
+            for folder, dirnames, filenames in os.walk(site / name, topdown=False):
+                for filename in filenames:
+                    path = os.path.join(folder, filename)
+                    if os.path.normpath(path) not in written:
+                        os.remove(path)
+                for dirname in dirnames:
+                    with contextlib.suppress(OSError):  # not empty: it holds pages
+                        os.rmdir(os.path.join(folder, dirname))
 
     def on_shutdown(self) -> None:
         """As :meth:`on_post_build`, when MkDocs exits."""
