@@ -369,6 +369,13 @@ def _build(root: Path, *, dirty: bool) -> Path:
         build(cfg, dirty=dirty)
     finally:
         cfg.plugins.on_shutdown()
+        # MkDocs keeps plugin instances that define on_startup for the whole process, and
+        # material's search plugin keeps a dirty build's index (search_index_prev) and merges
+        # it into every later build of this process: forget it, so that later tests' builds
+        # start clean (a `mkdocs build --dirty` command is one process, so users never see it)
+        for plugin in cfg.plugins.values():
+            if hasattr(plugin, "search_index_prev"):
+                plugin.search_index_prev = None
     return root / "site"
 
 
