@@ -111,6 +111,86 @@ def unsafe_link(src_uri: str, src_dir: str | Path) -> str | None:
     return None
 
 
+LOOP_MESSAGE = "a symbolic link that loops back into content/; remove it"
+
+
+def link_loops(content_dir: Path, root: Path) -> list[Problem]:
+    """Errors about symbolic links to a folder that holds the link itself.
+
+    MkDocs walks the content folder following links (``os.walk(followlinks=True)``),
+    so ``content/guides/a -> .`` makes it copy the guide into itself until the
+    system says "Too many levels of symbolic links", and three such links make the
+    walk take forever. Every folder is walked here as MkDocs would, but a link whose
+    real folder is one of the folders it lies in (``.``, ``..``, ``content/`` itself,
+    or a folder outside that links back) is an error and is not entered
+    (docs/security.md, "Symbolic links").
+    """
+    problems: list[Problem] = []
+    start = os.path.realpath(content_dir)
+    stack: list[tuple[str, frozenset[str]]] = [(str(content_dir), frozenset([start]))]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name, reverse=True)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if not entry.is_dir():
+                    continue
+            except OSError:
+                continue
+            real = os.path.realpath(entry.path)
+            if entry.is_symlink() and (
+                real in ancestors or os.path.commonpath([real, start]) == real
+            ):
+                display = Path(os.path.relpath(entry.path, root)).as_posix()  # as walked
+                problems.append(Problem(display, 1, 1, "error", LOOP_MESSAGE))
+                continue
+            if real in ancestors:  # a bind mount or the like: never walk in circles
+                continue
+            stack.append((entry.path, ancestors | {real}))
+    return problems
+
+
+def _research_area(real: str, areas: dict[str, str]) -> str | None:
+    """Which research folder (or ``profile.yml``) the real path ``real`` lies in, if any."""
+    for area, where in areas.items():
+        if real == where or (area != "profile.yml" and real.startswith(where + os.sep)):
+            return area
+    return None
+
+
+def _linked_research(
+    path: Path, area: str, own_base: str | None, content_dir: Path, areas: dict[str, str]
+) -> str | None:
+    """Why the research file ``path`` (a symbolic link) cannot be read, or None.
+
+    A contact linked as ``organizations/x.yml`` would publish a private contact's
+    name as an organization: a research file may link only to a file of its own
+    folder or elsewhere in the content folder, never into another research folder
+    or out of the content folder (docs/security.md, "Symbolic links").
+    """
+    real = os.path.realpath(path)
+    if own_base is not None and real.startswith(own_base + os.sep):
+        return None
+    top = str(content_dir)
+    if not real.startswith(top + os.sep):
+        return (
+            f"it is a symbolic link to a file outside the content folder (`{real}`); "
+            "copy the file into the content folder instead of linking it, or remove the link"
+        )
+    other = _research_area(real, areas)
+    if other is not None and other != area:
+        shown = Path(os.path.relpath(real, top)).as_posix()
+        return (
+            f"it is a symbolic link to `{shown}`, research notes of another kind; "
+            "copy the file instead of linking it, or remove the link"
+        )
+    return None
+
+
 def _markdown_fields(model: object) -> Iterator[tuple[tuple[str | int, ...], str | None]]:
     """The Markdown fields of a validated file, with where each is (docs/usage.md)."""
     if isinstance(model, Contact):
@@ -375,10 +455,21 @@ class CorpusLoader:
         seen: set[Path] = set()
 
         profile = content_dir / "profile.yml"
+        areas = {name: os.path.realpath(content_dir / name) for name in (*FOLDERS, "profile.yml")}
         target = dangling_link(profile)
         if target is not None:
             corpus.problems.append(_dangling(content_dir, "profile.yml", "", target, root, "error"))
-        if profile.is_file():
+        linked = (
+            _linked_research(profile, "profile.yml", None, content_dir, areas)
+            if profile.is_symlink() and profile.is_file()
+            else None
+        )
+        if linked is not None:
+            corpus.problems.append(
+                Problem(_display(content_dir, root) + "/profile.yml", 1, 1, "error", linked)
+            )
+            corpus.invalid.add(("profile", ""))
+        elif profile.is_file():
             entry = self._load(profile, _display(profile, root), "profile", None)
             seen.add(profile)
             self._add(corpus, profile, entry, "profile", "")
@@ -417,6 +508,12 @@ class CorpusLoader:
                 if dir_entry.is_symlink():
                     path = base / name
                     display = _display(path, root)
+                    linked = _linked_research(path, folder, str(real_base), content_dir, areas)
+                    if linked is not None:
+                        shown = f"{_display(base, root)}/{name}"  # the link, not its target
+                        corpus.problems.append(Problem(shown, 1, 1, "error", linked))
+                        corpus.invalid.add((kind, stem))
+                        continue
                 else:
                     # The real path of a file that is not a link is its folder's real
                     # path and its name: no need to resolve every part of it again.
@@ -472,7 +569,12 @@ class CorpusLoader:
                 self._add(corpus, path, entry, kind, stem)
         if profile.is_file():
             corpus.source_files.insert(0, profile)
-        corpus.problems.extend(_strays_elsewhere(content_dir, root))
+        loops = link_loops(content_dir, root)
+        corpus.problems.extend(loops)
+        looped = {p.path for p in loops}
+        corpus.problems.extend(
+            p for p in _strays_elsewhere(content_dir, root) if p.path not in looped
+        )
         for stale in set(self._cache) - seen:
             if stale.is_relative_to(content_dir):
                 del self._cache[stale]

@@ -5,6 +5,34 @@
 (function () {
   "use strict";
 
+  // A row's values for one filter: user text is always written as a JSON array
+  // (contacts-row.md.j2); anything else (an id, a status) is one value. A value that
+  // does not parse never breaks the filters.
+  function listOf(raw) {
+    if (raw.charAt(0) === "[") {
+      try {
+        var parsed = JSON.parse(raw);
+        if (Array.isArray(parsed)) return parsed.map(function (v) { return String(v); });
+      } catch (e) { /* not JSON: one value */ }
+    }
+    return [raw];
+  }
+
+  // A preset from the address (?industry=health%20care) picks the option it names,
+  // whatever its case.
+  function preset(control, value) {
+    var wanted = value.trim().toLowerCase();
+    if (control.options) {
+      for (var i = 0; i < control.options.length; i++) {
+        if (control.options[i].value.trim().toLowerCase() === wanted) {
+          control.value = control.options[i].value;
+          return;
+        }
+      }
+    }
+    control.value = value;
+  }
+
   function setUp(root) {
     if (root.dataset.pgReady) return;
     var table = document.getElementById(root.dataset.pgFilter);
@@ -16,7 +44,7 @@
       var values = {};
       keys.forEach(function (key) {
         var raw = (row.getAttribute("data-" + key) || "").toLowerCase();
-        values[key] = key === "text" ? raw : raw.charAt(0) === "[" ? JSON.parse(raw) : [raw];
+        values[key] = key === "text" ? raw : listOf(raw);
       });
       return { el: row, values: values };
     });
@@ -51,8 +79,8 @@
 
     var params = new URLSearchParams(window.location.search);
     controls.forEach(function (c) {
-      var preset = params.get(c.dataset.filter);
-      if (preset) c.value = preset;
+      var value = params.get(c.dataset.filter);
+      if (value) preset(c, value);
       c.addEventListener("input", schedule);
       c.addEventListener("change", schedule);
     });
