@@ -38,10 +38,10 @@ HOSTILE_NOTE = "Send \x1b[41mBG\x1b[0m \u202ething\r\nFAKE LINE"
 
 
 def _todo_guide(root: Path) -> None:
-    write(root / "content/organizations/evil.yml", 'name: "Evil \\u202eCorp"\n')
+    write(root / "content/organizations/evil.yml", 'name: "Evil \\ufeffCorp"\n')
     write(
         root / "content/contacts/ann-lee.yml",
-        'name: "Ann \\u202eLee"\n'
+        'name: "Ann \\ufeffLee"\n'
         "organization: evil\n"
         "meeting:\n"
         "  status: scheduled\n"
@@ -62,8 +62,8 @@ def test_todo_text_shows_control_characters_as_escapes(
     for char in RAW:
         assert char not in out, repr(char)
     assert "FAKE LINE" not in out.splitlines()[2:]  # no line of its own
-    assert "Ann \\u202eLee — Send \\x1b[41mBG\\x1b[0m \\u202ething\\x0d\\x0aFAKE LINE" in out
-    assert "Ann \\u202eLee (Evil \\u202eCorp) — video" in out
+    assert "Ann \\ufeffLee — Send \\x1b[41mBG\\x1b[0m \\u202ething\\x0d\\x0aFAKE LINE" in out
+    assert "Ann \\ufeffLee (Evil \\ufeffCorp) — video" in out
 
 
 def test_todo_json_keeps_the_strings_exact(
@@ -73,8 +73,8 @@ def test_todo_json_keeps_the_strings_exact(
     assert main(["todo", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["due"][0]["message"] == HOSTILE_NOTE
-    assert data["due"][0]["name"] == "Ann \u202eLee"
-    assert data["upcoming"][0]["organization"] == "Evil \u202eCorp"
+    assert data["due"][0]["name"] == "Ann \ufeffLee"
+    assert data["upcoming"][0]["organization"] == "Evil \ufeffCorp"
 
 
 # --- finding 10a: GitHub annotations never carry raw control characters --------------------
@@ -133,7 +133,6 @@ VISIBLE_NAMES = {
     "digit": "7",
     "symbol": "★",
     "hangul": "한",
-    "bidi then letter": "\u202eAnn",
 }
 
 
@@ -386,3 +385,202 @@ def test_a_link_broken_while_loading(guide_dir: Path) -> None:
         "`dangle.yml` is a symbolic link to a missing file (`nowhere`); remove it or point it "
         "at a file"
     )
+
+
+# --- attack 3, finding 1: a negative or conditional header is never read as consent ---------
+
+NEGATIVE_HEADERS = [
+    "Withdrew consent",
+    "No consent",
+    "Non-consent",
+    "Denied permission",
+    "Permission denied",
+    "Disagreed to be listed",
+    "Consent to be removed",
+    "Remove from listing",
+    "Publish? (leave blank = yes)",
+    # refused before this finding too
+    "Consent withdrawn",
+    "Consent revoked",
+    "Refused consent",
+    "Do not consent",
+    "Consent not given",
+    "Opted out",
+    "Do not list",
+    "Hidden",
+    "Keep private",
+    "Withdrawn",
+]
+OPT_OUT_HEADERS = [
+    "Unpublish",
+    "Exclude",
+    "Object to publication",
+    "Nonconsent",
+    "Unconsented",
+    "Dissent",
+    "Disagree",
+    "Right to be forgotten",
+    "Delete me",
+    "Confidential",
+    "Restricted",
+    "Suppress",
+    "DNC",
+    "Anonymous",
+]
+
+
+@pytest.mark.parametrize("header", NEGATIVE_HEADERS + OPT_OUT_HEADERS)
+def test_a_negative_header_alone_is_refused(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    assert _import(guide_dir, f'Name,"{header}"\nAnn Example,yes\n') == 2
+    err = capsys.readouterr().err
+    assert f"alumni.csv:1:1: error: column `{header}` seems to say who must NOT be published" in err
+    assert "nothing imported" in err
+    assert not (guide_dir / "content/contacts/ann-example.yml").exists()
+
+
+@pytest.mark.parametrize("header", NEGATIVE_HEADERS + OPT_OUT_HEADERS)
+def test_an_opt_out_next_to_a_consent_column_is_refused(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    text = f'Name,Consent,"{header}"\nAnn Example,yes,yes\n'
+    assert _import(guide_dir, text) == 2
+    err = capsys.readouterr().err
+    assert f"column `{header}` seems to say who must NOT be published" in err
+    assert "reads only the consent column `Consent`" in err
+    assert f'--map "{header}=notes"' in err
+    assert not (guide_dir / "content/contacts/ann-example.yml").exists()
+    # mapped explicitly, the user has decided: the consent column alone decides
+    assert _import(guide_dir, text, "--map", f"{header}=notes") == 0
+    assert _visibility(guide_dir) == {"ann-example": "public"}
+
+
+def test_a_negative_header_mapped_as_consent_is_the_users_choice(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = 'Name,"Publish? (leave blank = yes)"\nAnn Example,yes\nBo Park,\n'
+    assert _import(guide_dir, text, "--map", "Publish? (leave blank = yes)=consent") == 0
+    assert _visibility(guide_dir) == {"ann-example": "public", "bo-park": "private"}
+
+
+@pytest.mark.parametrize(
+    "header", ["Consent (yes/no)", "Consent (Y/N)", "Consent? Yes or no", "Publish (true/false)"]
+)
+def test_the_answers_a_header_spells_are_no_negation(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    assert _import(guide_dir, f'Name,"{header}"\nAnn Example,yes\nBo Park,no\n') == 0
+    assert f"column `{header}` read as consent" in capsys.readouterr().err
+    assert _visibility(guide_dir) == {"ann-example": "public", "bo-park": "private"}
+
+
+@pytest.mark.parametrize("header", ["District", "Display name", "Objective", "Department"])
+def test_words_that_only_look_negative_are_ignored(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    assert _import(guide_dir, f'Name,"{header}"\nAnn Example,x\n') == 0
+    assert f"ignored columns: {header}" in capsys.readouterr().err
+
+
+# --- attack 3, finding 2: visible() escapes line separators and format characters ---------
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+        ("\ufeff", "\\ufeff"),
+        ("\x85", "\\x85"),
+        ("\u200b", "\\u200b"),
+        ("\u200d", "\\u200d"),
+        ("\u00ad", "\\xad"),
+        ("\u2060", "\\u2060"),
+        ("\u206a", "\\u206a"),
+        ("\U000e0041", "\\U000e0041"),
+        ("\u202e", "\\u202e"),
+    ],
+)
+def test_visible_escapes_separators_and_format_characters(raw: str, escaped: str) -> None:
+    from prepguide.errors import visible
+
+    assert visible(f"a{raw}b") == f"a{escaped}b"
+    problem = Problem(f"c/x{raw}.yml", 1, 1, "error", f"m{raw}")
+    assert raw not in problem.format() and raw not in problem.format_github()
+    assert f"c/x{escaped}.yml" in problem.format_github()
+
+
+def test_visible_keeps_printable_text() -> None:
+    from prepguide.errors import visible
+
+    text = "Ana Lúcia 李 कि 🦄 ★ \t tab"
+    assert visible(text) == text
+
+
+def test_todo_and_check_escape_line_separators(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(
+        guide_dir / "content/contacts/ann-lee.yml",
+        'name: "Ann\\ufeffLee"\n'
+        "follow_up:\n"
+        "  - date: 2026-11-20\n"
+        '    note: "Call\\u2028FAKE\\u2029LINE\\x85NEL"\n',
+    )
+    write(guide_dir / "content/contacts/bad\u2028name.yml", "name: X\nbogus: 1\n")
+    main(["todo"])
+    out = capsys.readouterr().out
+    assert "Ann\\ufeffLee — Call\\u2028FAKE\\u2029LINE\\x85NEL" in out
+    for char in ("\u2028", "\u2029", "\x85", "\ufeff"):
+        assert char not in out
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "content/contacts/bad\\u2028name.yml" in out and "\u2028" not in out
+    assert main(["check", "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert "file=content/contacts/bad\\u2028name.yml" in out and "\u2028" not in out
+
+
+# --- attack 3, finding 3: no bidirectional control in a name -------------------------------
+
+BIDI_NAMES = {
+    "RLO": "Ann \u202eLee",
+    "RLO first": "\u202eAnn",
+    "LRE": "Ann \u202aLee",
+    "RLE": "Ann \u202bLee",
+    "PDF": "Ann\u202c",
+    "LRO": "\u202dAnn Lee",
+    "LRI": "Ann \u2066Lee",
+    "RLI": "Ann \u2067Lee",
+    "FSI": "Ann \u2068Lee",
+    "PDI": "Ann Lee\u2069",
+    "LRM": "Ann\u200e Lee",
+    "RLM": "Ann\u200f Lee",
+    "ALM": "Ann\u061c Lee",
+}
+
+
+@pytest.mark.parametrize("model", [Contact, Organization, Profile])
+@pytest.mark.parametrize("name", BIDI_NAMES.values(), ids=BIDI_NAMES.keys())
+def test_a_name_with_a_bidi_control_is_refused(model: Any, name: str) -> None:
+    """The model, the schema with Python's regular expressions and with ECMA-262's agree."""
+    kind = {Contact: "contact", Organization: "organization", Profile: "profile"}[model]
+    pattern = _name_pattern(kind)
+    assert not _accepted(model, name)
+    assert re.search(pattern, name) is None
+    assert regress.Regex(pattern, flags="u").find(name) is None
+    assert _accepted(model, "Ann Lee") and re.search(pattern, "Ann Lee")
+
+
+def test_check_names_the_bidi_control_in_a_name(
+    guide_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(guide_dir / "content/contacts/ann.yml", 'name: "Ann \\u202eeeL"\n')
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "content/contacts/ann.yml:1:7: error: `name`: this name holds a bidirectional control "
+        "character (U+202E)"
+    ) in out
+    assert "\u202e" not in out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -16,26 +17,36 @@ from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
-# C0 controls but tab, DEL, C1 controls, and the bidirectional formatting marks
-# (LRM, RLM, ALM, the embeddings and overrides, the isolates): they move the cursor,
-# recolour or rewrite the terminal, or make text read in another order than it is.
-_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Everything but printable ASCII is looked at (see `_escape`): C0 controls but tab, DEL,
+# C1 controls (NEL U+0085 among them), the line and paragraph separators (Zl, Zp: U+2028,
+# U+2029) and every format character (Cf: the bidirectional marks, embeddings, overrides
+# and isolates, the zero-width characters, U+FEFF, the tag characters) are shown as
+# escapes: they move the cursor, recolour or rewrite the terminal, break a line of output
+# or make text read in another order than it is (docs/usage.md, "--format github").
+_SUSPECT = re.compile(r"[^\t -~]")
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    char = match.group()
+    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str) -> str:
     """Make text safe to print on a terminal: control characters shown as escapes.
 
-    ESC, line breaks, other C0 and C1 control characters and bidirectional
-    overrides become ``\\x1b``, ``\\x0a``, ``\\u202e``…, so that a file name or
-    a value cannot recolour the terminal, move the cursor or fake a line of
-    output. Tabs and everything printable are kept.
+    ESC, line breaks (U+2028, U+2029 and NEL too), other C0 and C1 control characters,
+    bidirectional overrides and every other format character (U+FEFF, zero-width spaces)
+    become ``\\x1b``, ``\\x0a``, ``\\u202e``…, so that a file name or a value cannot
+    recolour the terminal, move the cursor or fake a line of output. Tabs and everything
+    printable are kept.
     """
-    return _UNSAFE.sub(_escape, text)
+    return _SUSPECT.sub(_escape, text)
 
 
 def visible_lines(text: str) -> str:

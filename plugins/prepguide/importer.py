@@ -189,16 +189,49 @@ CONSENT_HINTS = frozenset(
     }
 )
 NEGATIONS = frozenset(
-    {"not", "dont", "never", "without", "optout", "unlisted", "withdraw", "withdrawn"}
-    | {"decline", "declined", "refuse", "refused", "revoke", "revoked", "hide", "hidden"}
-    | {"exclude", "excluded", "private", "unpublish", "unpublished"}
+    {"no", "not", "non", "un", "dis", "nor", "never", "without", "dont", "doesnt", "cannot"}
+    # a condition on the answer: `Publish? (leave blank = yes)` reads a blank cell as yes
+    | {"blank", "empty", "leave", "left", "unless", "if", "otherwise", "else", "default"}
+    | {"yes", "y", "n", "true", "false"}
 )
-NEGATION_PHRASES = ("opt out", "opted out", "don t", "do not", "does not")
-REFUSALS = frozenset({"optout", "unlisted", "withdrawn", "declined", "refused", "revoked"})
-"""A consent-like column that is not read as consent (docs/playbook.md, "Consent"): its
-header only hints at consent (``Share publicly?``, ``Privacy``), or says the opposite
-(``Do not publish``). Such a column is never silently ignored: the file is refused until
-it is mapped."""
+"""Words that turn a consent header round, or make it conditional, when they stand next to
+consent words (``No consent``, ``Non-consent``): never read as consent."""
+
+OPT_OUTS = frozenset(
+    {"optout", "forgotten", "dnc", "anonymous", "anonymously", "anon", "confidential"}
+    | {"restricted", "restrict", "hidden", "hide", "private", "dissent", "dissents"}
+    | {"dissented", "erase", "erased", "erasure", "objection", "objections", "object"}
+    | {"objects", "objected", "objecting", "unlisted", "incognito", "secret", "optedout"}
+)
+OPT_OUT_PREFIXES = (
+    "withdr",  # withdraw, withdrew, withdrawn, withdrawal
+    "revok",
+    "revoc",
+    "refus",
+    "deni",  # denied, denial
+    "deny",
+    "remov",
+    "delet",
+    "exclu",
+    "suppress",
+    "unpublish",
+    "declin",
+    "retract",
+    "unsubscrib",
+)
+NEGATED_STEMS = ("consent", "agree", "publi", "list", "permi", "approv", "allow", "shar")
+"""A word made of ``un``, ``non`` or ``dis`` and one of these (``Unconsented``,
+``Nonconsent``, ``Disagree``, ``Unpublish``) is an opt-out too."""
+OPT_OUT_PHRASES = ("opt out", "opted out", "don t", "do not", "does not", "right to be")
+"""Words and phrases that say a person must NOT be published, alone (``Delete me``,
+``Suppress``, ``DNC``) or next to consent words (``Withdrew consent``): such a column is
+never read as consent and never ignored (docs/playbook.md, "Consent")."""
+ANSWER_FORMATS = ("yes or no", "yes no", "y or n", "y n", "no yes", "n y", "true false")
+"""How a header may spell the answers it expects (``Consent (Y/N)``): not a condition."""
+# A consent-like column that is not read as consent (docs/playbook.md, "Consent"): its
+# header only hints at consent (`Share publicly?`, `Privacy`), or says the opposite
+# (`Do not publish`). Such a column is never silently ignored: the file is refused until
+# it is mapped.
 
 FIRST_NAMES = ("first name", "firstname", "given name", "given names", "forename")
 MIDDLE_NAMES = ("middle name", "middle names")
@@ -288,23 +321,39 @@ def fold_header(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9@]+", " ", header.lower()).split())
 
 
+def _opts_out(word: str) -> bool:
+    """``Withdrew``, ``Unconsented``, ``Disagree``, ``DNC``: a word that refuses publication."""
+    if word in OPT_OUTS or word.startswith(OPT_OUT_PREFIXES):
+        return True
+    return any(
+        word.startswith(prefix) and word[len(prefix) :].startswith(NEGATED_STEMS)
+        for prefix in ("non", "un", "dis")
+    )
+
+
 def consent_kind(folded: str) -> str | None:
-    """How a folded header speaks of consent.
+    """How a folded header speaks of consent (docs/playbook.md, "Consent").
 
     ``consent`` (it may be read as the consent column), ``negated`` (it speaks of consent
-    the other way round: ``Do not publish``), ``hint`` (``Share publicly?``) or ``None``.
+    the other way round or on a condition: ``Do not publish``, ``Withdrew consent``,
+    ``Publish? (leave blank = yes)``, or of an opt-out on its own: ``Delete me``),
+    ``hint`` (``Share publicly?``) or ``None``. Conservative: a header is ``consent`` only
+    when its words say consent and none of them negates it.
     """
-    words = set(folded.split())
     padded = f" {folded} "
-    said = bool(words & CONSENT_WORDS) or any(f" {p} " in padded for p in CONSENT_PHRASES)
-    negated = bool(words & NEGATIONS) or any(f" {p} " in padded for p in NEGATION_PHRASES)
+    for answers in ANSWER_FORMATS:  # `Consent (Y/N)`: the answers, not a negation
+        padded = padded.replace(f" {answers} ", " ")
+    words = padded.split()
+    padded = f" {' '.join(words)} "
+    if any(_opts_out(w) for w in words) or any(f" {p} " in padded for p in OPT_OUT_PHRASES):
+        return "negated"
+    said = bool(set(words) & CONSENT_WORDS) or any(f" {p} " in padded for p in CONSENT_PHRASES)
+    negated = bool(set(words) & NEGATIONS)
     if said:
         return "negated" if negated else "consent"
-    if words & REFUSALS or any(f" {p} " in padded for p in ("opt out", "opted out")):
-        return "negated"  # `Opt-out`, `Unlisted`: a refusal on its own
-    if negated and words & (CONSENT_HINTS | {"list", "show", "include", "display"}):
-        return "negated"  # `Don't list`, `Do not share`
-    return "hint" if words & CONSENT_HINTS else None
+    if negated and set(words) & (CONSENT_HINTS | {"list", "show", "include", "display"}):
+        return "negated"  # `Never share`, `No listing`
+    return "hint" if set(words) & CONSENT_HINTS else None
 
 
 def parse_maps(items: list[str]) -> list[MapRule]:
@@ -570,15 +619,23 @@ def _refuse_unread_consent(header: list[str], plan: _Plan, shown: str, line: int
         kind = consent_kind(fold_header(column))
         if kind is None:
             continue
-        if kind == "negated":
+        current = plan.targets.get("consent")
+        if kind == "negated" and current:
             message = (
-                f"column `{column}` seems to say who must NOT be published, and the import "
-                "reads only a consent column (yes: may be published): turn it into a consent "
-                f'column and import again, or map it to another field (--map "{column}=notes") '
-                "to keep everyone private"
+                f"column `{column}` seems to say who must NOT be published (or says it on a "
+                f"condition), and the import reads only the consent column `{header[current[0]]}` "
+                "(yes: may be published): write no in that column for everyone this one holds "
+                "back and remove this column, or, if it says nothing about publishing, map it "
+                f'to another field (--map "{column}=notes")'
+            )
+        elif kind == "negated":
+            message = (
+                f"column `{column}` seems to say who must NOT be published (or says it on a "
+                "condition), and the import reads only a consent column (yes: may be "
+                "published): turn it into a consent column and import again, or map it to "
+                f'another field (--map "{column}=notes") to keep everyone private'
             )
         else:
-            current = plan.targets.get("consent")
             already = (
                 f"; consent is read from `{header[current[0]]}`, so map one of the two "
                 "to another field"

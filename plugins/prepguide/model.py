@@ -139,6 +139,12 @@ Text = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": f"[^{WHI
 
 _LINE_BREAKS = re.compile(f"[{CONTROL}]")
 
+BIDI_CONTROLS = r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+"""The bidirectional marks, embeddings, overrides and isolates (ALM, LRM, RLM, LRE…RLO,
+LRI…PDI): refused anywhere in a name, which they would show reversed or reordered
+(docs/usage.md, "Names")."""
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
 
 INVISIBLE = (
     WHITE_SPACE
@@ -177,6 +183,14 @@ def _check_one_line(value: str) -> str:
             "character (U+{code}); write the name on one line",
             {"code": f"{ord(found.group()):04X}"},
         )
+    found = _BIDI.search(value)
+    if found is not None:
+        raise PydanticCustomError(
+            "prepguide_bidi_name",
+            "this name holds a bidirectional control character (U+{code}), which shows the "
+            "name reversed or reordered; write the name without it",
+            {"code": f"{ord(found.group()):04X}"},
+        )
     if _VISIBLE.search(value) is None:
         # a name only of zero-width spaces, BOMs or combining marks: a blank title,
         # link and calendar entry that cannot be told from another
@@ -193,10 +207,11 @@ def _check_one_line(value: str) -> str:
 
 NAME_PATTERN = _padded(
     f"(?=[^{CONTROL}]*[^{INVISIBLE}])"
-    f"[^{WHITE_SPACE}{CONTROL}](?:[^{CONTROL}]*[^{WHITE_SPACE}{CONTROL}])?"
+    f"[^{WHITE_SPACE}{CONTROL}{BIDI_CONTROLS}]"
+    f"(?:[^{CONTROL}{BIDI_CONTROLS}]*[^{WHITE_SPACE}{CONTROL}{BIDI_CONTROLS}])?"
 )
-"""Not empty once trimmed, no control character or line break within, and at least one
-character that shows (not :data:`INVISIBLE`)."""
+"""Not empty once trimmed, no control character, line break or bidirectional control
+within, and at least one character that shows (not :data:`INVISIBLE`)."""
 
 Name = Annotated[
     str,
