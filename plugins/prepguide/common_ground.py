@@ -168,6 +168,34 @@ def strip_markdown(text: str) -> str:
     return " ".join(" ".join(lines).split())
 
 
+def note_items(markdown: str) -> list[str]:
+    """The first sentence of each bullet (or paragraph) of Markdown notes, as plain text.
+
+    ``"- First point, with **emphasis**. More.\\n- Second"`` ->
+    ``["First point, with emphasis.", "Second"]``.
+
+    Arguments:
+        markdown: Notes in Markdown, e.g. ``notes``.
+
+    Returns:
+        The sentences, in order.
+    """
+    blocks: list[list[str]] = []
+    for line in markdown.splitlines():
+        if re.match(r"^\s{0,3}([-*+]|\d+[.)])\s+", line) or not line.strip():
+            blocks.append([])
+        if line.strip():
+            if not blocks:
+                blocks.append([])
+            blocks[-1].append(line)
+    items = []
+    for block in blocks:
+        plain = strip_markdown("\n".join(block))
+        if plain:
+            items.append(first_sentence(plain))
+    return items
+
+
 def first_item(markdown: str) -> str | None:
     """Return the first bullet, or else the first sentence, of a Markdown text.
 
@@ -178,19 +206,7 @@ def first_item(markdown: str) -> str | None:
         The first sentence of the first bullet (or paragraph) as plain text, or
         ``None`` when the text is empty.
     """
-    blocks: list[list[str]] = []
-    for line in markdown.splitlines():
-        if re.match(r"^\s{0,3}([-*+]|\d+[.)])\s+", line) or not line.strip():
-            blocks.append([])
-        if line.strip():
-            if not blocks:
-                blocks.append([])
-            blocks[-1].append(line)
-    for block in blocks:
-        plain = strip_markdown("\n".join(block))
-        if plain:
-            return first_sentence(plain)
-    return None
+    return next(iter(note_items(markdown)), None)
 
 
 def first_sentence(text: str) -> str:

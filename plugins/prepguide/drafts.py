@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from .common_ground import (
     GroundPoint,
     first_name,
-    first_sentence,
-    strip_markdown,
+    note_items,
 )
 from .corpus import Corpus
 from .intro import (
@@ -327,31 +326,6 @@ def _topics(ctx: DraftContext) -> list[str]:
             if fallback not in phrases:
                 phrases.append(fallback)
     return phrases[:2]
-
-
-def note_items(markdown: str) -> list[str]:
-    """The first sentence of each bullet (or paragraph) of Markdown notes, as plain text.
-
-    Arguments:
-        markdown: ``notes``.
-
-    Returns:
-        The sentences, in order.
-    """
-    blocks: list[list[str]] = []
-    for line in markdown.splitlines():
-        if re.match(r"^\s{0,3}([-*+]|\d+[.)])\s+", line) or not line.strip():
-            blocks.append([])
-        if line.strip():
-            if not blocks:
-                blocks.append([])
-            blocks[-1].append(line)
-    items = []
-    for block in blocks:
-        plain = strip_markdown("\n".join(block))
-        if plain:
-            items.append(first_sentence(plain))
-    return items
 
 
 def _story_line(ctx: DraftContext) -> str | None:

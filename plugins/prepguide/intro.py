@@ -22,6 +22,7 @@ from .common_ground import (
     GroundPoint,
     first_name,
     first_sentence,
+    note_items,
     organization_key,
 )
 from .corpus import Corpus
@@ -30,6 +31,7 @@ from .model import Contact, Experience, Organization, Profile
 from .network import relation
 from .options import Options
 from .text import (
+    MONTHS,
     Conversion,
     clause,
     goal_clause,
@@ -46,20 +48,6 @@ from .text import (
 TOLERANCE_SECONDS = 15
 """The intro is in range within this many seconds of ``intro_seconds``."""
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 BLANK_NAME = "[your name]"
@@ -671,8 +659,6 @@ def readings(contact: Contact, profile: Profile | None) -> list[Reading]:
             result = convert(told, contact, profile)
             found.append(Reading(("connection", "story"), told, result.text, result.reason))
     if contact.notes:
-        from .drafts import note_items
-
         for item in note_items(contact.notes):
             result = convert(item, contact, profile)
             found.append(Reading(("notes",), item, result.text, result.reason))

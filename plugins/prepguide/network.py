@@ -38,6 +38,7 @@ from xml.sax.saxutils import escape
 
 from .corpus import Corpus, is_id_like
 from .model import Contact
+from .text import MONTHS
 
 EdgeKind = Literal["introduced", "via", "referred"]
 KINDS: tuple[EdgeKind, ...] = ("introduced", "via", "referred")
@@ -126,21 +127,6 @@ def relations(network: Network, contact_id: str) -> tuple[list[str], list[str]]:
 
 IntroductionState = Literal["to-request", "requested", "introduced", "unknown"]
 """How far an introduction through ``connection.via`` went (docs/workflow.md)."""
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -243,7 +229,7 @@ def all_relations(corpus: Corpus, *, public: bool = False) -> tuple[Relation, ..
 
 def format_day(day: dt.date) -> str:
     """``2026-11-20`` -> ``20 November 2026``."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 Segment = tuple[Literal["person", "text"], str]

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
+    "MONTHS",
     "Conversion",
     "Pronouns",
     "agree_plural",
@@ -53,6 +54,27 @@ __all__ = [
     "to_third_person",
     "with_article",
 ]
+
+
+# ---------------------------------------------------------------------------
+# Dates in words
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, January first: ``MONTHS[day.month - 1]`` for 2026-11-20 is ``"November"``."""
 
 
 # ---------------------------------------------------------------------------
