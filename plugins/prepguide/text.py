@@ -270,15 +270,20 @@ _AN_LETTERS = set("AEFHILMNORSX")
 def article(word: str) -> str:
     """Return "a" or "an" for a word, by how it sounds.
 
-    Acronyms are read letter by letter.
+    Acronyms (a word that starts with two capitals) are read letter by letter; a
+    name with a capital inside it is read as a word.
 
     >>> [article(w) for w in ("MPH", "UX", "RN", "hour", "university", "auditor")]
     ['an', 'a', 'an', 'an', 'a', 'an']
     >>> [article(w) for w in ("one-person", "honest", "European", "SQL", "year")]
     ['a', 'an', 'a', 'an', 'a']
+    >>> [article(w) for w in ("McKinsey", "MacArthur", "eBay", "FBI", "NGOs")]
+    ['a', 'a', 'an', 'an', 'an']
     """
     bare = word.strip("\"'“‘(")
-    if _is_acronym(bare) or (len(bare) == 1 and bare.isupper()):
+    letters = [ch for ch in bare if ch.isalpha()]
+    spelled = len(letters) > 1 and letters[0].isupper() and letters[1].isupper()
+    if spelled or (len(bare) == 1 and bare.isupper()):
         return "an" if bare[0].upper() in _AN_LETTERS else "a"
     low = bare.casefold()
     if low.startswith(("uni", "use", "usu", "uti", "ure", "uro", "eu", "ewe", "one", "once")):
