@@ -35,7 +35,7 @@ from jinja2.utils import Namespace, missing
 from jinja2.visitor import NodeTransformer
 from pydantic import TypeAdapter
 
-from .common_ground import (
+from ..common_ground import (
     clause,
     first_name,
     fold,
@@ -44,8 +44,8 @@ from .common_ground import (
     strip_markdown,
     with_article,
 )
-from .loader import load_bytes
-from .model import (
+from ..loader import load_bytes
+from ..model import (
     TOPICS,
     Background,
     Connection,
@@ -61,7 +61,7 @@ from .model import (
     Reflection,
     Role,
 )
-from .text import goal_clause, to_second_person
+from ..text import goal_clause, to_second_person
 
 Source = Literal["yours", "goal", "bank", "builtin"]
 
@@ -2503,7 +2503,7 @@ class _Offer(NamedTuple):
 @functools.lru_cache(maxsize=4096)
 def _lint_mark(text: str) -> tuple[str, str | None, str | None] | None:
     """The linter's label, rewrite and reason for a closed or leading question."""
-    from .lint import lint_question  # imported late: the linter is large
+    from ..lint import lint_question  # imported late: the linter is large
 
     result = lint_question(text)
     if result.label not in ("closed", "leading"):
