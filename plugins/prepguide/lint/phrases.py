@@ -107,6 +107,34 @@ def _soften(text: str) -> str:
     return " ".join(_INTENSIFIERS.sub("", text).split())
 
 
+# A rewrite rule: a pattern matched at the start of the text, and what to build from the match
+# (``None``: this rule does not apply after all, the next one tries).
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], "str | None"]]
+
+
+def _rule(pattern: str, build: Callable[[re.Match[str]], str | None]) -> _Rule:
+    """A case-insensitive :data:`_Rule`."""
+    return re.compile(pattern, _I), build
+
+
+def _first_rule(rules: Sequence[_Rule], text: str) -> str | None:
+    r"""What the first rule that matches ``text`` and applies builds, or ``None``.
+
+    >>> rules = [_rule(r"^is\s+(?P<x>.+)$", lambda m: f"What about {m['x']}?")]
+    >>> _first_rule(rules, "Is remote work here to stay")
+    'What about remote work here to stay?'
+    >>> _first_rule(rules, "Do you travel") is None
+    True
+    """
+    for pattern, build in rules:
+        match = pattern.match(text)
+        if match:
+            built = build(match)
+            if built is not None:
+                return built
+    return None
+
+
 @dataclass(frozen=True)
 class _Clause:
     start: int
