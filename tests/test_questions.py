@@ -426,14 +426,14 @@ def test_rich_contact_gets_tailored_text() -> None:
 
 
 def test_templates_are_compiled_once() -> None:
-    from prepguide import questions
+    from prepguide.questions import sandbox
 
     bank = merge_banks()
     select_questions(bank, PROFILE, RICH_CONTACT, RICH_ORG)
-    before = questions._template.cache_info().misses
+    before = sandbox._template.cache_info().misses
     other = RICH_CONTACT.model_copy(update={"id": "y", "name": "Kim Lee", "role": "Designer"})
     select_questions(bank, PROFILE, other, RICH_ORG)
-    assert questions._template.cache_info().misses == before
+    assert sandbox._template.cache_info().misses == before
 
 
 # ---------------------------------------------------------------------------
@@ -554,45 +554,45 @@ _TEMPLATES = [item.text for item in builtin_bank()] + [
 
 @pytest.mark.parametrize("when", _CONDITIONS)
 def test_fast_conditions_agree_with_the_sandbox(when: str) -> None:
-    from prepguide import questions
+    from prepguide.questions import sandbox
 
     for context in _CONTEXTS:
-        assert condition_holds(when, context) == questions._sandbox_condition(when, context), (
+        assert condition_holds(when, context) == sandbox._sandbox_condition(when, context), (
             when,
             context.keys(),
         )
 
 
 def test_plain_conditions_take_the_fast_path() -> None:
-    from prepguide import questions
+    from prepguide.questions import evaluate
 
     for when in _CONDITIONS[: _CONDITIONS.index("contact.meeting.duration > 30")]:
-        assert questions._compiled_condition(when).pure, when
+        assert evaluate._compiled_condition(when).pure, when
     for entry_ in builtin_bank():
-        assert questions._compiled_condition(entry_.when).pure, entry_.id
-    assert not questions._compiled_condition("contact.meeting.duration > 30").pure
+        assert evaluate._compiled_condition(entry_.when).pure, entry_.id
+    assert not evaluate._compiled_condition("contact.meeting.duration > 30").pure
 
 
 @pytest.mark.parametrize("text", _TEMPLATES)
 def test_fast_texts_agree_with_the_sandbox(text: str) -> None:
-    from prepguide import questions
+    from prepguide.questions import evaluate, sandbox
 
-    compiled = questions._compiled_text(text)
-    usable = compiled.static is not None or compiled.render is not questions._never
+    compiled = evaluate._compiled_text(text)
+    usable = compiled.static is not None or compiled.render is not evaluate._never
     if usable and not isinstance(compiled.render, functools.partial):  # not left to Jinja2
-        assert questions._template(text) is not None, "the fast path skips compilation"
+        assert sandbox._template(text) is not None, "the fast path skips compilation"
     for context in _CONTEXTS:
-        assert render_text(text, context) == questions._sandbox_render(text, context), (
+        assert render_text(text, context) == sandbox._sandbox_render(text, context), (
             text,
             context.keys(),
         )
 
 
 def test_builtin_texts_take_the_fast_path() -> None:
-    from prepguide import questions
+    from prepguide.questions import evaluate
 
     for item in builtin_bank():
-        assert not isinstance(questions._compiled_text(item.text).render, functools.partial)
+        assert not isinstance(evaluate._compiled_text(item.text).render, functools.partial)
 
 
 def _reference_selection(
@@ -601,11 +601,11 @@ def _reference_selection(
     """The selection from every entry rendered by the sandbox (the reference for the fast path).
 
     Conditions and texts go through Jinja2 itself; the choice among the usable
-    entries is :func:`prepguide.questions.choose_questions`, tested on its own below.
+    entries is :func:`prepguide.questions.selection.choose_questions`, tested on its own below.
     """
-    from prepguide import questions
+    from prepguide.questions import banks, sandbox, selection
 
-    context = questions._context(you, contact, organization)
+    context = sandbox._context(you, contact, organization)
 
     def rank(item: Any) -> tuple[int, int, int, str]:
         e = item.entry
@@ -616,21 +616,21 @@ def _reference_selection(
         e = item.entry
         if not industry_matches(e.industries, organization):
             continue
-        if e.when and e.when.strip() and not questions._sandbox_condition(e.when, context):
+        if e.when and e.when.strip() and not sandbox._sandbox_condition(e.when, context):
             continue
-        text = questions._sandbox_render(e.text, context)
+        text = sandbox._sandbox_render(e.text, context)
         if text is None:
             continue
         offers.append(
-            questions._Offer(
+            selection._Offer(
                 rank(item),
                 e.topic,
                 e.group,
-                questions.is_referral_entry(e),
+                banks.is_referral_entry(e),
                 SelectedQuestion(e.id, e.topic, text, item.source),
             )
         )
-    chosen = questions.choose_questions(offers, you, contact, organization)
+    chosen = selection.choose_questions(offers, you, contact, organization)
     return chosen.questions, chosen.backups, chosen.budget
 
 
@@ -703,7 +703,7 @@ def test_builtin_bank_reads_as_the_safe_yaml_loader_reads_it() -> None:
 
 
 def test_entries_about_the_organization_are_worked_out_once_per_organization() -> None:
-    from prepguide import questions
+    from prepguide.questions.plan import _plan, candidates_for
 
     bank = merge_banks(
         [
@@ -721,7 +721,7 @@ def test_entries_about_the_organization_are_worked_out_once_per_organization() -
             ),
         ]
     )
-    plan = questions._plan(bank)
+    plan = _plan(bank)
     slots = {slot.item.entry.id: slot for slot in plan.slots}
     assert slots["org-only"].shared
     assert not slots["mixed"].shared and not slots["sandboxed"].shared
@@ -736,14 +736,14 @@ def test_entries_about_the_organization_are_worked_out_once_per_organization() -
     try:
         acme = org(focus=["A patient portal"])
         for name in ("Sam Rivera", "Ada Obi", "Lee Park"):
-            got = questions.candidates_for(bank, PROFILE, person(name=name), acme)
+            got = candidates_for(bank, PROFILE, person(name=name), acme)
             assert ("org-only", "What is the thinking behind a patient portal?") in [
                 (item.entry.id, text) for item, text in got
             ]
         assert calls == ["Acme"]  # once for the three people at Acme
         # Another organization (or the same one reloaded) is worked out again.
         changed = acme.model_copy(update={"focus": ["Rural clinics"]})
-        got = questions.candidates_for(bank, PROFILE, person(), changed)
+        got = candidates_for(bank, PROFILE, person(), changed)
         assert "What is the thinking behind rural clinics?" in [text for _, text in got]
         assert calls == ["Acme", "Acme"]
     finally:

@@ -18,13 +18,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from prepguide import questions
 from prepguide.cli import main
 from prepguide.questions import (
     MAX_SIZE,
     TemplateBudgetError,
     budget_error,
+    evaluate,
+    filters,
     render_text,
+    sandbox,
     template_error,
 )
 
@@ -46,10 +48,10 @@ FILTERS = {
 
 
 def test_the_sandbox_has_a_vetted_list_of_filters() -> None:
-    assert set(questions._ENV.filters) == FILTERS
+    assert set(sandbox._ENV.filters) == FILTERS
     for gone in ("random", "pprint", "tojson", "urlize", "urlencode", "xmlattr", "escape"):
-        assert gone not in questions._ENV.filters
-    assert "lipsum" not in questions._ENV.globals
+        assert gone not in sandbox._ENV.filters
+    assert "lipsum" not in sandbox._ENV.globals
 
 
 # A DAG of lists whose text doubles with each line: 2 MB x 2**12.
@@ -125,7 +127,7 @@ def watched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def sized(value: Any) -> int:
         return len(value) if isinstance(value, (str, list, tuple)) else 0
 
-    for name, function in list(questions._RAW_FILTERS.items()):
+    for name, function in list(filters._RAW_FILTERS.items()):
 
         def guard(*args: Any, _name: str = name, _function: Any = function, **kwargs: Any) -> Any:
             called.append(_name)
@@ -136,14 +138,14 @@ def watched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
                 pad = len(width) if isinstance(width, str) else width
                 assert len(text) + (text.count("\n") + 1) * pad <= MAX_SIZE
             if _name == "wordwrap":
-                assert len(args[1]) <= questions.MAX_WRAP
+                assert len(args[1]) <= filters.MAX_WRAP
             return _function(*args, **kwargs)
 
         guard.jinja_pass_arg = getattr(function, "jinja_pass_arg", None)  # type: ignore[attr-defined]
-        monkeypatch.setitem(questions._RAW_FILTERS, name, guard)
-    questions._template.cache_clear()
-    questions._compiled_text.cache_clear()
-    questions.budget_error.cache_clear()
+        monkeypatch.setitem(filters._RAW_FILTERS, name, guard)
+    sandbox._template.cache_clear()
+    evaluate._compiled_text.cache_clear()
+    sandbox.budget_error.cache_clear()
     return called
 
 
@@ -191,8 +193,8 @@ def test_plain_refuses_a_quadratic_input_before_converting_it(
         assert len(text) < 20_000, "strip_markdown ran on the hostile text"
         return text
 
-    monkeypatch.setattr(questions, "strip_markdown", watched)
-    questions.budget_error.cache_clear()
+    monkeypatch.setattr(filters, "strip_markdown", watched)
+    sandbox.budget_error.cache_clear()
     message = budget_error(PLAIN_ATTACK)
     assert message is not None and "`plain`" in message
     for hostile in ("`x " * 30_000, "_a " * 30_000, "[" * 100_000, "[x](" * 50_000):
@@ -214,15 +216,15 @@ def old_brief_parentheses(text: str) -> str:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=" \t\n()ab)(;-–", max_size=40))
 def test_brief_drops_parentheses_as_before_but_in_linear_time(text: str) -> None:
-    assert questions._drop_parentheses(text) == old_brief_parentheses(text)
+    assert filters._drop_parentheses(text) == old_brief_parentheses(text)
 
 
 def test_brief_of_a_hostile_focus_is_quick() -> None:
     # Quadratic before: 100 KB of spaces or of "(" took about a minute each (a
     # built-in entry reads `org.focus[0] | brief`); a megabyte would take hours.
-    assert questions._brief(" " * 1_000_000 + "x") == "x"
-    assert questions._brief("(" * 1_000_000) == "(" * 1_000_000
-    assert questions._brief("a" + " (b)" * 250_000 + " c") == "a c"
+    assert filters._brief(" " * 1_000_000 + "x") == "x"
+    assert filters._brief("(" * 1_000_000) == "(" * 1_000_000
+    assert filters._brief("a" + " (b)" * 250_000 + " c") == "a c"
 
 
 # ---------------------------------------------------------------------------

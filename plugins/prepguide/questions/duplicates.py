@@ -1,0 +1,100 @@
+"""Near-duplicate questions: intents, content words and the test of closeness."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..common_ground import (
+    fold,
+)
+
+# ---------------------------------------------------------------------------
+# Near-duplicates (docs/prep.md, "No two questions ask the same thing")
+#
+# Two questions are near-duplicates when they share an intent or most of their
+# content words. A bank entry's intent is its ``group``; a question you wrote
+# (or a goal) gets one when it matches one of the patterns below. Content
+# words are the folded words less function words and the names of the contact
+# and the organization, each cut to a crude stem; two questions are close when
+# they share at least two stems and those are at least 60% of the shorter one's.
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SIMILARITY = 0.6
+"""The share of the shorter question's content stems two near-duplicates have in common."""
+
+_INTENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "origin",
+        re.compile(
+            r"\bhow did you (get|make|move|come|find|end up|become|start|break|land|switch)\b"
+            r"|\bwhat (first )?(led|brought|drew|made) you\b|\bturning point\b"
+        ),
+    ),
+    (
+        "typical-week",
+        re.compile(
+            r"\b(typical|usual|normal|average) (week|day|month)\b|\bweek to week\b"
+            r"|\bday to day\b|\bone week to the next\b|\bfirst hour\b"
+        ),
+    ),
+    (
+        "feasibility",
+        re.compile(
+            r"\brealistic (first )?(step|timeline|plan|path)\b|\btimeline\b|\bfirst step\b"
+            r"|\bfeasib|\bhow long (would|might|will) (it|this|the move)\b|\bin my (position|place)\b"
+        ),
+    ),
+)
+_FUNCTION_WORDS = _wordset(
+    """
+    a an the and or but nor of to in on at for from with by about as into over under than then so
+    that this these those there here their theirs they them you your yours yourself i me my mine
+    we our us he she his her hers him it its is are was were be been being am do does did done
+    have has had having can could would should will shall may might must what how which who whom
+    whose where when why whether if not no more most very much many some any all each every just
+    also still really actually one ones like else today now way
+    """
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem: "hiring", "hires", "hired" -> "hir"; "projects" -> "project"."""
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The content stems of a question (function words and ``ignore`` left out).
+
+    "What does a typical week look like for you?" -> {"typical", "week", "look"}.
+    """
+    return frozenset(
+        _stem(word)
+        for word in fold(text).split()
+        if len(word) > 1 and word not in _FUNCTION_WORDS and word not in ignore
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def question_intent(text: str) -> str | None:
+    """The intent of a free-text question: ``origin``, ``typical-week``, ``feasibility`` or None."""
+    folded = fold(text)
+    for intent, pattern in _INTENT_PATTERNS:
+        if pattern.search(folded):
+            return intent
+    return None
+
+
+def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two questions' content stems make them near-duplicates (see :data:`SIMILARITY`)."""
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    return shared >= 2 and shared >= SIMILARITY * min(len(a), len(b))

@@ -1,0 +1,326 @@
+"""Selection: the questions for one conversation, fitted to the meeting's length."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from ..common_ground import (
+    fold,
+)
+from ..model import (
+    TOPICS,
+    Contact,
+    Organization,
+    Profile,
+)
+from .duplicates import content_words, near_duplicates, question_intent
+from .goals import goal_question
+from .items import BankItem, SelectedQuestion, Selection
+from .plan import _candidates, _plan
+from .sandbox import _context
+from .topics import classify_topic, is_referral_text
+
+BACKUPS_PER_TOPIC = 3
+"""How many unused questions of each topic are listed as backups."""
+
+INTRO_MINUTES = 2
+CLOSING_MINUTES = 2
+MINUTES_PER_QUESTION = 3
+MIN_QUESTIONS = 2
+
+# Which topics a short conversation covers first. "path" and "transition" are one
+# group: a contact who changed careers gets a transition question in its place.
+_PICK_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("path", "transition"),
+    ("role",),
+    ("advice",),
+    ("organization",),
+    ("trends",),
+    ("resources",),
+    ("rapport",),
+    ("timing",),
+    ("next-steps",),
+)
+
+
+def question_budget(duration: int) -> int:
+    """How many questions fit a meeting.
+
+    About one question per three minutes of conversation, after two minutes
+    for your intro and two for the closing; at least two.
+
+    Arguments:
+        duration: The meeting's length in minutes.
+
+    Returns:
+        The number of questions.
+    """
+    talk = duration - INTRO_MINUTES - CLOSING_MINUTES
+    return max(MIN_QUESTIONS, talk // MINUTES_PER_QUESTION)
+
+
+def _budget_note(duration: int, budget: int, yours: int, total: int, backups: int) -> str:
+    talk = max(duration - INTRO_MINUTES - CLOSING_MINUTES, 0)
+    note = (
+        f"{duration} minutes: after about {INTRO_MINUTES} for your intro and "
+        f"{CLOSING_MINUTES} to close, {talk} minutes of conversation leave room for "
+        f"about {budget} questions (one every {MINUTES_PER_QUESTION} minutes)."
+    )
+    if total > budget:
+        note += (
+            f" Your own {yours} questions are all kept, so the list runs over; "
+            "be ready to skip some, or trim them."
+        )
+    if backups:
+        note += f" {backups} backup questions follow, for when answers run short."
+    return note
+
+
+def select_questions(
+    bank: Sequence[BankItem],
+    you: Profile | None,
+    contact: Contact,
+    org: Organization | None,
+) -> Selection:
+    """Choose and order the questions for one conversation.
+
+    The contact's own questions are always kept (source ``yours``); a closed
+    or leading one carries the linter's mark and rewrite. Then, while the
+    budget (:func:`question_budget`) has room: one question on feasibility and
+    timing for a talk of :data:`FEASIBILITY_MINUTES` or more, each goal as a
+    question (source ``goal``, :func:`goal_question`), and bank questions one
+    topic group at a time (path or transition, role, advice, organization,
+    trends, resources, rapport, timing, next steps), topics already covered
+    coming last; within a topic the highest ``priority`` wins, then the more
+    specific entry (one limited by industry or condition), then bank order. A
+    question that is a near-duplicate of one already chosen (same ``group`` or
+    intent, or most content words shared) is skipped. The list is shown in
+    conversation order and ends with a referral question: your own if you
+    wrote one, else the best referral entry.
+
+    Arguments:
+        bank: The merged bank (:func:`merge_banks`).
+        you: The profile, or ``None`` in a playbook.
+        contact: The contact.
+        org: The contact's organization, or ``None``.
+
+    Returns:
+        The selection with its budget and an explanation.
+    """
+    context = _context(you, contact, org)
+    offers = [
+        _Offer(slot.place, slot.topic, slot.item.entry.group, slot.referral, slot.selected(text))
+        for slot, text in _candidates(_plan(bank), context, org)
+    ]
+    return choose_questions(offers, you, contact, org)
+
+
+FEASIBILITY_MINUTES = 20
+"""A talk this long or longer always asks one feasibility-and-timing question."""
+
+
+class _Offer(NamedTuple):
+    """A usable bank entry, rendered: what :func:`choose_questions` needs of it."""
+
+    order: Any
+    """Sorts offers best first (the entry's rank)."""
+    topic: str
+    group: str | None
+    referral: bool
+    question: SelectedQuestion
+
+
+@functools.lru_cache(maxsize=4096)
+def _lint_mark(text: str) -> tuple[str, str | None, str | None] | None:
+    """The linter's label, rewrite and reason for a closed or leading question."""
+    from ..lint import lint_question  # imported late: the linter is large
+
+    result = lint_question(text)
+    if result.label not in ("closed", "leading"):
+        return None
+    return result.label, result.rewrite, result.reason
+
+
+class _Taken:
+    """The questions a list already holds, for the near-duplicate test."""
+
+    def __init__(self, ignore: frozenset[str]) -> None:
+        self.ignore = ignore
+        self.groups: set[str] = set()
+        self.words: list[frozenset[str]] = []
+
+    def clashes(self, text: str, group: str | None) -> bool:
+        group = group or question_intent(text)
+        if group is not None and group in self.groups:
+            return True
+        words = content_words(text, self.ignore)
+        return any(near_duplicates(words, other) for other in self.words)
+
+    def add(self, text: str, group: str | None) -> None:
+        group = group or question_intent(text)
+        if group is not None:
+            self.groups.add(group)
+        self.words.append(content_words(text, self.ignore))
+
+
+def choose_questions(
+    offers: Sequence[_Offer],
+    you: Profile | None,
+    contact: Contact,
+    org: Organization | None,
+) -> Selection:
+    """The selection of :func:`select_questions` from the usable bank entries (its ``offers``)."""
+    seen: set[str] = set()
+    yours: list[SelectedQuestion] = []
+    own_referral: SelectedQuestion | None = None
+    for index, text in enumerate(contact.questions):
+        text = " ".join(text.split())
+        key = fold(text)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        question = SelectedQuestion(f"yours-{index + 1}", classify_topic(text), text, "yours")
+        if own_referral is None and question.topic == "next-steps" and is_referral_text(text):
+            own_referral = question
+            continue
+        mark = _lint_mark(text)
+        if mark is not None:
+            question = dataclasses.replace(question, mark=mark[0], rewrite=mark[1], reason=mark[2])
+        yours.append(question)
+
+    ignore = frozenset(fold(contact.name).split()) | (
+        frozenset(fold(org.name).split()) if org is not None else frozenset()
+    )
+    taken = _Taken(ignore)
+    for question in yours:
+        taken.add(question.text, None)
+
+    goals: list[SelectedQuestion] = []
+    for index, goal in enumerate(contact.goals):
+        asked = goal_question(goal, contact, you)
+        if asked is None or (key := fold(asked)) in seen or taken.clashes(asked, None):
+            continue
+        seen.add(key)
+        goals.append(SelectedQuestion(f"goal-{index + 1}", classify_topic(asked), asked, "goal"))
+        taken.add(asked, None)
+
+    # The usable entries: a text equal (once folded) to one of yours, a goal's
+    # or an earlier entry's is left out.
+    referrals: list[_Offer] = []
+    others: list[_Offer] = []
+    for offer in offers:
+        key = fold(offer.question.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        (referrals if offer.referral else others).append(offer)
+
+    closing: SelectedQuestion | None = own_referral
+    if closing is None and referrals:
+        closing = min(referrals).question
+
+    budget = question_budget(contact.meeting.duration)
+    room = budget - len(yours) - (1 if closing is not None else 0)
+    others.sort()
+
+    # The feasibility question, for a talk long enough (unless you ask one).
+    feasibility: _Offer | None = None
+    if contact.meeting.duration >= FEASIBILITY_MINUTES and "feasibility" not in taken.groups:
+        for offer in others:
+            if offer.group == "feasibility" and not taken.clashes(offer.question.text, None):
+                feasibility = offer
+                break
+    if feasibility is not None:
+        others.remove(feasibility)
+        room -= 1
+
+    # Goals come before the bank, as many as fit.
+    fitted = max(room, 0)
+    main_goals, extra_goals = goals[:fitted], goals[fitted:]
+    room -= len(main_goals)
+    taken = _Taken(ignore)
+    for question in (*yours, *main_goals):
+        taken.add(question.text, None)
+    if feasibility is not None:
+        taken.add(feasibility.question.text, feasibility.group)
+
+    # Each topic's candidates, best first.
+    by_topic: dict[str, list[_Offer]] = {}
+    for offer in others:
+        by_topic.setdefault(offer.topic, []).append(offer)
+    covered = {q.topic for q in (*yours, *main_goals)}
+    # Groups already covered by your questions and goals go last (a stable partition).
+    groups = [g for g in _PICK_GROUPS if covered.isdisjoint(g)] + [
+        g for g in _PICK_GROUPS if not covered.isdisjoint(g)
+    ]
+    picked: list[_Offer] = [feasibility] if feasibility is not None else []
+    while room > 0:
+        progress = False
+        for group in groups:
+            if room <= 0:
+                break
+            pools = [pool for topic in group if (pool := by_topic.get(topic))]
+            while pools:
+                pool = min(pools) if len(pools) > 1 else pools[0]
+                offer = pool.pop(0)
+                if not pool:
+                    pools.remove(pool)
+                if taken.clashes(offer.question.text, offer.group):
+                    continue  # a near-duplicate: neither asked nor a backup
+                picked.append(offer)
+                taken.add(offer.question.text, offer.group)
+                room -= 1
+                progress = True
+                break
+        if not progress:
+            break
+
+    def order_key(pair: tuple[int, Any, SelectedQuestion]) -> tuple[Any, ...]:
+        weight, rank, question = pair
+        return (_TOPIC_INDEX.get(question.topic, len(TOPICS)), weight, rank)
+
+    ordered = sorted(
+        [(0, i, q) for i, q in enumerate(yours)]
+        + [(1, i, q) for i, q in enumerate(main_goals)]
+        + [(2, offer.order, offer.question) for offer in picked],
+        key=order_key,
+    )
+    questions = [q for _, _, q in ordered]
+    if closing is not None:
+        questions.append(closing)
+
+    # Backups: the goals that did not fit lead their topic, then the best
+    # entries that are not near-duplicates of the list or of each other.
+    backups: list[SelectedQuestion] = []
+    for topic in TOPICS:
+        backups.extend(q for q in extra_goals if q.topic == topic)
+        count = 0
+        for offer in by_topic.get(topic, ()):
+            if count >= BACKUPS_PER_TOPIC:
+                break
+            if taken.clashes(offer.question.text, offer.group):
+                continue
+            taken.add(offer.question.text, offer.group)
+            backups.append(offer.question)
+            count += 1
+
+    note = _budget_note(
+        contact.meeting.duration,
+        budget,
+        len(yours) + (1 if own_referral else 0),
+        len(questions),
+        len(backups),
+    )
+    if extra_goals:
+        note += (
+            f" {len(extra_goals)} of your goals did not fit: they lead the backups."
+            if len(extra_goals) > 1
+            else " One of your goals did not fit: it leads the backups."
+        )
+    return Selection(tuple(questions), tuple(backups), budget, note)
+
+
+_TOPIC_INDEX = {topic: i for i, topic in enumerate(TOPICS)}
