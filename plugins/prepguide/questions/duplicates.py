@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from ..common_ground import (
     fold,
@@ -98,3 +99,33 @@ def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     shared = len(a & b)
     return shared >= 2 and shared >= SIMILARITY * min(len(a), len(b))
+
+
+class _Taken:
+    """The questions a list already holds, for the near-duplicate test."""
+
+    def __init__(self, ignore: frozenset[str]) -> None:
+        self.ignore = ignore
+        self.groups: set[str] = set()
+        self.words: list[frozenset[str]] = []
+
+    @classmethod
+    def of(cls, ignore: frozenset[str], texts: Iterable[str]) -> _Taken:
+        """A list holding ``texts`` (questions without a ``group``), in order."""
+        taken = cls(ignore)
+        for text in texts:
+            taken.add(text, None)
+        return taken
+
+    def clashes(self, text: str, group: str | None) -> bool:
+        group = group or question_intent(text)
+        if group is not None and group in self.groups:
+            return True
+        words = content_words(text, self.ignore)
+        return any(near_duplicates(words, other) for other in self.words)
+
+    def add(self, text: str, group: str | None) -> None:
+        group = group or question_intent(text)
+        if group is not None:
+            self.groups.add(group)
+        self.words.append(content_words(text, self.ignore))

@@ -16,7 +16,7 @@ from ..model import (
     Organization,
     Profile,
 )
-from .duplicates import content_words, near_duplicates, question_intent
+from .duplicates import _Taken
 from .goals import goal_question
 from .items import BankItem, SelectedQuestion, Selection
 from .plan import _candidates, _plan
@@ -144,36 +144,72 @@ def _lint_mark(text: str) -> tuple[str, str | None, str | None] | None:
     return result.label, result.rewrite, result.reason
 
 
-class _Taken:
-    """The questions a list already holds, for the near-duplicate test."""
-
-    def __init__(self, ignore: frozenset[str]) -> None:
-        self.ignore = ignore
-        self.groups: set[str] = set()
-        self.words: list[frozenset[str]] = []
-
-    def clashes(self, text: str, group: str | None) -> bool:
-        group = group or question_intent(text)
-        if group is not None and group in self.groups:
-            return True
-        words = content_words(text, self.ignore)
-        return any(near_duplicates(words, other) for other in self.words)
-
-    def add(self, text: str, group: str | None) -> None:
-        group = group or question_intent(text)
-        if group is not None:
-            self.groups.add(group)
-        self.words.append(content_words(text, self.ignore))
-
-
 def choose_questions(
     offers: Sequence[_Offer],
     you: Profile | None,
     contact: Contact,
     org: Organization | None,
 ) -> Selection:
-    """The selection of :func:`select_questions` from the usable bank entries (its ``offers``)."""
+    """The selection of :func:`select_questions` from the usable bank entries (its ``offers``).
+
+    The steps: your questions (:func:`_your_questions`), your goals
+    (:func:`_goal_questions`), the offers not already asked (:func:`_new_offers`),
+    the closing referral, the feasibility question (:func:`_feasibility`), the goals
+    that fit, the bank questions by topic group (:func:`_pick`), conversation order
+    (:func:`_in_order`), then the backups (:func:`_backups`) and the note.
+    """
     seen: set[str] = set()
+    yours, own_referral = _your_questions(contact, seen)
+    ignore = _names(contact, org)
+    taken = _Taken.of(ignore, (q.text for q in yours))
+    goals = _goal_questions(contact, you, seen, taken)  # adds each goal to taken
+    referrals, others = _new_offers(offers, seen)
+
+    closing: SelectedQuestion | None = own_referral
+    if closing is None and referrals:
+        closing = min(referrals).question
+
+    duration = contact.meeting.duration
+    budget = question_budget(duration)
+    room = budget - len(yours) - (1 if closing is not None else 0)
+    others.sort()
+    feasibility = _feasibility(others, duration, taken)
+    if feasibility is not None:
+        others.remove(feasibility)
+        room -= 1
+
+    # Goals come before the bank, as many as fit.
+    fitted = max(room, 0)
+    main_goals, extra_goals = goals[:fitted], goals[fitted:]
+    room -= len(main_goals)
+    taken = _Taken.of(ignore, (q.text for q in (*yours, *main_goals)))
+    picked: list[_Offer] = []
+    if feasibility is not None:
+        taken.add(feasibility.question.text, feasibility.group)
+        picked.append(feasibility)
+
+    by_topic = _by_topic(others)
+    covered = {q.topic for q in (*yours, *main_goals)}
+    picked += _pick(by_topic, _groups(covered), room, taken)
+    questions = _in_order(yours, main_goals, picked)
+    if closing is not None:
+        questions.append(closing)
+    backups = _backups(extra_goals, by_topic, taken)
+
+    yours_count = len(yours) + (1 if own_referral else 0)
+    note = _budget_note(duration, budget, yours_count, len(questions), len(backups))
+    return Selection(tuple(questions), tuple(backups), budget, note + _goals_note(extra_goals))
+
+
+def _your_questions(
+    contact: Contact, seen: set[str]
+) -> tuple[list[SelectedQuestion], SelectedQuestion | None]:
+    """The contact's own questions, each once, and the first referral among them.
+
+    Each text is kept on one line and added (folded) to ``seen``; a closed or
+    leading question carries the linter's mark. The first referral question
+    ("Who else should I talk to?") is returned apart: it closes the list.
+    """
     yours: list[SelectedQuestion] = []
     own_referral: SelectedQuestion | None = None
     for index, text in enumerate(contact.questions):
@@ -190,14 +226,28 @@ def choose_questions(
         if mark is not None:
             question = dataclasses.replace(question, mark=mark[0], rewrite=mark[1], reason=mark[2])
         yours.append(question)
+    return yours, own_referral
 
-    ignore = frozenset(fold(contact.name).split()) | (
+
+def _names(contact: Contact, org: Organization | None) -> frozenset[str]:
+    """The folded words of the contact's and the organization's names (not content words).
+
+    >>> sorted(_names(Contact(id="x", name="Ana María Ruiz"), None))
+    ['ana', 'maria', 'ruiz']
+    """
+    return frozenset(fold(contact.name).split()) | (
         frozenset(fold(org.name).split()) if org is not None else frozenset()
     )
-    taken = _Taken(ignore)
-    for question in yours:
-        taken.add(question.text, None)
 
+
+def _goal_questions(
+    contact: Contact, you: Profile | None, seen: set[str], taken: _Taken
+) -> list[SelectedQuestion]:
+    """The contact's goals as questions (:func:`goal_question`), in goal order.
+
+    A goal that asks nothing, repeats a question already in ``seen`` or is a
+    near-duplicate of one in ``taken`` (yours, or an earlier goal) is left out.
+    """
     goals: list[SelectedQuestion] = []
     for index, goal in enumerate(contact.goals):
         asked = goal_question(goal, contact, you)
@@ -206,9 +256,15 @@ def choose_questions(
         seen.add(key)
         goals.append(SelectedQuestion(f"goal-{index + 1}", classify_topic(asked), asked, "goal"))
         taken.add(asked, None)
+    return goals
 
-    # The usable entries: a text equal (once folded) to one of yours, a goal's
-    # or an earlier entry's is left out.
+
+def _new_offers(offers: Sequence[_Offer], seen: set[str]) -> tuple[list[_Offer], list[_Offer]]:
+    """The referral offers and the others, in ``offers`` order.
+
+    An offer whose text is equal (once folded) to one of yours, a goal's or an
+    earlier offer's is left out.
+    """
     referrals: list[_Offer] = []
     others: list[_Offer] = []
     for offer in offers:
@@ -217,46 +273,54 @@ def choose_questions(
             continue
         seen.add(key)
         (referrals if offer.referral else others).append(offer)
+    return referrals, others
 
-    closing: SelectedQuestion | None = own_referral
-    if closing is None and referrals:
-        closing = min(referrals).question
 
-    budget = question_budget(contact.meeting.duration)
-    room = budget - len(yours) - (1 if closing is not None else 0)
-    others.sort()
+def _feasibility(others: Sequence[_Offer], duration: int, taken: _Taken) -> _Offer | None:
+    """The best feasibility-and-timing offer, for a talk long enough (unless you ask one).
 
-    # The feasibility question, for a talk long enough (unless you ask one).
-    feasibility: _Offer | None = None
-    if contact.meeting.duration >= FEASIBILITY_MINUTES and "feasibility" not in taken.groups:
-        for offer in others:
-            if offer.group == "feasibility" and not taken.clashes(offer.question.text, None):
-                feasibility = offer
-                break
-    if feasibility is not None:
-        others.remove(feasibility)
-        room -= 1
+    ``others`` is sorted best first; ``taken`` holds your questions and goals.
+    """
+    if duration < FEASIBILITY_MINUTES or "feasibility" in taken.groups:
+        return None
+    for offer in others:
+        if offer.group == "feasibility" and not taken.clashes(offer.question.text, None):
+            return offer
+    return None
 
-    # Goals come before the bank, as many as fit.
-    fitted = max(room, 0)
-    main_goals, extra_goals = goals[:fitted], goals[fitted:]
-    room -= len(main_goals)
-    taken = _Taken(ignore)
-    for question in (*yours, *main_goals):
-        taken.add(question.text, None)
-    if feasibility is not None:
-        taken.add(feasibility.question.text, feasibility.group)
 
-    # Each topic's candidates, best first.
+def _by_topic(others: Sequence[_Offer]) -> dict[str, list[_Offer]]:
+    """Each topic's offers, best first (``others`` is sorted)."""
     by_topic: dict[str, list[_Offer]] = {}
     for offer in others:
         by_topic.setdefault(offer.topic, []).append(offer)
-    covered = {q.topic for q in (*yours, *main_goals)}
-    # Groups already covered by your questions and goals go last (a stable partition).
-    groups = [g for g in _PICK_GROUPS if covered.isdisjoint(g)] + [
+    return by_topic
+
+
+def _groups(covered: set[str]) -> list[tuple[str, ...]]:
+    """The topic groups in picking order: those your questions and goals cover go last.
+
+    >>> _groups({"path", "advice"})[:2], _groups({"path", "advice"})[-2:]
+    ([('role',), ('organization',)], [('path', 'transition'), ('advice',)])
+    """
+    return [g for g in _PICK_GROUPS if covered.isdisjoint(g)] + [
         g for g in _PICK_GROUPS if not covered.isdisjoint(g)
     ]
-    picked: list[_Offer] = [feasibility] if feasibility is not None else []
+
+
+def _pick(
+    by_topic: dict[str, list[_Offer]],
+    groups: Sequence[tuple[str, ...]],
+    room: int,
+    taken: _Taken,
+) -> list[_Offer]:
+    """Pick up to ``room`` offers, one per topic group in turn, round after round.
+
+    Within a group the best offer of its topics comes first. An offer is taken
+    out of ``by_topic`` when it is considered: a near-duplicate of one already
+    in ``taken`` is neither asked nor a backup. What is left is for the backups.
+    """
+    picked: list[_Offer] = []
     while room > 0:
         progress = False
         for group in groups:
@@ -277,6 +341,19 @@ def choose_questions(
                 break
         if not progress:
             break
+    return picked
+
+
+def _in_order(
+    yours: Sequence[SelectedQuestion],
+    goals: Sequence[SelectedQuestion],
+    picked: Sequence[_Offer],
+) -> list[SelectedQuestion]:
+    """Your questions, goals and picked offers in conversation order.
+
+    By topic (in :data:`prepguide.model.TOPICS` order), then yours before goals
+    before the bank's, then in their own order (an offer by its rank).
+    """
 
     def order_key(pair: tuple[int, Any, SelectedQuestion]) -> tuple[Any, ...]:
         weight, rank, question = pair
@@ -284,16 +361,21 @@ def choose_questions(
 
     ordered = sorted(
         [(0, i, q) for i, q in enumerate(yours)]
-        + [(1, i, q) for i, q in enumerate(main_goals)]
+        + [(1, i, q) for i, q in enumerate(goals)]
         + [(2, offer.order, offer.question) for offer in picked],
         key=order_key,
     )
-    questions = [q for _, _, q in ordered]
-    if closing is not None:
-        questions.append(closing)
+    return [q for _, _, q in ordered]
 
-    # Backups: the goals that did not fit lead their topic, then the best
-    # entries that are not near-duplicates of the list or of each other.
+
+def _backups(
+    extra_goals: Sequence[SelectedQuestion],
+    by_topic: dict[str, list[_Offer]],
+    taken: _Taken,
+) -> list[SelectedQuestion]:
+    """Backups, topic by topic: the goals that did not fit lead their topic, then up to
+    :data:`BACKUPS_PER_TOPIC` of the best offers left that are not near-duplicates
+    of the list or of each other."""
     backups: list[SelectedQuestion] = []
     for topic in TOPICS:
         backups.extend(q for q in extra_goals if q.topic == topic)
@@ -306,21 +388,24 @@ def choose_questions(
             taken.add(offer.question.text, offer.group)
             backups.append(offer.question)
             count += 1
+    return backups
 
-    note = _budget_note(
-        contact.meeting.duration,
-        budget,
-        len(yours) + (1 if own_referral else 0),
-        len(questions),
-        len(backups),
-    )
-    if extra_goals:
-        note += (
-            f" {len(extra_goals)} of your goals did not fit: they lead the backups."
-            if len(extra_goals) > 1
-            else " One of your goals did not fit: it leads the backups."
-        )
-    return Selection(tuple(questions), tuple(backups), budget, note)
+
+def _goals_note(extra_goals: Sequence[SelectedQuestion]) -> str:
+    """What the note adds when goals did not fit (nothing when all did).
+
+    >>> _goals_note([])
+    ''
+    >>> _goals_note([None])
+    ' One of your goals did not fit: it leads the backups.'
+    >>> _goals_note([None, None])
+    ' 2 of your goals did not fit: they lead the backups.'
+    """
+    if not extra_goals:
+        return ""
+    if len(extra_goals) > 1:
+        return f" {len(extra_goals)} of your goals did not fit: they lead the backups."
+    return " One of your goals did not fit: it leads the backups."
 
 
 _TOPIC_INDEX = {topic: i for i, topic in enumerate(TOPICS)}
