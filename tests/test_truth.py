@@ -5,7 +5,7 @@ The notes say three things about a go-between A and a contact B
 ``referrals``), an introduction is *to ask for* or was *asked for* (B's
 ``connection.via`` is A, B not yet scheduled), or A *introduced* you (B
 scheduled or met). Every page and draft says only what happened, and all of
-them read it from :func:`prepguide.network.relation`.
+them read it from :func:`prepguide.relations.relation`.
 """
 
 from __future__ import annotations
@@ -22,16 +22,16 @@ import pytest
 from prepguide.corpus import Corpus
 from prepguide.dashboard import due
 from prepguide.model import Contact, Profile
-from prepguide.network import (
+from prepguide.network import build_network
+from prepguide.options import Options
+from prepguide.prep import build_prep
+from prepguide.relations import (
     Relation,
-    build_network,
     introduction_line,
     introduction_state,
     relation,
     suggestion_line,
 )
-from prepguide.options import Options
-from prepguide.prep import build_prep
 from tests.conftest import build_site
 
 SECOND_GUIDE = Path(__file__).parent / "data" / "second-guide"

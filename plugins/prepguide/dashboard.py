@@ -31,8 +31,8 @@ from typing import Literal
 from .corpus import Corpus
 from .intro import MONTHS, WEEKDAYS
 from .model import STATUS_LABELS, STATUSES, Contact
-from .network import relation
 from .options import Options
+from .relations import relation
 
 DueKind = Literal["record", "thank-you", "follow-up", "nudge"]
 
@@ -301,7 +301,7 @@ def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: O
     via = contact.connection.via
     rel = relation(corpus, via, contact.id, public=options.audience == "public") if via else None
     if rel is not None and rel.introduction == "requested" and via in corpus.contacts:
-        # The request went to the go-between (network.relation, docs/workflow.md).
+        # The request went to the go-between (relations.relation, docs/workflow.md).
         go_between = corpus.contacts[via].name
         return (
             f"no answer since {requested.isoformat()} to your request to {go_between} for an "

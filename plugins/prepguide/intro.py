@@ -28,8 +28,8 @@ from .common_ground import (
 from .corpus import Corpus
 from .errors import Problem
 from .model import Contact, Experience, Organization, Profile
-from .network import relation
 from .options import Options
+from .relations import relation
 from .text import (
     MONTHS,
     Conversion,
@@ -425,7 +425,7 @@ def _pieces(
         person = corpus.contacts.get(via)
         via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
         they = pronoun_set(person.pronouns if person else None).subject
-        # "suggested" only when their referrals list this contact (network.relation);
+        # "suggested" only when their referrals list this contact (relations.relation);
         # the script is said at the meeting, which the introduction comes before.
         rel = relation(corpus, via, contact.id)
         if rel is not None and rel.suggested:

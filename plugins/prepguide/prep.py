@@ -69,7 +69,7 @@ class Prep:
         intro: The intro script (generated, or the hand-written one) and its timing.
         outreach: The email asking for the conversation.
         intro_request: With ``connection.via``, until the introduction was
-            made (network.relation): a note asking that person for an
+            made (relations.relation): a note asking that person for an
             introduction; else ``None``.
         forwardable: With ``connection.via``, until the introduction was made:
             a short blurb they can forward.

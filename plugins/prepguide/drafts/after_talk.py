@@ -9,7 +9,7 @@ import datetime as dt
 from ..common_ground import first_name, note_items
 from ..intro import WEEKDAYS, convert
 from ..model import Contact
-from ..network import Relation, relation
+from ..relations import Relation, relation
 from ..text import clause, lower_first
 from .letter import (
     BLANK_ADVICE,
@@ -171,7 +171,7 @@ def referral_thanks(ctx: DraftContext) -> Draft:
     """Write the note thanking the contact for their first referral.
 
     It thanks them for the suggestion, and for an introduction only once it was
-    made (network.relation; docs/workflow.md, "Referrals and introductions").
+    made (relations.relation; docs/workflow.md, "Referrals and introductions").
 
     Arguments:
         ctx: The draft context.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..common_ground import first_name
 from ..intro import BLANK_LEARN, BLANK_NAME, BLANK_WHO, count_words
 from ..model import Profile
-from ..network import Relation
+from ..relations import Relation
 from ..text import (
     clause,
     headline_verb,
@@ -24,7 +24,7 @@ FORWARDABLE_MAX_WORDS = 80
 
 def _pending(ctx: DraftContext) -> tuple[bool, Relation | None]:
     """``(pending, relation)``: whether an introduction through ``connection.via`` is still
-    to be made (network.relation), and the relation with the go-between."""
+    to be made (relations.relation), and the relation with the go-between."""
     via = ctx.contact.connection.via
     if not via or via == ctx.contact.id:
         return False, None
@@ -72,7 +72,7 @@ def intro_request(ctx: DraftContext) -> Draft | None:
 
     Returns:
         The draft, or ``None`` when the contact has no ``connection.via`` or the
-        introduction was made (network.relation).
+        introduction was made (relations.relation).
     """
     pending, rel = _pending(ctx)
     via = ctx.contact.connection.via

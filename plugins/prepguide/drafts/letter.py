@@ -14,9 +14,9 @@ from ..common_ground import GroundPoint, first_name
 from ..corpus import Corpus
 from ..intro import BLANK_NAME, MONTHS, WEEKDAYS, count_words
 from ..model import Contact, Organization, Profile
-from ..network import Relation, relation
 from ..options import Options
 from ..questions import SelectedQuestion
+from ..relations import Relation, relation
 from ..text import clause
 
 BLANK_ADVICE = "[what you did with their advice]"
@@ -228,7 +228,7 @@ def format_day(day: dt.date) -> str:
 
 
 def via_relation(ctx: DraftContext) -> Relation | None:
-    """The relation with the contact's ``connection.via`` (see network.relation)."""
+    """The relation with the contact's ``connection.via`` (see relations.relation)."""
     via = ctx.contact.connection.via
     if not via:
         return None
