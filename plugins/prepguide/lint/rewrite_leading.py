@@ -29,8 +29,11 @@ from .patterns import (
 from .phrases import (
     _Clause,
     _clauses,
+    _first_rule,
     _Head,
     _lw,
+    _Rule,
+    _rule,
     _soften,
     _split_np,
     _split_np_found,
@@ -40,118 +43,129 @@ from .rewrite_closed import _closed_rewrite
 from .words import _is_predicate_start, _is_verb
 
 
-def _invert_negative(text: str) -> str | None:
-    """Rewrite a question that starts with a negative auxiliary ("Isn't…", "Don't you…")."""
-    text = _soften(text)
-    match = re.match(
+def _bother(match: re.Match[str]) -> str:
+    conj = (match["conj"] or "").lower()
+    clause = match["x"]
+    if not clause:
+        return "How do you feel about that?"
+    if conj == "when":
+        return f"How do you feel when {clause}?"
+    if conj == "to":
+        return f"How do you feel about having to {clause}?"
+    return f"How do you feel about the fact that {clause}?"
+
+
+def _negative_be(match: re.Match[str]) -> str:
+    """ "Isn't X just Y" → the claim "X is Y", asked about neutrally."""
+    be = {"isn": "is", "aren": "are", "wasn": "was", "weren": "were"}[
+        match["neg"].lower().replace("'", "").removesuffix("t").removesuffix("n") + "n"
+    ]
+    words = match["rest"].split()
+    size = _split_np(words, _is_predicate_start)
+    claim = " ".join([*words[:size], be, *words[size:]])
+    claim = re.sub(r"\b(?:just|only|merely|simply)\s+", "", claim, flags=_I)
+    return _claim_rewrite(claim)
+
+
+_POSITIVE = {
+    "dont": "",
+    "doesnt": "",
+    "didnt": "did",
+    "wouldnt": "would",
+    "wont": "will",
+    "shouldnt": "should",
+    "couldnt": "could",
+    "cant": "can",
+    "havent": "have",
+    "hasnt": "has",
+    "hadnt": "had",
+    "mustnt": "must",
+}
+
+
+def _negative_aux(match: re.Match[str]) -> str | None:
+    """ "Doesn't the team travel" → the claim "the team travels", asked about neutrally."""
+    neg = match["neg"].lower().replace("'", "")
+    positive = _POSITIVE[neg]
+    words = match["rest"].split()
+    if neg in {"havent", "hasnt", "hadnt"}:
+        size, found = _split_np_found(words, is_participle)
+    else:
+        size, found = _split_np_found(words, _is_verb)
+    subj, after = words[:size], words[size:]
+    if not after:
+        return None
+    if not found and neg in {"dont", "doesnt", "didnt"}:
+        aux = {"dont": "do", "doesnt": "does", "didnt": "did"}[neg]
+        return f"How, if at all, {aux} {' '.join(words)}?"
+    if neg == "doesnt":
+        after = [third_singular(after[0]), *after[1:]]
+    parts = [*subj, positive, *after] if positive else [*subj, *after]
+    return _claim_rewrite(" ".join(parts))
+
+
+_NEGATIVE_RULES: tuple[_Rule, ...] = (
+    _rule(
         r"^(?:don'?t|didn'?t|do\s+you\s+not)\s+(?:you|we)\s+(?:really\s+|honestly\s+|also\s+)?"
         r"(?:think|believe|agree|suppose|reckon|say|worry|fear|expect|feel)\s+(?:that\s+)?"
         r"(?P<x>.+)$",
-        text,
-        _I,
-    )
-    if match:
-        return _claim_rewrite(match["x"])
-    match = re.match(r"^(?:don'?t|didn'?t)\s+you\s+find\s+it\s+[\w-]+\s+(?P<x>.+)$", text, _I)
-    if match:
-        return f"What is it like {match['x']}?"
-    match = re.match(r"^(?:don'?t|didn'?t)\s+you\s+find\s+(?P<x>.+)\s+[\w-]+$", text, _I)
-    if match:
-        return f"How do you find {match['x']}?"
-    match = re.match(
+        lambda m: _claim_rewrite(m["x"]),
+    ),
+    _rule(
+        r"^(?:don'?t|didn'?t)\s+you\s+find\s+it\s+[\w-]+\s+(?P<x>.+)$",
+        lambda m: f"What is it like {m['x']}?",
+    ),
+    _rule(
+        r"^(?:don'?t|didn'?t)\s+you\s+find\s+(?P<x>.+)\s+[\w-]+$",
+        lambda m: f"How do you find {m['x']}?",
+    ),
+    _rule(
         r"^(?:doesn'?t|didn'?t|wouldn'?t|won'?t)\s+(?:it|that|this)\s+(?:ever\s+)?(?:bother|annoy|"
         r"frustrate|upset|worry|bug|concern|trouble|irritate|get\s+to|tire|wear\s+on)\s+you\s*"
         r"(?P<conj>that|when|how|to)?\s*(?P<x>.*)$",
-        text,
-        _I,
-    )
-    if match:
-        conj = (match["conj"] or "").lower()
-        clause = match["x"]
-        if not clause:
-            return "How do you feel about that?"
-        if conj == "when":
-            return f"How do you feel when {clause}?"
-        if conj == "to":
-            return f"How do you feel about having to {clause}?"
-        return f"How do you feel about the fact that {clause}?"
-    match = re.match(
+        _bother,
+    ),
+    _rule(
         r"^(?:isn'?t|wasn'?t)\s+it\s+(?:true|obvious|clear|fair\s+to\s+say|the\s+case)\s+"
         r"(?:that\s+)?(?P<x>.+)$",
-        text,
-        _I,
-    )
-    if match:
-        return _claim_rewrite(match["x"])
-    match = re.match(
+        lambda m: _claim_rewrite(m["x"]),
+    ),
+    _rule(
         r"^(?:wouldn'?t|won'?t|isn'?t)\s+it\s+be\s+(?:better|smarter|wiser|easier|best|safer|"
         r"quicker|cheaper|more\s+sensible|a\s+good\s+idea)\s+(?:for\s+(?:me|someone|us)\s+)?"
         r"to\s+(?P<x>.+)$",
-        text,
-        _I,
-    )
-    if match:
-        return f"How would you weigh the option to {match['x']}?"
-    match = re.match(
+        lambda m: f"How would you weigh the option to {m['x']}?",
+    ),
+    _rule(
         r"^(?:wouldn'?t|won'?t)\s+(?:i|someone|we|people)\s+be\s+better\s+off\s+(?P<x>.+)$",
-        text,
-        _I,
-    )
-    if match:
-        return f"How would you weigh {match['x']} against the alternatives?"
-    match = re.match(
-        r"^(?:wouldn'?t|won'?t)\s+you\s+(?:say|agree)\s+(?:that\s+)?(?P<x>.+)$", text, _I
-    )
-    if match:
-        return _claim_rewrite(match["x"])
-    match = re.match(r"^(?P<neg>isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?P<rest>.+)$", text, _I)
-    if match:
-        be = {"isn": "is", "aren": "are", "wasn": "was", "weren": "were"}[
-            match["neg"].lower().replace("'", "").removesuffix("t").removesuffix("n") + "n"
-        ]
-        words = match["rest"].split()
-        size = _split_np(words, _is_predicate_start)
-        claim = " ".join([*words[:size], be, *words[size:]])
-        claim = re.sub(r"\b(?:just|only|merely|simply)\s+", "", claim, flags=_I)
-        return _claim_rewrite(claim)
-    match = re.match(
+        lambda m: f"How would you weigh {m['x']} against the alternatives?",
+    ),
+    _rule(
+        r"^(?:wouldn'?t|won'?t)\s+you\s+(?:say|agree)\s+(?:that\s+)?(?P<x>.+)$",
+        lambda m: _claim_rewrite(m["x"]),
+    ),
+    _rule(r"^(?P<neg>isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?P<rest>.+)$", _negative_be),
+    _rule(
         r"^(?P<neg>don'?t|doesn'?t|didn'?t|wouldn'?t|won'?t|shouldn'?t|couldn'?t|can'?t|"
         r"haven'?t|hasn'?t|hadn'?t|mustn'?t)\s+(?P<rest>.+)$",
-        text,
-        _I,
-    )
-    if match:
-        neg = match["neg"].lower().replace("'", "")
-        positive = {
-            "dont": "",
-            "doesnt": "",
-            "didnt": "did",
-            "wouldnt": "would",
-            "wont": "will",
-            "shouldnt": "should",
-            "couldnt": "could",
-            "cant": "can",
-            "havent": "have",
-            "hasnt": "has",
-            "hadnt": "had",
-            "mustnt": "must",
-        }[neg]
-        words = match["rest"].split()
-        if neg in {"havent", "hasnt", "hadnt"}:
-            size, found = _split_np_found(words, is_participle)
-        else:
-            size, found = _split_np_found(words, _is_verb)
-        subj, after = words[:size], words[size:]
-        if not after:
-            return None
-        if not found and neg in {"dont", "doesnt", "didnt"}:
-            aux = {"dont": "do", "doesnt": "does", "didnt": "did"}[neg]
-            return f"How, if at all, {aux} {' '.join(words)}?"
-        if neg == "doesnt":
-            after = [third_singular(after[0]), *after[1:]]
-        parts = [*subj, positive, *after] if positive else [*subj, *after]
-        return _claim_rewrite(" ".join(parts))
-    return None
+        _negative_aux,
+    ),
+)
+
+
+def _invert_negative(text: str) -> str | None:
+    """Rewrite a question that starts with a negative auxiliary ("Isn't…", "Don't you…").
+
+    >>> _invert_negative("don't you think remote work is here to stay")
+    'What is your view on whether remote work is here to stay?'
+    >>> _invert_negative("doesn't it bother you when clients shout")
+    'How do you feel when clients shout?'
+    >>> _invert_negative("wouldn't it be better to retrain")
+    'How would you weigh the option to retrain?'
+    >>> _invert_negative("doesn't the team travel")
+    'What is your view on whether the team travels?'
+    """
+    return _first_rule(_NEGATIVE_RULES, _soften(text))
 
 
 def _real_question(head: str) -> str | None:
@@ -160,6 +174,9 @@ def _real_question(head: str) -> str | None:
     "Everyone says X is the future, so how do I get in?" → "How do I get in?"; "Since you
     obviously hate meetings, how do you avoid them?" → "How do you avoid them?". A closed one
     ("…, so should I bother?") gets the closed rewrite, or none.
+
+    >>> _real_question("Everyone says data science is the future, so how do I get in")
+    'How do I get in?'
     """
     parts = _clauses(head)
     if len(parts) < 2 or _WH.match(_strip_filler(parts[0].text)):
@@ -178,61 +195,68 @@ def _real_question(head: str) -> str | None:
     return None
 
 
-def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str | None:
+_OPENER = re.compile(
+    r"^(?:what\s+do\s+you\s+think|what'?s\s+your\s+(?:take|view|opinion)|be\s+honest|"
+    r"honestly|tell\s+me|seriously|come\s+on|let'?s\s+be\s+honest)\s*[,:;-]+\s*",
+    _I,
+)
+_MARKER = re.compile(
+    r"^(?:surely|obviously|clearly|of\s+course|naturally|undoubtedly|unquestionably|"
+    r"evidently|no\s+doubt|needless\s+to\s+say|every(?:one|body)\s+knows(?:\s+that)?|"
+    r"(?:as\s+)?we\s+all\s+know(?:\s+that)?|i\s+assume(?:\s+that)?|i'?m\s+assuming|"
+    r"i\s+am\s+assuming|i\s+imagine|i'?d\s+imagine|i\s+bet|i'?ll\s+bet|i'?m\s+betting|"
+    r"i'?m\s+guessing|i\s+am\s+guessing|i'?d\s+guess|i\s+suppose|i\s+take\s+it|"
+    r"i'?m\s+sure|i\s+am\s+sure|i'?m\s+certain|i\s+expect|i\s+presume|presumably|"
+    r"my\s+guess\s+is|it'?s\s+(?:obvious|clear)(?:\s+that)?|"
+    r"it\s+is\s+(?:obvious|clear)(?:\s+that)?|"
+    r"you'?d\s+(?:have\s+to\s+)?agree(?:\s+that)?|you\s+would\s+agree(?:\s+that)?|"
+    r"you'?ll\s+agree(?:\s+that)?|you\s+will\s+agree(?:\s+that)?|"
+    r"you\s+agree(?:\s+that)?|(?:do|would|will)\s+you\s+agree(?:\s+that|\s+with)?)"
+    r"\b[\s,]*",
+    _I,
+)
+
+
+def _without_tags(body: str) -> str:
+    """The question without its tag ("…, right?"), an empty opener ("Honestly, …") and
+    filler words."""
     core = body
     for pattern in (_TAG_WORD, _TAG_AUX, _TAG_NEG_BARE):
         core = pattern.sub("", core)
     core = core.strip().rstrip(",")
     # "What do you think, isn't X…?": the opener adds nothing, the inner clause carries it.
-    opener = re.match(
-        r"^(?:what\s+do\s+you\s+think|what'?s\s+your\s+(?:take|view|opinion)|be\s+honest|"
-        r"honestly|tell\s+me|seriously|come\s+on|let'?s\s+be\s+honest)\s*[,:;-]+\s*",
-        core,
-        _I,
-    )
+    opener = _OPENER.match(core)
     if opener:
         core = core[opener.end() :]
-    core = _strip_filler(core)
-    parts = _clauses(core)
-    if (
+    return _strip_filler(core)
+
+
+def _wh_then_negative(parts: Sequence[_Clause]) -> bool:
+    """An open wh-question followed by a negative tag clause: "What do you like about it,
+    don't you love the hours?" keeps the first clause."""
+    return (
         len(parts) > 1
-        and _WH.match(_strip_filler(parts[0].text))
+        and bool(_WH.match(_strip_filler(parts[0].text)))
         and len(parts[0].text.split()) >= 4
         and not _LOADED_SO.search(parts[0].text)
         and not _LOADED_HOW.match(parts[0].text)
         and any(_NEG_START.match(_strip_filler(p.text)) for p in parts[1:])
-    ):
-        return parts[0].text.strip() + "?"
+    )
+
+
+def _without_markers(core: str) -> str:
+    """``core`` without presumption markers ("Surely", "I assume that", "Everyone says")."""
     for _ in range(3):
-        stripped = re.sub(
-            r"^(?:surely|obviously|clearly|of\s+course|naturally|undoubtedly|unquestionably|"
-            r"evidently|no\s+doubt|needless\s+to\s+say|every(?:one|body)\s+knows(?:\s+that)?|"
-            r"(?:as\s+)?we\s+all\s+know(?:\s+that)?|i\s+assume(?:\s+that)?|i'?m\s+assuming|"
-            r"i\s+am\s+assuming|i\s+imagine|i'?d\s+imagine|i\s+bet|i'?ll\s+bet|i'?m\s+betting|"
-            r"i'?m\s+guessing|i\s+am\s+guessing|i'?d\s+guess|i\s+suppose|i\s+take\s+it|"
-            r"i'?m\s+sure|i\s+am\s+sure|i'?m\s+certain|i\s+expect|i\s+presume|presumably|"
-            r"my\s+guess\s+is|it'?s\s+(?:obvious|clear)(?:\s+that)?|"
-            r"it\s+is\s+(?:obvious|clear)(?:\s+that)?|"
-            r"you'?d\s+(?:have\s+to\s+)?agree(?:\s+that)?|you\s+would\s+agree(?:\s+that)?|"
-            r"you'?ll\s+agree(?:\s+that)?|you\s+will\s+agree(?:\s+that)?|"
-            r"you\s+agree(?:\s+that)?|(?:do|would|will)\s+you\s+agree(?:\s+that|\s+with)?)"
-            r"\b[\s,]*",
-            "",
-            core,
-            flags=_I,
-        )
-        stripped = _strip_opinion(stripped)
+        stripped = _strip_opinion(_MARKER.sub("", core))
         if stripped == core:
             break
         core = stripped
-    core = re.sub(r"^(?:that)\s+", "", core, flags=_I)
-    head = _strip_filler(core)
-    real = _real_question(head)
-    if real is not None:
-        return real
-    rewritten = _presumption_rewrite(head)
-    if rewritten:
-        return rewritten
+    return re.sub(r"^(?:that)\s+", "", core, flags=_I)
+
+
+def _loaded_rewrite(head: str) -> str | None:
+    """Loaded wh-questions: "How awful is X", "Why is X so much worse than Y", "Why would
+    anyone…"."""
     if _LOADED_HOW_MUCH.match(head):
         match = re.match(r"^how\s+much\s+do\s+(?P<who>you|people)\s+\S+\s+(?P<x>.+)$", head, _I)
         if match:
@@ -270,13 +294,20 @@ def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str | None:
     )
     if match:
         return f"What leads people to {match['x']}?"
+    return None
+
+
+def _negative_clause_rewrite(head: str) -> str | None:
+    """The first clause that starts with a negative ("…, isn't it just meetings?"), inverted."""
     for clause in _clauses(head):
         text = _strip_filler(clause.text)
         if _NEG_START.match(text) or _NOT_START.match(text):
-            rewritten = _invert_negative(head[clause.start :] if clause.start else text)
-            if rewritten:
-                return rewritten
-            break
+            return _invert_negative(head[clause.start :] if clause.start else text)
+    return None
+
+
+def _claim_question(head: str) -> str | None:
+    """What is left: a wh-question with its loaded words softened, or the claim asked about."""
     if _WH.match(head) and not _LOADED_SO.search(head):
         return _soften(head) + "?"
     if _LOADED_SO.search(head) and _WH.match(head):
@@ -289,14 +320,48 @@ def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str | None:
     return _claim_rewrite(claim)
 
 
+def _leading_rewrite(body: str, clauses: Sequence[_Clause]) -> str | None:
+    """The neutral open question a leading question leaves once its presumption is dropped.
+
+    >>> from .phrases import _clauses
+    >>> question = "Surely the pay is terrible"
+    >>> _leading_rewrite(question, _clauses(question))
+    'What is the pay like?'
+    >>> question = "How awful is the commute"
+    >>> _leading_rewrite(question, _clauses(question))
+    'What is the commute like?'
+    >>> question = "Everyone says data science is the future, so how do I get in"
+    >>> _leading_rewrite(question, _clauses(question))
+    'How do I get in?'
+    """
+    core = _without_tags(body)
+    parts = _clauses(core)
+    if _wh_then_negative(parts):
+        return parts[0].text.strip() + "?"
+    head = _strip_filler(_without_markers(core))
+    for step in (_real_question, _presumption_rewrite, _loaded_rewrite, _negative_clause_rewrite):
+        rewritten = step(head)
+        if rewritten:
+            return rewritten
+    return _claim_question(head)
+
+
 def _unload(match: re.Match[str]) -> str:
-    """ "such a boring job" → "the job"; "so much better" → "better" (safety checks the rest)."""
+    """ "such a boring job" → "the job"; "so much better" → "better" (safety checks the rest).
+
+    >>> _LOADED_SO.sub(_unload, "why is teaching so much better")
+    'why is teaching better'
+    """
     words = match.group(0).split()
     return "the" if words[0].lower() == "such" else words[-1]
 
 
 def _strip_opinion(text: str) -> str:
-    """Drop "Is it fair to say (that)", "Everyone says (that)", "I keep hearing (that)"."""
+    """Drop "Is it fair to say (that)", "Everyone says (that)", "I keep hearing (that)".
+
+    >>> _strip_opinion("Everyone says that law is boring")
+    'law is boring'
+    """
     for pattern in (_PRESUMPTIVE, _REPORTED):
         match = pattern.match(text)
         if match:
@@ -313,7 +378,13 @@ _COPE = (
 
 
 def _presumption_rewrite(head: str) -> str | None:
-    """Rewrites for the presumptions of docs/linter.md: coping with X, how much better, why more."""
+    """Rewrites for the presumptions of docs/linter.md: coping with X, how much better, why more.
+
+    >>> _presumption_rewrite("how much better is remote work than office work")
+    'How does remote work compare with office work?'
+    >>> _presumption_rewrite("why not just retrain")
+    'How would you weigh the option to retrain?'
+    """
     match = re.match(
         rf"^how\s+(?P<aux>do|did|does)\s+(?P<who>you|people)\s+(?:manage\s+to\s+)?(?:{_COPE})\s+"
         r"(?:on\s+)?"
@@ -353,7 +424,13 @@ def _presumption_rewrite(head: str) -> str | None:
 
 
 def _compare(be: str, subject: str, other: str | None) -> str:
-    """ "How does X compare with Y?", or for "you": "How have things changed for you…?"."""
+    """ "How does X compare with Y?", or for "you": "How have things changed for you…?".
+
+    >>> _compare("is", "remote work", "office work")
+    'How does remote work compare with office work?'
+    >>> _compare("were", "you", None)
+    'How have things changed?'
+    """
     words = subject.split()
     if words and _lw(words[0]) in {"you", "i"}:
         rest = " ".join(words[1:])
