@@ -16,6 +16,8 @@ MODULES = (
     "prepguide.import_table",
     "prepguide.import_rows",
     "prepguide.importer",
+    "prepguide.yaml_edit",
+    "prepguide.edit",
 )
 
 

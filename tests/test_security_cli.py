@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from prepguide import edit
+from prepguide import file_edit
 from prepguide.cli import main
 from prepguide.corpus import CorpusLoader
 from prepguide.edit import EditError, set_status
@@ -141,7 +141,8 @@ EDIT_ONE_FIELD = (
     SLOW_REPLACE
     + """
 from pathlib import Path
-from prepguide.edit import edit_file, update_section
+from prepguide.file_edit import edit_file
+from prepguide.yaml_edit import update_section
 i = int(sys.argv[2])
 edit_file(Path(sys.argv[1]), lambda raw: update_section(raw, "log", {f"p{i:02d}": f"v{i}"}).data)
 """
@@ -226,21 +227,21 @@ def test_the_lock_follows_a_replaced_file(tmp_path: Path, monkeypatch: pytest.Mo
         sleep(seconds)
 
     same: list[bool] = []
-    real_same = edit._same_file
+    real_same = file_edit._same_file
 
     def checked(handle: Any, target: Path) -> bool:
         same.append(real_same(handle, target))
         return same[-1]
 
-    monkeypatch.setattr(edit.time, "sleep", waits)
-    monkeypatch.setattr(edit, "_same_file", checked)
+    monkeypatch.setattr(file_edit.time, "sleep", waits)
+    monkeypatch.setattr(file_edit, "_same_file", checked)
     seen: list[bytes] = []
 
     def other() -> None:
-        with edit.locked(path, "x.yml") as handle:
+        with file_edit.locked(path, "x.yml") as handle:
             seen.append(handle.read())
 
-    with edit.locked(path, "x.yml") as first:
+    with file_edit.locked(path, "x.yml") as first:
         assert first.read() == b"a: 1\n"
         thread = threading.Thread(target=other)
         thread.start()
@@ -260,7 +261,7 @@ def test_ctrl_c_during_the_write_leaves_no_temporary_file(
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(edit.os, "fsync", interrupted)
+    monkeypatch.setattr(file_edit.os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         set_status(path, "met", today=__import__("datetime").date(2026, 11, 26))
     assert path.read_text(encoding="utf-8") == original
@@ -276,7 +277,7 @@ def test_an_error_during_the_write_leaves_no_temporary_file(
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(edit.os, "fsync", full)
+    monkeypatch.setattr(file_edit.os, "fsync", full)
     with pytest.raises(EditError, match="No space left on device"):
         set_status(path, "met", today=__import__("datetime").date(2026, 11, 26))
     assert path.read_text(encoding="utf-8") == original

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prepguide import edit
+from prepguide import file_edit
 from prepguide.cli import main
 from prepguide.corpus import CorpusLoader
 from prepguide.edit import (
@@ -21,8 +21,8 @@ from prepguide.edit import (
     EditError,
     parse_status,
     parse_when,
-    update_section,
 )
+from prepguide.yaml_edit import update_section
 
 from .conftest import write
 
@@ -223,7 +223,7 @@ def test_concurrent_modification_is_refused(
     def meddle(target: Path) -> None:
         target.write_text(other, encoding="utf-8")  # another program saves the file
 
-    monkeypatch.setattr(edit, "_before_write", meddle)
+    monkeypatch.setattr(file_edit, "_before_write", meddle)
     assert status(tmp_path, monkeypatch, "ann-lee", "requested") == 1
     assert "changed on disk" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == other
@@ -239,7 +239,7 @@ def test_same_content_but_new_mtime_is_refused(
         st = target.stat()
         os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
 
-    monkeypatch.setattr(edit, "_before_write", touch)
+    monkeypatch.setattr(file_edit, "_before_write", touch)
     assert status(tmp_path, monkeypatch, "ann-lee", "met") == 1
     assert path.read_text() == "name: Ann Lee\n"
 
