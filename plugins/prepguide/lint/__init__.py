@@ -13,7 +13,11 @@ is split by concern:
 - ``patterns``: the compiled patterns;
 - ``phrases``: small text helpers (clauses, noun phrases, contractions);
 - ``analysis``: which label a question gets, and its flags;
-- ``claims``, ``rewrite_be``, ``rewrite_closed``, ``rewrite_leading``: the rewrites;
+- ``claims``, ``rewrite_be``, ``rewrite_closed``, ``rewrite_fact``, ``rewrite_leading``: the
+  rewrites (most are tables of ``phrases._rule``; each rewrite shows an example in its docstring,
+  run by ``tests/test_doctests_lint.py``);
+- ``safety``: the checks on a rewrite before it is offered, and the advice when none is safe;
+- ``grammar``: the known-ungrammatical shapes ``safety`` refuses;
 - ``linter``: :func:`lint_question` and the output line;
 - ``measure``: the harness that measures the linter on a labelled file
   (``python -m prepguide.lint.measure FILE``).

@@ -127,6 +127,12 @@ def lint_question(text: str) -> LintResult:
 
     A double question gets one rewrite a part (``rewrites``); where no safe rewrite exists,
     ``advice`` says what to change instead (docs/linter.md).
+
+    >>> result = lint_question("Do you like your job?")
+    >>> result.label, result.rewrite
+    ('closed', 'What do you like most about your job?')
+    >>> lint_question("What pulled you into informatics?").label
+    'open'
     """
     shown = _display(text)
     analysed, body = _prepare(text)
@@ -204,7 +210,11 @@ def _finish(rewrite: str) -> str:
 
 
 def format_line(result: LintResult) -> str:
-    """The ``prepguide lint-questions`` output line: ``label TAB question [TAB rewrite]``."""
+    r"""The ``prepguide lint-questions`` output line: ``label TAB question [TAB rewrite]``.
+
+    >>> format_line(lint_question("Do you like your job?"))
+    'closed\tDo you like your job?\tWhat do you like most about your job?'
+    """
     question = result.question.replace("\t", " ")
     if result.label != "open" and not result.rewrite and result.advice:
         return f"{result.label}\t{question}\t{result.advice.replace(chr(9), ' ')}"

@@ -24,20 +24,35 @@ _QUOTES = str.maketrans(
 
 
 def _display(text: str) -> str:
-    """The question as shown in output: one line, whitespace collapsed, no control chars."""
+    r"""The question as shown in output: one line, whitespace collapsed, no control chars.
+
+    >>> _display("Two\tlines\nhere")
+    'Two lines here'
+    """
     cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
     return " ".join(cleaned.split())
 
 
 def _analysis_text(text: str) -> str:
+    """The text the patterns read: NFKC, straight quotes, whitespace collapsed.
+
+    >>> _analysis_text("It\u2019s  fine")
+    "It's fine"
+    """
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
 
 
 def _lw(word: str) -> str:
+    """A word in lower case without surrounding punctuation: ``_lw("Team,")`` is ``'team'``."""
     return word.lower().strip(".,;:!?\"'()")
 
 
 def _tidy(text: str) -> str:
+    """One question mark at the end, no space before punctuation.
+
+    >>> _tidy("what is it like ?.")
+    'what is it like?'
+    """
     text = " ".join(text.split())
     text = re.sub(r"\s+([,?.!;:])", r"\1", text)
     text = re.sub(r"[?.!]+$", "", text)
@@ -46,10 +61,16 @@ def _tidy(text: str) -> str:
 
 
 def _cap(text: str) -> str:
+    """The first letter in upper case: ``_cap("what next")`` is ``'What next'``."""
     return text[:1].upper() + text[1:] if text else text
 
 
 def _decap(text: str) -> str:
+    """The first letter in lower case, except "I".
+
+    >>> _decap("What next"), _decap("I left")
+    ('what next', 'I left')
+    """
     if text[:2] == "I " or text[:2] == "I'":
         return text
     return text[:1].lower() + text[1:] if text else text
@@ -97,13 +118,22 @@ _CONTRACTIONS = [
 
 
 def _expand(text: str) -> str:
+    """Contractions spelled out.
+
+    >>> _expand("it's what you're after")
+    'it is what you are after'
+    """
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     return text
 
 
 def _soften(text: str) -> str:
-    """Drop intensifiers that carry the asker's opinion ("pretty", "incredibly", "such")."""
+    """Drop intensifiers that carry the asker's opinion ("pretty", "incredibly", "such").
+
+    >>> _soften("is it incredibly hard")
+    'is it hard'
+    """
     return " ".join(_INTENSIFIERS.sub("", text).split())
 
 
@@ -156,6 +186,7 @@ def _clauses(body: str) -> list[_Clause]:
 
 
 def _strip_filler(text: str) -> str:
+    """The text without a leading filler word: ``"So, what do you do"`` → ``'what do you do'``."""
     return _FILLER.sub("", text).strip()
 
 
@@ -167,7 +198,12 @@ class _Head:
 
 
 def _wh_choice(body: str, clauses: Sequence[_Clause]) -> tuple[str, str] | None:
-    """``Which do you prefer, A or B?`` → ``(A, B)``."""
+    """``Which do you prefer, A or B?`` → ``(A, B)``.
+
+    >>> question = "Which do you prefer, remote or office"
+    >>> _wh_choice(question, _clauses(question))
+    ('remote', 'office')
+    """
     if len(clauses) < 2:
         return None
     first = _strip_filler(clauses[0].text)

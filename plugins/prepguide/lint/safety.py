@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from ..text import article
+from .grammar import _BE, _FINITE, _adjective_like, _bad_whether, _cut_off, _ungrammatical
 from .patterns import (
     _ANY_LOADED,
     _I,
@@ -33,15 +34,7 @@ from .patterns import (
 from .phrases import _cap, _lw, _split_np, _tidy
 from .words import (
     _CLAIM_JUDGEMENTS,
-    _COMMONNESS,
-    _DETERMINERS,
-    _DIFFICULTY,
-    _EVALUATIVE,
     _FEELING,
-    _IMPORTANCE,
-    _LOADED,
-    _POSSIBILITY,
-    _PREPOSITIONS,
     _VERBS,
     _is_predicate_start,
 )
@@ -72,266 +65,6 @@ _STRIP_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
     ),
     (re.compile(r"\b(?:actually|finally|just|really|truly)\s+", _I), ""),
 )
-_BAD_SHAPES = (
-    # "Who else at the organisation I should contact?": no inversion after the wh-word.
-    re.compile(
-        r"^(?:who|what|where|which)\s+(?:else\s+)?(?!(?:else|do|does|did|is|are|was|were|can|could|"
-        r"would|should|will|has|have|had|might|must)\b)(?:[\w'-]+\s+){0,5}?(?:i|you|we|they)\s+"
-        r"(?:should|could|would|can|might|must|will)\b",
-        _I,
-    ),
-    # "What is everyone says teaching like?": a reporting verb inside the subject.
-    re.compile(r"^what\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,3}(?:says|tell|tells|keep)\b", _I),
-    # "…heavier in is the winter": a verb straight after a preposition.
-    re.compile(r"\b(?:in|at|on|of|for|with|to|about)\s+(?:is|are|was|were)\s+the\b", _I),
-    re.compile(
-        r"\bbeing\s+(?:right|wrong|correct)\s+to\b|\bhow\s+likely\s+is\s+it\s+that\s+it\b", _I
-    ),
-    re.compile(r"\b(\w+)\s+\1\b", _I),
-    re.compile(r"\babout\s+(?:that|this|it)\s+(?:true|right|fair|accurate)\b", _I),
-    # "…whether moving was to industry an advantage": a verb before a prepositional phrase.
-    re.compile(
-        r"\b(?:is|are|was|were)\s+(?:to|in|at|on|of|into|from)\s+[\w-]+\s+(?:an?|the)\b", _I
-    ),
-    re.compile(r"\bwhether\s+(?:i|we)\s+(?:always\s+|keep\s+)?(?:hear|say)\b", _I),
-    # "What to relocate, if any, …": an infinitive right after the wh-word.
-    re.compile(r"^(?:what|which|who|how|where|why)(?:\s+[\w'-]+)?\s+to\s+\w+\s*,", _I),
-    re.compile(r"^(?:what|which|who|where|why)\s+to\b", _I),
-    # "What is the pay like than in teaching?", "compare with in teaching".
-    re.compile(r"\blike\s+than\b|\bwith\s+(?:in|at|on|for|during)\b", _I),
-    # "with working with", "about whether given that…", "whether SQL used is".
-    re.compile(r"\bwith\s+\w+ing\s+with\b", _I),
-    re.compile(r"\bwhether\s+(?:given|when|since|if|because|as|while|so|and|but)\b", _I),
-    re.compile(r"\bwhether\s+\S+\s+\w+ed\s+(?:is|are|was|were)\b", _I),
-    re.compile(r"\bwhether\s+to\s+(?:even\s+)?bother\??$", _I),
-    # "…whether it is because they burn out?": the suggested cause kept.
-    re.compile(r"\bwhether\s+(?:it|that)\s+(?:is|was)\s+(?:just\s+)?(?:because|that|due)\b", _I),
-    # Cut off: a sentence that ends on a determiner or conjunction (a stranded preposition,
-    # "Who should I talk to?", is fine).
-    re.compile(
-        r"\b(?:the|a|an|than|and|or|against|your|my|their|whether)\?$",
-        _I,
-    ),
-    # "…whether a coding bootcamp worth is the money": a verb after "worth".
-    re.compile(r"\bworth\s+(?:is|are|was|were)\b", _I),
-    # "What is it like?" alone: what they asked about is lost.
-    re.compile(r"^what\s+(?:is|was)\s+(?:it|that)\s+like\?$", _I),
-    # "…whether your team funded is mainly by grants": a participle before the verb (but "the
-    # job you wanted is…", a relative clause, is fine).
-    re.compile(
-        r"\bwhether\s+(?:[\w'-]+\s+){1,4}?(?<!\byou\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bi\s)"
-        r"(?<!\bhe\s)(?<!\bshe\s)[\w-]+(?:ed|en)\s+(?:is|are|was|were)\b",
-        _I,
-    ),
-    # "How does your work compare with it was in retail?": a clause after "compare with".
-    re.compile(
-        r"\bcompare\s+with\s+(?:(?:it|they|you|he|she|we|i|there|that)\s+(?:is|are|was|were|"
-        r"do|does|did|has|have|had|would|will|can|could)\b|(?:as|when|if|because|while)\b)",
-        _I,
-    ),
-    # "How does it to get promoted as a nurse compare…": "it to VERB" after an auxiliary.
-    re.compile(r"\b(?:does|do|did|is|was|are|were)\s+it\s+to\s+\w+", _I),
-    # "What was the hours in retail like?": a singular verb before a plural noun.
-    re.compile(
-        r"^(?:what|how)\s+(?:is|was)\s+(?:the|your|their|those|these)\s+(?:[\w-]+\s+)?"
-        r"(?!(?:[\w-]*(?:ss|us|is|ics|news)|series|means)\b)[\w-]+s\s+(?:like|in|at|of|for|during)\b",
-        _I,
-    ),
-    # "What would make you have burned out…": "make … have" + a participle.
-    re.compile(r"\bmake\s+(?:you|them|me|us|him|her)\s+have\s+\w+", _I),
-)
-_BE = r"is|are|was|were"
-_FINITE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "should",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "'s",
-        "'re",
-        "'ve",
-        "'d",
-    ]
-)
-_IRREGULAR = frozenset(
-    [
-        "took",
-        "taken",
-        "went",
-        "gone",
-        "got",
-        "gotten",
-        "made",
-        "left",
-        "felt",
-        "thought",
-        "found",
-        "became",
-        "come",
-        "came",
-        "gave",
-        "given",
-        "kept",
-        "knew",
-        "known",
-        "paid",
-        "said",
-        "told",
-        "saw",
-        "seen",
-        "ran",
-        "began",
-        "begun",
-        "brought",
-        "bought",
-        "built",
-        "chose",
-        "chosen",
-        "did",
-        "done",
-        "grew",
-        "grown",
-        "held",
-        "led",
-        "lost",
-        "meant",
-        "met",
-        "put",
-        "quit",
-        "sent",
-        "set",
-        "spent",
-        "stood",
-        "taught",
-        "understood",
-        "won",
-        "wrote",
-        "written",
-        "fell",
-        "fallen",
-        "hit",
-        "let",
-    ]
-)
-# Adjective-like endings used to spot a word out of place in a "whether" clause.
-_ADJ_END = re.compile(r"(?:ful|ous|ible|less|able)$", re.I)
-_NOT_ADJ = frozenset({"table", "cable", "vegetable", "timetable", "stable", "less", "unless"})
-
-
-def _adjective_like(word: str) -> bool:
-    word = word.lower()
-    if word in _NOT_ADJ:
-        return False
-    lists = _EVALUATIVE | _DIFFICULTY | _FEELING | _LOADED | _CLAIM_JUDGEMENTS | _COMMONNESS
-    lists |= _IMPORTANCE | _POSSIBILITY
-    return word in lists or bool(_ADJ_END.search(word))
-
-
-def _bad_whether(rewrite: str) -> bool:
-    """An ungrammatical "whether" clause: no finite verb ("whether burnout inevitable in…"), an
-    adjective before the verb ("whether burnout inevitable is…"), or a participle then an
-    adjective at the end ("whether the pay was cut painful?")."""
-    match = re.search(r"\bwhether\s+(?P<x>[^?]+)", rewrite, _I)
-    if not match:
-        return False
-    words = re.findall(r"[\w'-]+", match["x"])
-    if not words:
-        return True
-    lower = [w.lower() for w in words]
-    subjects = {"i", "you", "we", "they", "he", "she", "it", "people", "everyone", "nobody"}
-
-    def verb_at(index: int) -> bool:
-        word = lower[index]
-        before = lower[index - 1] if index else ""
-        # "…at your agency work freelance": a listed verb with words after it, not after a
-        # determiner or a preposition ("in hospice care" ends the clause: a noun).
-        bare = (
-            word in _VERBS
-            and index > 0
-            and (
-                before in subjects
-                or before.endswith("s")
-                or (index + 1 < len(lower) and before not in _DETERMINERS | _PREPOSITIONS)
-            )
-        )
-        third = index > 0 and (
-            (word.endswith("es") and word[:-2] in _VERBS)
-            or (word.endswith("s") and word[:-1] in _VERBS)
-        )
-        return (
-            word in _FINITE
-            or word in _IRREGULAR
-            or word.endswith("ed")
-            or "'" in word
-            or bare
-            or third
-        )
-
-    if not any(verb_at(i) for i in range(len(lower))):
-        return True
-    for index, word in enumerate(lower[1:], 1):
-        if word in {"is", "are", "was", "were"} and _adjective_like(lower[index - 1]):
-            return index < 4
-    end = re.search(rf"\b(?:{_BE})\s+(?P<p>[\w-]+)\s+(?P<adj>[\w-]+)\s*$", match["x"].strip(), _I)
-    return bool(
-        end
-        and _lw(end["p"]) not in _DEGREE
-        and not end["p"].lower().endswith("ly")
-        and not _adjective_like(end["p"])
-        and _adjective_like(end["adj"])
-    )
-
-
-_DEGREE = frozenset(
-    [
-        "very",
-        "so",
-        "too",
-        "really",
-        "quite",
-        "more",
-        "less",
-        "most",
-        "least",
-        "not",
-        "a",
-        "an",
-        "the",
-        "still",
-        "also",
-        "always",
-        "never",
-        "pretty",
-        "fairly",
-        "rather",
-        "as",
-        "even",
-        "that",
-        "this",
-        "all",
-        "just",
-    ]
-)
-
-
 _COMPARATIVE_JUDGEMENT = re.compile(
     r"\b(?:a\s+lot|much|far|way|even|so)\s+(?:more|less)\s+[\w-]+|"
     r"\b(?:more|less)\s+(?P<adj>[\w-]+(?:ing|ful|ous|ive|ible|able|ic|al|less|ed|y))\b|"
@@ -355,7 +88,10 @@ def claim_judgements(claim: str) -> list[str]:
     intensifiers ("basically", "mostly"), comparative or superlative judgements ("a lot more
     boring", "a fancier title", "the easiest exit") and a suggested cause ("because…").
 
-    "remote work is here to stay" → []; "product management is mostly meetings" → ['mostly'].
+    >>> claim_judgements("remote work is here to stay")
+    []
+    >>> claim_judgements("product management is mostly meetings")
+    ['mostly']
     """
     found = judging_words(claim)
     found += [w for w in re.findall(r"[\w'-]+", claim) if w.lower() in _CLAIM_JUDGEMENTS]
@@ -369,11 +105,11 @@ def _whether_claim(rewrite: str) -> str | None:
     return match["x"] if match else None
 
 
-def neutral_topic(original: str) -> str | None:
-    """ "What is <topic> like?" for a leading question whose claim is "<topic> is …", when the
-    topic is a short neutral noun phrase; else ``None``.
+def _claim_of(original: str) -> str:
+    """The claim of a leading question without its tag, opener and "don't you think (that)".
 
-    "Isn't product management mostly meetings?" → "What is product management like?".
+    >>> _claim_of("Don't you think product management is mostly meetings, right?")
+    'product management is mostly meetings'
     """
     text = re.sub(r"[?.!]+\s*$", "", original.strip())
     text = re.sub(
@@ -385,7 +121,7 @@ def neutral_topic(original: str) -> str | None:
     text = re.sub(
         r"^(?:(?:what\s+do\s+you\s+think|honestly|be\s+honest)\s*[,:;-]+\s*)?", "", text, flags=_I
     )
-    text = re.sub(
+    return re.sub(
         r"^(?:don'?t|do)\s+you\s+(?:really\s+)?(?:think|believe|agree|feel)\s+(?:that\s+)?|"
         r"^(?:isn'?t|is)\s+it\s+(?:true|fair\s+to\s+say|obvious)\s+(?:that\s+)?|"
         r"^wouldn'?t\s+you\s+(?:say|agree)\s+(?:that\s+)?",
@@ -393,36 +129,44 @@ def neutral_topic(original: str) -> str | None:
         text,
         flags=_I,
     )
-    match = re.match(r"^(?P<neg>isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?P<rest>.+)$", text, _I)
+
+
+def _subject_of(claim: str) -> tuple[str, list[str]] | None:
+    """``(verb, subject words)`` of "<subject> is …" or "Isn't <subject> …", or ``None``."""
+    match = re.match(r"^(?P<neg>isn'?t|aren'?t|wasn'?t|weren'?t)\s+(?P<rest>.+)$", claim, _I)
     if match:
         be = match["neg"].lower().replace("'", "")[:-2]
         be = {"is": "is", "are": "are", "was": "was", "were": "were"}.get(be, "is")
         words = match["rest"].split()
-        size = _split_np(words, _is_predicate_start)
-        subject = words[:size]
-    else:
-        match = re.match(rf"^(?P<subj>(?:[\w'-]+\s+){{1,4}}?)(?P<be>{_BE})\b", text, _I)
-        if not match:
-            return None
-        be = match["be"].lower()
-        subject = match["subj"].split()
+        return be, words[: _split_np(words, _is_predicate_start)]
+    match = re.match(rf"^(?P<subj>(?:[\w'-]+\s+){{1,4}}?)(?P<be>{_BE})\b", claim, _I)
+    if not match:
+        return None
+    return match["be"].lower(), match["subj"].split()
+
+
+_NOT_A_TOPIC = frozenset(
+    {"it", "that", "this", "you", "i", "we", "they", "he", "she", "there", "a", "an"}
+)
+
+
+def neutral_topic(original: str) -> str | None:
+    """ "What is <topic> like?" for a leading question whose claim is "<topic> is …", when the
+    topic is a short neutral noun phrase; else ``None``.
+
+    >>> neutral_topic("Isn't product management mostly meetings?")
+    'What is product management like?'
+    >>> neutral_topic("Isn't it obvious that you hated it?") is None
+    True
+    """
+    found = _subject_of(_claim_of(original))
+    if found is None:
+        return None
+    be, subject = found
     if not subject or len(subject) > 4:
         return None
     lower = [_lw(w) for w in subject]
-    if lower[0] in {
-        "it",
-        "that",
-        "this",
-        "you",
-        "i",
-        "we",
-        "they",
-        "he",
-        "she",
-        "there",
-        "a",
-        "an",
-    }:
+    if lower[0] in _NOT_A_TOPIC:
         return None
     if any(w in _FINITE or w in _VERBS or w in {"not", "so", "such"} for w in lower):
         return None
@@ -449,7 +193,11 @@ _COMPARISON = re.compile(r"\b(?:more|less)\s+[\w-]+\s+than\b|\b[\w-]+er\s+than\b
 
 
 def judging_words(text: str) -> list[str]:
-    """The judging and presuming words of ``text``, as written, in order."""
+    """The judging and presuming words of ``text``, as written, in order.
+
+    >>> judging_words("Why is the pay so terrible?")
+    ['terrible']
+    """
     found = [m["word"] for m in _LOADED_ATTRIBUTIVE.finditer(text)]
     found += [m["word"] for m in _LOADED_ADVERB.finditer(text)]
     found += [m["word"] for m in _JUDGING_PREDICATE.finditer(text)]
@@ -467,13 +215,14 @@ def judging_words(text: str) -> list[str]:
 
 
 def _strip(rewrite: str) -> str:
+    """The rewrite without the judging words its template carried over.
+
+    >>> _strip("What is the terrible pay like?")
+    'What is the pay like?'
+    """
     for pattern, replacement in _STRIP_RULES:
         rewrite = pattern.sub(replacement, rewrite)
     return " ".join(rewrite.split())
-
-
-def _ungrammatical(rewrite: str) -> bool:
-    return any(pattern.search(rewrite) for pattern in _BAD_SHAPES)
 
 
 def _make_safe(
@@ -484,6 +233,11 @@ def _make_safe(
     For a leading question a "whether <claim>" rewrite is refused when the claim carries a
     judgement (:func:`claim_judgements`): "…whether product management is mostly meetings?"
     keeps the asker's view.
+
+    >>> _make_safe("Is the pay good?", "what is the pay like", lambda rewrite: True)
+    ('What is the pay like?', None)
+    >>> _make_safe("Who should I talk to?", "Who else at the firm I should contact?", bool)
+    (None, 'what to change: state no view of your own and start with what or how, ...')
     """
     cleaned = _cap(_tidy(_strip(rewrite)))
     if leading:
@@ -506,28 +260,6 @@ def _make_safe(
     return None, _advice(original)
 
 
-def _cut_off(original: str, rewrite: str) -> bool:
-    """Whether the rewrite stops inside a noun phrase of the original: "…against career?" for
-    "…against career changers?"."""
-    words = re.findall(r"[\w'-]+", rewrite.lower())
-    source = re.findall(r"[\w'-]+", original.lower())
-    if not words or not source:
-        return False
-    last = words[-1]
-    for index, word in enumerate(source[:-1]):
-        following = source[index + 1]
-        if (
-            word == last
-            and following not in words
-            and following.endswith("s")
-            and not following.endswith(("ss", "'s"))
-            and len(following) > 3
-            and not re.search(rf"\b{re.escape(word)}\s*[,;:?.!-]", original.lower())
-        ):
-            return True
-    return False
-
-
 def problems(original: str, rewrite: str) -> list[str]:
     """Why ``rewrite`` may not be offered for ``original`` (empty when it may).
 
@@ -535,6 +267,9 @@ def problems(original: str, rewrite: str) -> list[str]:
     ("What to relocate, if any…", "…like than…", a cut-off ending), no presumption the
     original did not make ("about the mentorship scheme" for "Is there a mentorship
     scheme?"), and a presumed comparison not carried over.
+
+    >>> problems("Is there a mentorship scheme?", "What can you tell me about the scheme?")
+    ['presumes that what they asked about exists']
     """
     found: list[str] = []
     leftover = judging_words(rewrite) or re.findall(rf"\b(?:{_LOADED_WORDS})\b", rewrite, _I)
@@ -569,7 +304,11 @@ CLOSED_ADVICE = (
 
 def _advice(original: str, extra: list[str] | None = None) -> str:
     """What to change when no safe rewrite exists: the words to drop and, where one can be
-    built safely, a neutral form ("What is product management like?")."""
+    built safely, a neutral form ("What is product management like?").
+
+    >>> _advice("Is it because they burn out?")
+    "what to change: drop the suggested cause ('is it because…') and let them give their own reasons"
+    """
     if _SUGGESTED_CAUSE.match(original.strip()):
         return (
             "what to change: drop the suggested cause ('is it because…') and let them give "
@@ -590,7 +329,11 @@ def _advice(original: str, extra: list[str] | None = None) -> str:
 def _yes_no_cause(original: str) -> str | None:
     """ "Did you leave law because the hours were so brutal?": a yes/no question that suggests
     its own cause. The advice names the cause and the yes/no form, and suggests "What led you
-    to leave law?" when that can be built safely."""
+    to leave law?" when that can be built safely.
+
+    >>> _yes_no_cause("Did you leave law because the hours were so brutal?")
+    "what to change: it suggests the cause ('because the hours were so brutal?') and 'brutal' ... for example 'What led you to leave law?'"
+    """
     match = re.match(
         r"^(?P<aux>did|do|does|was|were|is|are|have|has)\s+(?P<who>you|they|he|she|people)\s+"
         r"(?P<rest>.+?)\s+(?P<cause>because|due\s+to|thanks\s+to)\b(?P<after>.*)$",
