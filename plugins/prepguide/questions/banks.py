@@ -10,9 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..loader import load_bytes
-from ..model import (
-    QuestionEntry,
-)
+from ..model import QuestionEntry
 from .items import BankItem
 
 

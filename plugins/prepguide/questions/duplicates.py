@@ -6,9 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ..common_ground import (
-    fold,
-)
+from ..common_ground import fold
 
 # ---------------------------------------------------------------------------
 # Near-duplicates (docs/prep.md, "No two questions ask the same thing")
@@ -64,7 +62,11 @@ _FUNCTION_WORDS = _wordset(
 
 
 def _stem(word: str) -> str:
-    """A crude stem: "hiring", "hires", "hired" -> "hir"; "projects" -> "project"."""
+    """A crude stem: "hiring", "hires", "hired" -> "hir"; "projects" -> "project".
+
+    >>> _stem("hiring"), _stem("projects")
+    ('hir', 'project')
+    """
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e", "y"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -75,6 +77,9 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[
     """The content stems of a question (function words and ``ignore`` left out).
 
     "What does a typical week look like for you?" -> {"typical", "week", "look"}.
+
+    >>> sorted(content_words("What does a typical week look like for you?"))
+    ['look', 'typical', 'week']
     """
     return frozenset(
         _stem(word)
@@ -85,7 +90,13 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[
 
 @functools.lru_cache(maxsize=4096)
 def question_intent(text: str) -> str | None:
-    """The intent of a free-text question: ``origin``, ``typical-week``, ``feasibility`` or None."""
+    """The intent of a free-text question: ``origin``, ``typical-week``, ``feasibility`` or None.
+
+    >>> question_intent("How did you get into UX research?")
+    'origin'
+    >>> question_intent("What do you read?") is None
+    True
+    """
     folded = fold(text)
     for intent, pattern in _INTENT_PATTERNS:
         if pattern.search(folded):
@@ -94,7 +105,14 @@ def question_intent(text: str) -> str | None:
 
 
 def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two questions' content stems make them near-duplicates (see :data:`SIMILARITY`)."""
+    """Whether two questions' content stems make them near-duplicates (see :data:`SIMILARITY`).
+
+    >>> near_duplicates(
+    ...     content_words("What does a typical week look like?"),
+    ...     content_words("What does your typical week look like?"),
+    ... )
+    True
+    """
     if not a or not b:
         return False
     shared = len(a & b)

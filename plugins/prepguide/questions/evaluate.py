@@ -374,6 +374,11 @@ def condition_holds(when: str | None, context: Mapping[str, Any]) -> bool:
     Returns:
         True when the expression is truthy. A condition that does not compile
         or cannot be evaluated (a comparison with a missing field) does not hold.
+
+    >>> condition_holds("contact.role", {"contact": {"role": "Nurse"}})
+    True
+    >>> condition_holds("contact.role", {"contact": {}}), condition_holds(None, {})
+    (False, True)
     """
     return _compiled_condition(when).check(context)
 
@@ -388,6 +393,11 @@ def render_text(text: str, context: Mapping[str, Any]) -> str | None:
     Returns:
         The question on one line, or ``None`` when it touches a missing field,
         does not compile or renders empty.
+
+    >>> render_text("How did {{ contact.name | first_name }} start?", {"contact": {"name": "Sam Rivera"}})
+    'How did Sam start?'
+    >>> render_text("{{ contact.email }}?", {"contact": {"name": "Sam"}}) is None
+    True
     """
     compiled = _compiled_text(text)
     return compiled.static if compiled.static is not None else compiled.render(context)

@@ -11,11 +11,7 @@ from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
-from ..common_ground import (
-    clause,
-    split_transition,
-    strip_markdown,
-)
+from ..common_ground import clause, split_transition, strip_markdown
 from .budget import (
     _HINT,
     MAX_SIZE,
@@ -145,6 +141,12 @@ def _text_filter(function: Callable[[str], str]) -> Callable[[Any], str]:
 
 
 def _move(side: int) -> Callable[[str], str]:
+    """The filter that picks one side of a career move (``move_from``, ``move_to``).
+
+    >>> _move(0)("From nursing to UX research"), _move(1)("From nursing to UX research")
+    ('nursing', 'UX research')
+    """
+
     def pick(text: str) -> str:
         parts = split_transition(text)
         if parts is None:
@@ -159,6 +161,9 @@ def _drop_parentheses(text: str) -> str:
 
     The expression takes time in the square of the length on a text of many
     ``(`` without ``)`` or of long runs of spaces (a 100 KB organization focus).
+
+    >>> _drop_parentheses("Acme (the big one) builds (things")
+    'Acme builds (things'
     """
     out: list[str] = []
     done = 0
@@ -179,7 +184,11 @@ def _drop_parentheses(text: str) -> str:
 
 
 def _brief(text: str) -> str:
-    """Shorten a phrase: drop parentheses and whatever follows a semicolon or dash."""
+    """Shorten a phrase: drop parentheses and whatever follows a semicolon or dash.
+
+    >>> _brief("Patient portals (beta); mobile apps")
+    'Patient portals'
+    """
     text = _drop_parentheses(text)
     text = re.split(r";|\s[-–—]\s", text, maxsplit=1)[0]
     return clause(text)
@@ -196,6 +205,9 @@ def _plain_work(text: str) -> int:
     the next ``)``), its emphasis pattern from each mark (``*``, ``_``, a backtick,
     ``~``) to the end of its line, three times: ``[[[…]]]`` or a long line of
     unmatched marks takes time in the square of the length.
+
+    >>> _plain_work("[[x]]")
+    8
     """
     work = 0
     for line in text.split("\n"):
@@ -220,7 +232,11 @@ def _plain_work(text: str) -> int:
 
 
 def _plain(text: str) -> str:
-    """``strip_markdown``, for a text it can convert in reasonable time."""
+    """``strip_markdown``, for a text it can convert in reasonable time.
+
+    >>> _plain("**Bold** and [a link](https://example.org)")
+    'Bold and a link'
+    """
     if _plain_work(text) > MAX_PLAIN_WORK:
         raise _OverBudget(
             "gives `plain` a text too long or with too many nested brackets or unmatched "
@@ -230,6 +246,7 @@ def _plain(text: str) -> str:
 
 
 def _latest(items: Any) -> Any:
+    """The ``latest`` filter: the item with the latest ``date`` (the first of equals), else the first."""
     if isinstance(items, Undefined) or not items:
         raise UndefinedError("the list is empty")
     dated = [(getattr(item, "date", None), index, item) for index, item in enumerate(items)]

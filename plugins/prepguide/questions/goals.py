@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import (
-    Contact,
-    Profile,
-)
+from ..model import Contact, Profile
 from ..text import goal_clause, to_second_person
 
 # ---------------------------------------------------------------------------
@@ -84,6 +81,9 @@ def _lemma(word: str) -> tuple[str, str] | None:
 
     Tense is ``past``, ``third`` ("decides") or ``base``; ``None`` when the
     word is not a verb prepguide knows.
+
+    >>> _lemma("combined"), _lemma("decides"), _lemma("table")
+    (('combine', 'past'), ('decide', 'third'), None)
     """
     low = word.casefold()
     if low in _IRREGULAR_LEMMAS:
@@ -109,6 +109,9 @@ def _finite_verb(words: Sequence[str], start: int) -> int | None:
     First an auxiliary, a past or "-s" form (not after a determiner), or a base
     form after a subject pronoun; failing that a base form after a plural noun
     or after "X and Y" ("content design and research work together").
+
+    >>> _finite_verb("what your team looks for".split(), 1)
+    3
     """
     for i in range(start, len(words)):
         low = words[i].casefold()
@@ -134,7 +137,11 @@ def _finite_verb(words: Sequence[str], start: int) -> int | None:
 
 
 def _wh_end(words: Sequence[str]) -> int:
-    """Where the question phrase of an embedded question ends ("how stable", "which of my…")."""
+    """Where the question phrase of an embedded question ends ("how stable", "which of my…").
+
+    >>> _wh_end("how stable is the field".split()), _wh_end("which of my projects could".split())
+    (2, 4)
+    """
     first = words[0].casefold()
     end = 1
     if first == "how":
@@ -164,6 +171,13 @@ def _direct_question(clause_text: str) -> str | None:
     "how you combined finance and data work" -> "How did you combine finance and data work?";
     "what your team looks for" -> "What does your team look for?";
     "which of my projects could become case studies" -> unchanged but for case.
+
+    >>> _direct_question("how you combined finance and data work")
+    'How did you combine finance and data work?'
+    >>> _direct_question("what your team looks for")
+    'What does your team look for?'
+    >>> _direct_question("why") is None
+    True
     """
     words = clause_text.split()
     if len(words) < 2:
@@ -225,6 +239,11 @@ def _whether_question(clause_text: str) -> str:
     "whether I could observe a session" -> "How could I observe a session?";
     "whether you were able to study part-time" -> "How did you decide whether to study
     part-time?"; otherwise "What is your sense of whether …?".
+
+    >>> _whether_question("whether a degree is necessary for X")
+    'How necessary is a degree for X?'
+    >>> _whether_question("whether it rains")
+    'What is your sense of whether it rains?'
     """
     words = clause_text.split()[1:]
     lows = [w.casefold() for w in words]
@@ -260,6 +279,11 @@ def _whether_question(clause_text: str) -> str:
 
 
 def _capital(text: str) -> str:
+    """The text with its first letter in upper case.
+
+    >>> _capital("how did you start?")
+    'How did you start?'
+    """
     return text[:1].upper() + text[1:]
 
 
@@ -296,6 +320,15 @@ def goal_question(goal: str, contact: Contact, you: Profile | None = None) -> st
     Returns:
         The question, or ``None`` when the goal asks nothing (or cannot be put
         in the second person without guessing).
+
+    >>> from prepguide.model import Contact
+    >>> sam = Contact(id="sam", name="Sam Rivera", pronouns="he/him")
+    >>> goal_question("Hear how he combined finance and data work", sam)
+    'How did you combine finance and data work?'
+    >>> goal_question("Understand what his team looks for", sam)
+    'What does your team look for?'
+    >>> goal_question("Say hello", sam) is None
+    True
     """
     text = re.sub(r"\s*\([^)]*\)", "", " ".join(goal.split())).strip()
     if not text:

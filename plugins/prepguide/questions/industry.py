@@ -11,12 +11,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from ..common_ground import (
-    fold,
-)
-from ..model import (
-    Organization,
-)
+from ..common_ground import fold
+from ..model import Organization
 
 INDUSTRIES = ("health-care", "technology", "finance", "public-sector", "non-profit", "education")
 """The canonical industry keys an entry's ``industries`` may name."""
@@ -154,7 +150,13 @@ _MAIN_PART = re.compile(r"\(|;|,|\s[-–—]\s")
 
 @functools.lru_cache(maxsize=4096)
 def _industry_head(text: str | None) -> tuple[str | None, tuple[str, ...] | None]:
-    """The canonical key of an industry text and the keyword it was read from (see below)."""
+    """The canonical key of an industry text and the keyword it was read from (see below).
+
+    >>> _industry_head("Health insurance")
+    ('finance', ('insurance',))
+    >>> _industry_head("Finance (health insurance)")
+    ('finance', ('finance',))
+    """
     if not text:
         return None, None
     if text.strip().casefold() in INDUSTRIES:
@@ -193,6 +195,11 @@ def industry_key(text: str | None) -> str | None:
 
     Returns:
         One of :data:`INDUSTRIES`, or ``None`` when no keyword matches.
+
+    >>> industry_key("Health insurance"), industry_key("Public health")
+    ('finance', 'public-sector')
+    >>> industry_key("Bakery") is None
+    True
     """
     return _industry_head(text)[0]
 
@@ -212,6 +219,11 @@ def industry_matches(industries: Sequence[str], org: Organization | None) -> boo
 
     Returns:
         True when the entry may be used.
+
+    >>> from prepguide.model import Organization
+    >>> org = Organization(id="a", name="A", industry="Technology (design consultancy)")
+    >>> industry_matches(["Design consultancy"], org), industry_matches(["finance"], org)
+    (True, False)
     """
     if not industries:
         return True

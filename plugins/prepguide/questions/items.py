@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model import (
-    QuestionEntry,
-)
+from ..model import QuestionEntry
 
 Source = Literal["yours", "goal", "bank", "builtin"]
 

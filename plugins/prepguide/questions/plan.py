@@ -5,14 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..common_ground import (
-    fold,
-)
-from ..model import (
-    Contact,
-    Organization,
-    Profile,
-)
+from ..common_ground import fold
+from ..model import Contact, Organization, Profile
 from .banks import is_referral_entry
 from .evaluate import (
     _SHARED_NAMES,

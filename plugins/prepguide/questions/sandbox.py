@@ -13,17 +13,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 from jinja2.visitor import NodeTransformer
 
-from ..common_ground import (
-    clause,
-    first_name,
-    lower_first,
-    with_article,
-)
-from ..model import (
-    Contact,
-    Organization,
-    Profile,
-)
+from ..common_ground import clause, first_name, lower_first, with_article
+from ..model import Contact, Organization, Profile
 from .budget import (
     _BUDGET,
     _HINT,
@@ -297,6 +288,11 @@ def template_error(text: str, *, expression: bool = False) -> str | None:
     Returns:
         Jinja2's message (also for a filter or test the sandbox does not have,
         such as ``random``), or ``None`` when it compiles.
+
+    >>> template_error("{{ contact.name | random }}")
+    "No filter named 'random'."
+    >>> template_error("{{ contact.name }}") is None
+    True
     """
     try:
         if expression:
@@ -328,6 +324,11 @@ def budget_error(text: str, *, expression: bool = False) -> str | None:
         The message, or ``None`` when the trial stays within the budget and does
         not fail, fails on a missing field, or the template does not compile
         (:func:`template_error` says so).
+
+    >>> budget_error("{% for i in range(100000) %}x{% endfor %}")
+    'makes a range of 100,000 numbers (the limit is 1,000); simplify the template (question texts need no long loops or big values)'
+    >>> budget_error("{{ contact.name }}") is None
+    True
     """
     condition = _expression(text) if expression else None
     template = None if expression else _template(text)
@@ -369,6 +370,13 @@ def _context(you: Profile | None, contact: Contact, org: Organization | None) ->
 
 
 def _tidy(rendered: str) -> str | None:
+    """A rendered text on one line, or ``None`` when it is blank.
+
+    >>> _tidy("  What do   you do? ")
+    'What do you do?'
+    >>> _tidy("   ") is None
+    True
+    """
     rendered = " ".join(rendered.split())
     return rendered or None
 
@@ -378,6 +386,9 @@ def _sandbox_render(text: str, context: Mapping[str, Any]) -> str | None:
 
     Raises:
         TemplateBudgetError: The template went over its budget (see ``MAX_STEPS``).
+
+    >>> _sandbox_render("Hi   {{ contact.name }}!", {"contact": {"name": "Sam"}})
+    'Hi Sam!'
     """
     template = _template(text)
     if template is None:

@@ -7,15 +7,8 @@ import functools
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from ..common_ground import (
-    fold,
-)
-from ..model import (
-    TOPICS,
-    Contact,
-    Organization,
-    Profile,
-)
+from ..common_ground import fold
+from ..model import TOPICS, Contact, Organization, Profile
 from .duplicates import _Taken
 from .goals import goal_question
 from .items import BankItem, SelectedQuestion, Selection
@@ -57,12 +50,20 @@ def question_budget(duration: int) -> int:
 
     Returns:
         The number of questions.
+
+    >>> question_budget(30), question_budget(5)
+    (8, 2)
     """
     talk = duration - INTRO_MINUTES - CLOSING_MINUTES
     return max(MIN_QUESTIONS, talk // MINUTES_PER_QUESTION)
 
 
 def _budget_note(duration: int, budget: int, yours: int, total: int, backups: int) -> str:
+    """The note that explains the budget (and what runs over it).
+
+    >>> _budget_note(30, 8, 2, 8, 0)
+    '30 minutes: after about 2 for your intro and 2 to close, 26 minutes of conversation leave room for about 8 questions (one every 3 minutes).'
+    """
     talk = max(duration - INTRO_MINUTES - CLOSING_MINUTES, 0)
     note = (
         f"{duration} minutes: after about {INTRO_MINUTES} for your intro and "

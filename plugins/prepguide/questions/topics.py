@@ -5,9 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..common_ground import (
-    fold,
-)
+from ..common_ground import fold
 
 _REFERRAL_RE = re.compile(
     r"\bwho else\b|\banyone else\b|\bsomeone else\b|\bintroduc|\bwho (should|could|would|might|do you think) i\b"
@@ -77,6 +75,9 @@ def is_referral_text(text: str) -> bool:
 
     Returns:
         True for referral questions ("Who else should I talk to?").
+
+    >>> is_referral_text("Who else should I talk to?"), is_referral_text("What do you do?")
+    (True, False)
     """
     return bool(_REFERRAL_RE.search(fold(text)))
 
@@ -94,6 +95,9 @@ def classify_topic(text: str) -> str:
 
     Returns:
         A topic of :data:`prepguide.model.TOPICS`.
+
+    >>> classify_topic("Which books would you recommend?"), classify_topic("What do you do all day?")
+    ('resources', 'role')
     """
     folded = fold(text)
     for topic, pattern in _TOPIC_RULES:

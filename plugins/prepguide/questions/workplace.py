@@ -6,13 +6,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..common_ground import (
-    fold,
-)
-from ..model import (
-    Contact,
-    Organization,
-)
+from ..common_ground import fold
+from ..model import Contact, Organization
 from .industry import _industry_head
 
 # ---------------------------------------------------------------------------
@@ -73,6 +68,12 @@ class Work:
 
 @functools.lru_cache(maxsize=1024)
 def _work(industry: str | None, size: str | None, role: str | None) -> Work:
+    """:class:`Work` from an organization's ``industry`` and ``size`` and the contact's ``role``.
+
+    >>> work = _work("Hospital consulting", None, "Freelance analyst")
+    >>> work.industry, work.alone, work.clinical, work.consultancy
+    ('health-care', True, False, True)
+    """
     key, head = _industry_head(industry)
     folded_size = fold(size or "")
     alone = bool(_SOLO_SIZE.search(folded_size)) or bool(_SOLO_ROLE.search(fold(role or "")))
