@@ -887,33 +887,7 @@ def measure_search(n: int) -> dict[str, Any]:
         search_entries=built["search_entries"],
         generated_sections_indexed=generated_entries(site),
     )
-    lean = WORK / f"guide-{n}-lean-search"
-    marked = write_lean_search_guide(guide, lean)
-    log(f"search in Chromium at {n} contacts, generated texts kept out of the index")
-    lean_site = WORK / f"site-{n}-lean-search"
-    lean_built = run_child("build", str(lean), str(lean_site))
-    result["lean"] = run_child("search", str(lean_site), query, timeout=900)
-    result["lean"].update(
-        headings_marked=marked,
-        search_index_bytes=lean_built["search_index_bytes"],
-        search_entries=lean_built["search_entries"],
-        html_bytes=lean_built["html_bytes"],
-        pages=lean_built["pages"],
-        plain_html_bytes=built["html_bytes"],
-    )
     return result
-
-
-LEAN_HEADINGS = (
-    "## Questions",
-    "## One-minute intro",
-    "## Outreach",
-    "## Venue and logistics",
-    "## After the talk",
-    "### Reflection",
-    "### {{ draft.title | text }}",
-)
-"""Headings of generated text (the same on every page but for names): kept out of search."""
 
 
 GENERATED_SECTIONS = {
@@ -924,9 +898,11 @@ GENERATED_SECTIONS = {
         r"|Thanks for suggesting .*|Ask .* for an introduction"
     ),
     "logistics": re.compile(r"Venue and logistics"),
-    "reflection prompts": re.compile(r"After the talk|Reflection"),
+    "after the talk": re.compile(r"After the talk"),
 }
-"""Search entries of prep pages whose text prepguide writes (the same on every page but names)."""
+"""Search entries of prep pages whose text prepguide writes (the same on every page but names).
+
+The reflection is searched once some of it is answered (your own words), so it is not here."""
 
 
 def generated_entries(site: Path) -> dict[str, int]:
@@ -941,36 +917,6 @@ def generated_entries(site: Path) -> dict[str, int]:
                 counts[kind] += 1
                 break
     return counts
-
-
-def write_lean_search_guide(guide: Path, out: Path) -> int:
-    """Copy ``guide`` with template overrides that mark generated sections ``data-search-exclude``.
-
-    Uses prepguide's documented override mechanism (``<custom_dir>/prepguide/``) and
-    material's section exclusion (``{ data-search-exclude }`` after a heading, with
-    ``attr_list``). Returns how many headings were marked.
-    """
-    import prepguide
-
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(guide / "content", out / "content")
-    config = (guide / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  font: false\n", "  font: false\n  custom_dir: site_overrides\n", 1)
-    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (out / ".prepguide").write_text("marks a prepguide benchmark guide\n", encoding="utf-8")
-    templates = Path(prepguide.__file__).parent / "templates"
-    overrides = out / "site_overrides" / "prepguide"
-    overrides.mkdir(parents=True)
-    marked = 0
-    for name in ("contact.md.j2", "draft.md.j2"):
-        lines = (templates / name).read_text(encoding="utf-8").splitlines(keepends=True)
-        for index, line in enumerate(lines):
-            if line.rstrip("\n") in LEAN_HEADINGS:
-                lines[index] = line.rstrip("\n") + " { data-search-exclude }\n"
-                marked += 1
-        (overrides / name).write_text("".join(lines), encoding="utf-8")
-    return marked
 
 
 def child(args: Sequence[str], sizes_out: Path | None) -> dict[str, Any]:
@@ -1208,13 +1154,7 @@ def render_goals(results: dict[str, Any], sizes: list[dict[str, Any]]) -> Iterat
         )
     search = results.get("search")
     if search:
-        lean = search.get("lean")
-        extra = (
-            f"; with generated sections excluded: {_kb(lean['search_index_bytes'])}, "
-            f"{lean['cold_first_result_s']:.1f} s / {lean['warm_first_result_s']:.2f} s"
-            if lean
-            else ""
-        )
+        extra = ""
         yield (
             f"| 5. search index usable at {search['contacts']:,} "
             f"| {_kb(search['search_index_bytes'])} ({search['search_index_bytes'] / search['contacts'] / 1024:.1f} KB per contact); "
@@ -1288,20 +1228,6 @@ def render_search(results: dict[str, Any]) -> Iterator[str]:
         f"{s['warm_first_result_s']:.2f} s. Requests outside 127.0.0.1: {s['outside_requests']}."
     )
     yield ""
-    lean = s.get("lean")
-    if lean:
-        yield (
-            f"Same guide with the generated sections (questions, intro, drafts, logistics, "
-            f"reflection: {lean['headings_marked']} template headings) marked "
-            f"`{{ data-search-exclude }}` through template overrides: the index is "
-            f"{_kb(lean['search_index_bytes'])} with {lean['search_entries']:,} entries "
-            f"({lean['search_index_bytes'] / s['contacts'] / 1024:.1f} KB per contact, "
-            f"{s['search_index_bytes'] / max(lean['search_index_bytes'], 1):.1f}× smaller); the first "
-            f"result came {lean['cold_first_result_s']:.2f} s after the first key on a fresh page, "
-            f"{lean['warm_first_result_s']:.2f} s with the index loaded. Who they are, the "
-            "organization, your goals, notes and referrals stay searchable."
-        )
-        yield ""
 
 
 def render_loadfiles(results: dict[str, Any]) -> Iterator[str]:

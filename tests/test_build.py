@@ -229,8 +229,9 @@ def test_override_pages_are_left_as_written(guide: Path) -> None:
     )
     override_template(
         guide,
-        "contact.md.j2",
-        "---\ntitle: {{ contact.name }} — prep\n---\n\n# {{ contact.name }}\n\nId: `{{ contact.name }}`\n",
+        "contact.html.j2",
+        "---\ntitle: {{ contact.name }} — prep\n---\n<h1>{{ contact.name }}</h1>\n"
+        "<p>Id: <code>{{ contact.name }}</code></p>\n",
     )
     site = build_site(guide)
     html = (site / "contacts/lukasz-zak/index.html").read_text(encoding="utf-8")

@@ -301,7 +301,7 @@ def test_a_public_build_hands_templates_no_path_of_a_private_file(tmp_path: Path
         "today: 2026-11-26", "today: 2026-11-26\n      audience: public"
     )
     write(tmp_path / "mkdocs.yml", config)
-    for name in ("contact.md.j2", "organizations.md.j2"):
+    for name in ("contact.html.j2", "organizations.md.j2"):
         override_template(tmp_path, name, SPY)
     site = build_site(tmp_path)
     for page in ("contacts/pub-one/index.html", "organizations/index.html"):

@@ -220,10 +220,10 @@ def test_every_rebuild_of_a_serve_session_equals_a_clean_build(session: Session)
             "  font: false\n", "  font: false\n  custom_dir: overrides\n"
         ),
     )
-    template = ROOT / "plugins/prepguide/templates/organization.md.j2"
+    template = ROOT / "plugins/prepguide/templates/organization.html.j2"
     write(
-        root / "overrides/prepguide/organization.md.j2",
-        template.read_text(encoding="utf-8") + "\n\nOverride marker.\n",
+        root / "overrides/prepguide/organization.html.j2",
+        template.read_text(encoding="utf-8") + "\n<p>Override marker.</p>\n",
     )
     session.rebuild()
     html = (root / f"served/organizations/{busiest}/index.html").read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 
 from .config import PrepGuideConfig
@@ -34,6 +35,7 @@ from .generated import user_sources
 from .guide import GuideError, read_config
 from .model import ID_RE, Contact, Organization
 from .options import OptionError, Options, make_options
+from .pagehtml import RETIRED_TEMPLATES, HeadingStyle, anchor_ids, searchable, toc_tokens
 from .prep import WarningMemo, prep_warnings
 from .privacy import for_audience
 from .questions import TemplateBudgetError
@@ -71,20 +73,43 @@ PAGE_EVENTS = (
 """Events through which a plugin could change what a page becomes."""
 
 
-class KeptPage(Page):
-    """A generated page under ``mkdocs serve``, built from what an earlier build made of it.
+class HtmlPage(Page):
+    """A prep or organization page, whose source is already HTML (prepguide.pagehtml).
 
     The plugin hands MkDocs this page in ``on_pre_page`` (the event may return
-    another page) for every page prepguide generated outside the navigation.
-    When the page's source, the configuration and the file lookups of its
-    links are unchanged (:class:`~prepguide.rebuild.OutputCache`), ``render``
-    restores the HTML, table of contents and anchors instead of converting the
-    Markdown again; otherwise it converts it as MkDocs does, noting each file
-    lookup for the next build.
+    another page). Its front matter is read as for any page; ``render`` takes the
+    body as the page's HTML instead of converting Markdown, and reads the table
+    of contents and the anchors from it, as Python-Markdown's ``toc`` would have
+    made them (docs/development.md, "How a build runs").
     """
 
-    def __init__(self, file: File, config: MkDocsConfig, entry: Entry, reuse: bool) -> None:
+    def __init__(self, file: File, config: MkDocsConfig, style: HeadingStyle) -> None:
         super().__init__(None, file, config)
+        self.style = style
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        body = self.markdown
+        self.content = body
+        self.toc = get_toc(toc_tokens(body, self.style))  # type: ignore[arg-type]
+        self._title_from_render = None
+        self.present_anchor_ids = anchor_ids(body)
+
+
+class KeptPage(HtmlPage):
+    """A generated HTML page under ``mkdocs serve``, with what an earlier build made of it.
+
+    For every page prepguide generated outside the navigation: when the page's
+    source and the configuration are unchanged (:class:`~prepguide.rebuild.OutputCache`),
+    the theme's output and search entries of the last build are reused (see
+    ``on_env``); otherwise they are made again and kept for the next build.
+    """
+
+    def __init__(
+        self, file: File, config: MkDocsConfig, style: HeadingStyle, entry: Entry, reuse: bool
+    ) -> None:
+        super().__init__(file, config, style)
         self.kept = entry
         self.reuse = reuse
         self.kept_output = False
@@ -94,11 +119,7 @@ class KeptPage(Page):
         if self.reuse:
             restore(self, self.kept, files)
             return
-        uninstall = record_lookups(files, self.kept)
-        try:
-            super().render(config, files)
-        finally:
-            uninstall()
+        super().render(config, files)
         remember(self, self.kept)
 
 
@@ -209,6 +230,9 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.put: list[str] = []
         self.kept_files: Files | None = None
         self.built_key: str | None = None
+        self.html_pages: set[str] = set()
+        """Source paths of the generated pages written as HTML (see :class:`HtmlPage`)."""
+        self.style = HeadingStyle()
         """The configuration's signature in the last good serve build."""
         """The theme's compiled templates, kept between serve rebuilds."""
         """What MkDocs made of each generated page, kept between serve rebuilds."""
@@ -349,6 +373,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             raise PluginError(located_failure(exc, corpus)) from None
         if root is not None:  # a playbook that still names no prepguide (docs/playbook.md)
             problems.extend(unfilled_blanks(root))
+        problems.extend(retired_overrides(config, root))
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}
@@ -403,25 +428,24 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         return files
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-        """Under ``mkdocs serve``, build a generated page from its earlier output if still exact."""
+        """A page prepguide wrote as HTML is built from it (:class:`HtmlPage`).
+
+        Under ``mkdocs serve`` such a page is built from its earlier output if still exact.
+        """
         file = page.file
         if (
-            self.outputs.config_key is None
-            or file.generated_by != "prepguide"
-            or not file.src_uri.endswith(".md")
-            or not file.inclusion.is_not_in_nav()
+            file.generated_by != "prepguide"
+            or file.src_uri not in self.html_pages
             or page.parent is not None
         ):
             return page
-        entry, reuse = self.outputs.find(
-            file.src_uri,
-            file.content_string,
-            lambda path: file_key(files.get_file_from_path(path)),
-        )
+        if self.outputs.config_key is None or not file.inclusion.is_not_in_nav():
+            return HtmlPage(file, config, self.style)
+        entry, reuse = self.outputs.find(file.src_uri, file.content_string, lambda path: None)
         if entry is None:
-            return page
+            return HtmlPage(file, config, self.style)
         self.building[file.src_uri] = (entry, reuse)
-        return KeptPage(file, config, entry, reuse)
+        return KeptPage(file, config, self.style, entry, reuse)
 
     @event_priority(-100)
     def on_env(
@@ -434,6 +458,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         navigation, the list of pages, the theme's override files and the build
         date (``outputs.output_key``).
         """
+        self.wrap_search_index(config)
         if self.outputs.config_key is None:
             return env
         import jinja2
@@ -451,7 +476,6 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             list(config.theme.dirs),
             get_build_date(),
         )
-        self.keep_search_entries(config)
         self.kept_files = files
         if nav is None or self.outputs.output_key is None or env.loader is None:
             return env
@@ -471,8 +495,15 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
                 page.meta["template"] = KEPT_TEMPLATE
         return env
 
-    def keep_search_entries(self, config: MkDocsConfig) -> None:
-        """Give the search plugin a kept page's entries instead of indexing it again."""
+    def wrap_search_index(self, config: MkDocsConfig) -> None:
+        """Hand the search plugin only the part of an HTML page it indexes.
+
+        The text prepguide writes the same on every page is marked
+        ``data-search-exclude`` and set off (pagehtml.searchable): the search
+        plugin is given the page without it, rather than parsing it to skip it
+        (tests/test_pagehtml.py checks the entries are the same). Under ``mkdocs
+        serve`` a kept page's entries are given instead of indexing it again.
+        """
         for plugin in config.plugins.values():
             index = getattr(plugin, "search_index", None)
             if not is_search_plugin(plugin) or index is None:
@@ -492,7 +523,13 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
                     entries.extend(copy_entries(entry.search))
                     return
                 start = len(entries)
-                original(page)
+                content = page.content
+                if isinstance(page, HtmlPage) and content:
+                    page.content = searchable(content)
+                try:
+                    original(page)
+                finally:
+                    page.content = content
                 if entry is not None:
                     entry.search = copy_entries(entries[start:])
 
@@ -556,12 +593,14 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             PluginError: A value could not be rendered; the message names its file.
         """
         assert self.corpus is not None and self.renderer is not None
+        self.style = heading_style(config)
         ctx = SiteContext(
             options=self.options,
             today=self.options.resolved_today(),
             use_directory_urls=config.use_directory_urls,
             site_url=config.site_url,
             public=self.options.audience == "public",
+            headings=self.style,
         )
         # The user's own home page (index.md, or README.md) replaces the dashboard.
         with_dashboard = not any(f.dest_uri == "index.html" for f in user)
@@ -576,6 +615,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             raise PluginError(located_failure(exc, full, budget=True)) from None
         except Exception as exc:  # a last resort: name the file whose values failed
             raise PluginError(located_failure(exc, full)) from None
+        self.html_pages = {page.src_uri for page in pages if page.html}
         generated = [
             File.generated(
                 config,
@@ -757,6 +797,46 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
             and page.file.generated_by == "prepguide"
             and page.file.src_uri.endswith(".md")
         )
+
+
+def heading_style(config: MkDocsConfig) -> HeadingStyle:
+    """How Python-Markdown's ``toc``, as ``mkdocs.yml`` sets it, makes headings."""
+    settings: dict[str, Any] = {}
+    for name in ("toc", "markdown.extensions.toc"):
+        settings.update(config.mdx_configs.get(name) or {})
+    return HeadingStyle.from_toc_config(settings)
+
+
+def retired_overrides(config: MkDocsConfig, root: Path | None) -> list[Problem]:
+    """A warning for each override of a template prepguide no longer uses.
+
+    Prep, organization and draft pages are written by HTML templates now
+    (docs/usage.md, "Overriding templates"): an override of the Markdown
+    template they had before would be silently ignored.
+    """
+    custom_dir = config.theme.custom_dir
+    if not custom_dir:
+        return []
+    problems = []
+    for old, new in RETIRED_TEMPLATES.items():
+        path = Path(custom_dir) / "prepguide" / old
+        if path.is_file():
+            shown = path
+            if root is not None:
+                with contextlib.suppress(ValueError):
+                    shown = path.resolve().relative_to(root.resolve())
+            problems.append(
+                Problem(
+                    str(shown),
+                    1,
+                    1,
+                    "warning",
+                    f"this override is not used: prepguide writes these pages with "
+                    f"{new} (HTML) now; copy the built-in {new} next to it, move your "
+                    f'changes into it and delete {old} (docs/usage.md, "Overriding templates")',
+                )
+            )
+    return problems
 
 
 def is_search_plugin(plugin: object) -> bool:

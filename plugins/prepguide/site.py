@@ -6,8 +6,10 @@ checks links and indexes the text for search. Nothing here imports MkDocs:
 :func:`render_site` returns :class:`PageSpec` and :class:`AssetSpec` values
 that the plugin turns into MkDocs files.
 
-Templates are Jinja2 files named ``*.md.j2``. A file of the same name in the
-theme's ``custom_dir`` under ``prepguide/`` replaces the built-in one.
+Templates are Jinja2 files: ``*.md.j2`` write Markdown (the index pages),
+``*.html.j2`` write HTML (prep and organization pages: :mod:`prepguide.pagehtml`).
+A file of the same name in the theme's ``custom_dir`` under ``prepguide/``
+replaces the built-in one.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 
-from . import __version__, markup
+from . import __version__, markup, pagehtml
 from .corpus import Corpus, is_id_like
 from .model import STATUS_LABELS, STATUSES, Contact, Organization
 from .options import Options
@@ -52,6 +54,8 @@ class PageSpec:
     src_uri: str
     markdown: str
     in_nav: bool = False
+    html: bool = False
+    """Whether the body after the front matter is HTML (pagehtml.py), not Markdown."""
 
 
 @dataclass(frozen=True)
@@ -182,22 +186,41 @@ def _environment(
         bytecode_cache=_bytecode_cache(),
         **_ENV_OPTIONS,
     )
-    env.filters.update(
-        text=markup.text,
-        html=markup.html,
-        href=markup.href,
-        md=markup.markdown_block,
-        status_label=lambda s: STATUS_LABELS.get(s, s),
-        connection_label=lambda s: CONNECTION_LABELS.get(s, s),
-        longdate=format_date,
-        datetime=format_datetime,
-        zip_pairs=zip_pairs,
-        json_attr=json_attr,
-        letter=letter_html,
-        letter_id=letter_id,
-    )
+    env.filters.update(_filters())
     env.globals["front_matter"] = front_matter
+    env.globals["search_off"] = pagehtml.search_off
+    env.globals["search_on"] = pagehtml.search_on
     return env
+
+
+def _filters() -> dict[str, Any]:
+    """The filters every template may use (docs/usage.md, "Overriding templates")."""
+    return {
+        "text": _text_filter,
+        "html": markup.html,
+        "href": markup.href,
+        "md": markup.markdown_block,
+        "status_label": lambda s: STATUS_LABELS.get(s, s),
+        "connection_label": lambda s: CONNECTION_LABELS.get(s, s),
+        "longdate": format_date,
+        "datetime": format_datetime,
+        "zip_pairs": zip_pairs,
+        "json_attr": json_attr,
+        "letter": letter_html,
+        "letter_id": letter_id,
+    }
+
+
+@jinja2.pass_context
+def _text_filter(context: jinja2.runtime.Context, value: object) -> str:
+    """The ``text`` filter: a plain value escaped for the template it is written in.
+
+    Markdown templates (``*.md.j2``) get :func:`markup.text`, HTML templates
+    (``*.html.j2``, pagehtml.py) :func:`markup.inline_html`.
+    """
+    if (context.name or "").endswith(".html.j2"):
+        return markup.inline_html(value)
+    return markup.text(value)
 
 
 _ENV_OPTIONS: dict[str, Any] = {
@@ -235,7 +258,12 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     directory; without a safe one, or when it cannot be written, templates are
     simply compiled.
     """
-    tag = hashlib.sha256(repr((__version__, sorted(_ENV_OPTIONS.items()))).encode()).hexdigest()
+    # How a filter is called is compiled into a template (a filter that takes the context is
+    # passed it): the filters' kinds are part of the key, as the options are.
+    kinds = sorted((name, str(getattr(f, "jinja_pass_arg", ""))) for name, f in _filters().items())
+    tag = hashlib.sha256(
+        repr((__version__, sorted(_ENV_OPTIONS.items()), kinds)).encode()
+    ).hexdigest()
     try:
         return _TolerantBytecodeCache(pattern=f"__prepguide_{tag[:12]}_%s.cache")
     except (OSError, RuntimeError):
@@ -313,6 +341,8 @@ class SiteContext:
     use_directory_urls: bool
     site_url: str | None
     public: bool
+    headings: pagehtml.HeadingStyle = pagehtml.DEFAULT_STYLE
+    """How the HTML pages' headings get ids and permalinks (``mkdocs.yml``'s ``toc``)."""
 
     def link(self, to_src: str, from_src: str) -> str:
         """A relative URL from one generated page to another (for HTML blocks)."""
@@ -415,7 +445,7 @@ def render_site(
     ics_ids = (
         set() if ctx.public else {cid for cid, c in corpus.contacts.items() if has_meeting_event(c)}
     )
-    contact_template = renderer.env.get_template("contact.md.j2")
+    contact_template = renderer.env.get_template("contact.html.j2")
     profile = corpus.profile
     for cid, contact in sorted(contacts.items()):
         org = corpus.organization_of(contact)
@@ -434,6 +464,7 @@ def render_site(
             to: tuple[tuple[Contact, str], ...] = to,
         ) -> str:
             prep = build_prep(seen, contact, ctx.options)
+            src = contact_src(contact.id)
             return narrow_page(
                 contact_template,
                 contact_template.render(
@@ -450,6 +481,8 @@ def render_site(
                     brief=prep_brief(seen, contact, ctx),
                     order=SECTION_ORDER[stage_of(contact, ctx.public)],
                     folded=FOLDED[stage_of(contact, ctx.public)] if not ctx.public else (),
+                    h=pagehtml.Headings(ctx.headings),
+                    link=functools.partial(ctx.link, from_src=src),
                 ),
             )
 
@@ -457,21 +490,27 @@ def render_site(
         # The profile and the site context are in every key (the session's base).
         key: tuple[Any, ...] = (contact_template, contact, org, via, ics_link, by, to)
         body = session.get(src, key, render_contact) if session else render_contact(corpus)
-        pages.append(PageSpec(src, body))
-    org_template = renderer.env.get_template("organization.md.j2")
+        pages.append(PageSpec(src, body, html=True))
+    org_template = renderer.env.get_template("organization.html.j2")
     for oid, org in sorted(corpus.organizations.items()):
         people = corpus.contacts_at(oid)
 
         def render_org(seen: Corpus, org: Any = org, people: list[Contact] = people) -> str:
             return narrow_page(
                 org_template,
-                org_template.render(**{**common, "corpus": seen}, org=org, people=people),
+                org_template.render(
+                    **{**common, "corpus": seen},
+                    org=org,
+                    people=people,
+                    h=pagehtml.Headings(ctx.headings),
+                    link=functools.partial(ctx.link, from_src=organization_src(org.id)),
+                ),
             )
 
         src = organization_src(oid)
         key = (org_template, org, tuple(people))
         body = session.get(src, key, render_org) if session else render_org(corpus)
-        pages.append(PageSpec(src, body))
+        pages.append(PageSpec(src, body, html=True))
     labels = node_labels(network, corpus)
     introductions, suggestions = network_sentences(corpus, public=ctx.public)
 
@@ -602,9 +641,9 @@ def prep_brief(corpus: Corpus, contact: Contact, ctx: SiteContext) -> Brief:
 
     A public build shows no status, no place and no step that depends on them.
     """
-    from .common_ground import first_name
     from .dashboard import NUDGE_AFTER_BUSINESS_DAYS, add_business_days
     from .network import introduction_state
+    from .text import first_name
 
     stage = stage_of(contact, ctx.public)
     meeting = contact.meeting
