@@ -20,9 +20,6 @@ from dataclasses import dataclass
 
 from .common_ground import (
     GroundPoint,
-    first_name,
-    first_sentence,
-    note_items,
     organization_key,
 )
 from .corpus import Corpus
@@ -34,10 +31,13 @@ from .text import (
     MONTHS,
     Conversion,
     clause,
+    first_name,
+    first_sentence,
     goal_clause,
     headline_verb,
     is_question_clause,
     lower_first,
+    note_items,
     org_phrase,
     pronoun_set,
     role_phrase,

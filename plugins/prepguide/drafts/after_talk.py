@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..common_ground import first_name, note_items
 from ..intro import WEEKDAYS, convert
 from ..model import Contact
 from ..relations import Relation, relation
-from ..text import clause, lower_first
+from ..text import clause, first_name, lower_first, note_items
 from .letter import (
     BLANK_ADVICE,
     BLANK_MEMORY,

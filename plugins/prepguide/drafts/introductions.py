@@ -4,12 +4,12 @@ short text they can forward (docs/workflow.md, "Referrals and introductions").
 
 from __future__ import annotations
 
-from ..common_ground import first_name
 from ..intro import BLANK_LEARN, BLANK_NAME, BLANK_WHO, count_words
 from ..model import Profile
 from ..relations import Relation
 from ..text import (
     clause,
+    first_name,
     headline_verb,
     is_question_clause,
     org_phrase,

@@ -10,14 +10,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..common_ground import GroundPoint, first_name
+from ..common_ground import GroundPoint
 from ..corpus import Corpus
 from ..intro import BLANK_NAME, MONTHS, WEEKDAYS, count_words
 from ..model import Contact, Organization, Profile
 from ..options import Options
 from ..questions import SelectedQuestion
 from ..relations import Relation, relation
-from ..text import clause
+from ..text import clause, first_name
 
 BLANK_ADVICE = "[what you did with their advice]"
 BLANK_MEMORY = "[one thing they said that stayed with you]"

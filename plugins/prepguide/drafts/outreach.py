@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from ..common_ground import first_name
 from ..intro import (
     BLANK_LEARN,
     BLANK_NAME,
@@ -22,6 +21,7 @@ from ..intro import (
 )
 from ..text import (
     clause,
+    first_name,
     goal_clause,
     is_question_clause,
     join_words,

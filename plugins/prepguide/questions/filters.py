@@ -11,7 +11,8 @@ from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 from jinja2.filters import FILTERS as DEFAULT_FILTERS
 
-from ..common_ground import clause, split_transition, strip_markdown
+from ..common_ground import split_transition
+from ..text import clause, strip_markdown
 from .budget import (
     _HINT,
     MAX_SIZE,
@@ -191,7 +192,7 @@ def _brief(text: str) -> str:
     """
     text = _drop_parentheses(text)
     text = re.split(r";|\s[-–—]\s", text, maxsplit=1)[0]
-    return clause(text)
+    return clause(text, keep_question=True)
 
 
 MAX_PLAIN_WORK = 20_000_000

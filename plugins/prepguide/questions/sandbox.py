@@ -13,8 +13,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
 from jinja2.visitor import NodeTransformer
 
-from ..common_ground import clause, first_name, lower_first, with_article
 from ..model import Contact, Organization, Profile
+from ..text import clause, first_name, lower_first, with_article_simple
 from .budget import (
     _BUDGET,
     _HINT,
@@ -215,10 +215,10 @@ _ENV.globals.update(
 _ENV.globals.pop("lipsum", None)  # random text: a page must not change between builds
 _ENV.filters.update(
     {
-        "article": _text_filter(with_article),
+        "article": _text_filter(with_article_simple),
         "lower_first": _text_filter(lower_first),
         "first_name": _text_filter(first_name),
-        "clause": _text_filter(clause),
+        "clause": _text_filter(functools.partial(clause, keep_question=True)),
         "brief": _text_filter(_brief),
         "plain": _text_filter(_plain),
         "move_from": _text_filter(_move(0)),
