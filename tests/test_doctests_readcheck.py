@@ -18,6 +18,9 @@ MODULES = (
     "prepguide.importer",
     "prepguide.yaml_edit",
     "prepguide.edit",
+    "prepguide.scaffold_text",
+    "prepguide.install_source",
+    "prepguide.scaffold",
 )
 
 

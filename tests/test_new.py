@@ -9,7 +9,8 @@ import pytest
 from prepguide.cli import main
 from prepguide.corpus import CorpusLoader
 from prepguide.loader import load_file
-from prepguide.scaffold import contact_text, organization_text, similar, yaml_scalar
+from prepguide.scaffold import contact_text, organization_text, similar
+from prepguide.scaffold_text import yaml_scalar
 
 from .conftest import write
 

@@ -13,7 +13,8 @@ from ruamel.yaml import YAML
 
 from prepguide.cli import main
 from prepguide.guide import read_config
-from prepguide.scaffold import init_files, init_guide, source_from_direct_url
+from prepguide.install_source import source_from_direct_url
+from prepguide.scaffold import init_files, init_guide
 
 from .conftest import ROOT, build_site, write
 

@@ -19,14 +19,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from prepguide.cli import main
-from prepguide.scaffold import (
+from prepguide.install_source import (
     Source,
-    init_files,
-    init_guide,
     installed_source,
     source_from_direct_url,
     unknown_source,
 )
+from prepguide.scaffold import init_files, init_guide
 
 from .conftest import ROOT, build_site, write
 

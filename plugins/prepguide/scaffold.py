@@ -25,10 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import io
-import json
 import os
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -37,20 +34,33 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ruamel.yaml import YAML
-
 from .errors import Problem, dangling_link, dangling_message, os_reason
+from .install_source import PLACEHOLDER, Source, comment_lines, installed_source, pre_commit_hook
 from .loader import LoadError, load_bytes
 from .model import ID_RE, slugify
 from .reserved import RESERVED_IDS, unreserved
+from .scaffold_text import clean_name, comment_text, render, yaml_scalar
 from .validate import Kind, validate_document
+
+__all__ = [
+    "FOLDER",
+    "NewFile",
+    "ScaffoldError",
+    "Source",
+    "clean_name",
+    "init_files",
+    "init_guide",
+    "installed_source",
+    "local_timezone",
+    "new_file",
+    "schema_line",
+    "unfilled_blanks",
+]
 
 NewKind = Literal["contact", "organization"]
 FOLDER: dict[str, str] = {"contact": "contacts", "organization": "organizations"}
 SCHEMA_DIRS: tuple[str, ...] = ("plugins/prepguide/schemas", "schemas")
 """Where a guide may hold prepguide's JSON Schemas, relative to its root."""
-
-_PLACEHOLDER = re.compile(r"%%([a-z_]+)%%")
 
 
 class ScaffoldError(Exception):
@@ -79,44 +89,6 @@ def templates() -> Traversable:
     return resources.files("prepguide") / "scaffold"
 
 
-def render(text: str, values: Mapping[str, str]) -> str:
-    """Replace ``%%key%%`` placeholders; drop lines whose only content became empty.
-
-    Raises:
-        KeyError: A placeholder has no value (a bug in the template).
-    """
-    out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        only = _PLACEHOLDER.fullmatch(line.strip())
-        replaced = _PLACEHOLDER.sub(lambda m: values[m.group(1)], line)
-        if only and not values[only.group(1)]:
-            continue
-        out.append(replaced)
-    return "".join(out)
-
-
-def yaml_scalar(text: str) -> str:
-    """Return ``text`` as one YAML scalar: plain when that is safe, else quoted."""
-    yaml = YAML(typ="rt")
-    yaml.width = 1 << 16
-    buffer = io.StringIO()
-    yaml.dump({"k": text}, buffer)
-    value = buffer.getvalue()[len("k: ") :].rstrip("\n")
-    if "\n" in value or value.startswith(("|", ">")):
-        return json.dumps(text, ensure_ascii=False)
-    return value
-
-
-def comment_text(text: str) -> str:
-    """Make user text safe inside a ``#`` comment (one line, no control characters)."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-
-
-def clean_name(name: str) -> str:
-    """Collapse whitespace (line breaks included) in a name typed on the command line."""
-    return " ".join(name.split())
-
-
 def schema_line(kind: str, target: Path, root: Path) -> str:
     """The first line of a new file: a ``$schema`` modeline, or a note naming the schema.
 
@@ -141,6 +113,11 @@ def similar(name: str, known: Mapping[str, str], *, cutoff: float = 0.85) -> lis
         name: The new name.
         known: Existing ids with their names.
         cutoff: How alike the folded names must be (0-1).
+
+    >>> similar("Grace ONeil", {"grace-oneil": "Grace O'Neil", "mei-fontaine": "Mei Fontaine"})
+    ['grace-oneil']
+    >>> similar("Fontaine Mei", {"mei-fontaine": "Mei Fontaine"})
+    ['mei-fontaine']
     """
     slug = slugify(name)
     words = sorted(slug.split("-"))
@@ -294,11 +271,44 @@ def new_file(
         ScaffoldError: The name gives no id, an id is unknown, or the file
             exists (``exists=True``; the message names the existing file).
     """
-    from .edit import suggest_id
-
     name = clean_name(name)
     if not name:
         raise ScaffoldError('the name is empty; write it in quotes: "Grace O\'Neil"')
+    ident, notes = _new_id(kind, name, ident)
+    folder = content_dir / FOLDER[kind]
+    via_name = _check_links(organization, organizations or {}, via, contacts or {})
+    path = folder / f"{ident}.yml"
+    display = _display(path, root)
+    _refuse_existing(path, ident, known, display)
+    warnings = notes + [
+        f"a {kind} with the same name exists: `{other}` ({known[other]}); is it the same one?"
+        if known[other].casefold() == name.casefold()
+        else f"a similar {kind} exists: `{other}` ({known[other]}); is it the same one?"
+        for other in similar(name, known)
+    ]
+    schema = schema_line(kind, path, root)
+    if kind == "contact":
+        text = contact_text(
+            name, ident, schema=schema, organization=organization, via=via, via_name=via_name
+        )
+    else:
+        text = organization_text(name, ident, schema=schema)
+    errors = validate_text(text, kind, ident, display)
+    if errors:  # pragma: no cover - the templates are tested
+        raise ScaffoldError("the new file would not be valid:\n" + "\n".join(errors))
+    write_new(path, text)
+    return NewFile(path=path, ident=ident, warnings=warnings)
+
+
+def _new_id(kind: NewKind, name: str, ident: str | None) -> tuple[str, list[str]]:
+    """The id of the new file (folded from the name unless given) and a note on it.
+
+    A reserved id folded from the name gets a suffix (with a note); a reserved or
+    malformed ``--id`` is refused.
+
+    Raises:
+        ScaffoldError: No id can be made from the name, or ``ident`` is not usable.
+    """
     notes: list[str] = []
     if ident is None:
         ident = slugify(name)
@@ -323,30 +333,44 @@ def new_file(
             f"the id `{ident}` is reserved: {FOLDER[kind]}/{ident}.yml would take the place of "
             f"the generated {FOLDER[kind]} page; pick another id, e.g. --id {unreserved(ident)}"
         )
-    folder = content_dir / FOLDER[kind]
-    if organization is not None:
-        orgs = organizations or {}
-        if organization not in orgs:
-            guess = suggest_id(organization, orgs)
-            hint = (
-                f"did you mean `{guess}`?"
-                if guess
-                else f'create it first with `prepguide new organization "{organization}"`'
-            )
-            raise ScaffoldError(f"--org: no organization `{organization}`; {hint}")
-    via_name = None
-    if via is not None:
-        people = contacts or {}
-        if via not in people:
-            guess = suggest_id(via, people)
-            hint = f"did you mean `{guess}`?" if guess else "give the id of an existing contact"
-            raise ScaffoldError(f"--via: no contact `{via}`; {hint}")
-        via_name = people[via]
-    path = folder / f"{ident}.yml"
-    display = _display(path, root)
+    return ident, notes
+
+
+def _check_links(
+    organization: str | None,
+    organizations: Mapping[str, str],
+    via: str | None,
+    contacts: Mapping[str, str],
+) -> str | None:
+    """Check that ``--org`` and ``--via`` name existing files; return the referrer's name.
+
+    Raises:
+        ScaffoldError: An id is unknown (with a did-you-mean, or how to create it).
+    """
+    from .edit import suggest_id
+
+    if organization is not None and organization not in organizations:
+        guess = suggest_id(organization, organizations)
+        hint = (
+            f"did you mean `{guess}`?"
+            if guess
+            else f'create it first with `prepguide new organization "{organization}"`'
+        )
+        raise ScaffoldError(f"--org: no organization `{organization}`; {hint}")
+    if via is None:
+        return None
+    if via not in contacts:
+        guess = suggest_id(via, contacts)
+        hint = f"did you mean `{guess}`?" if guess else "give the id of an existing contact"
+        raise ScaffoldError(f"--via: no contact `{via}`; {hint}")
+    return contacts[via]
+
+
+def _refuse_existing(path: Path, ident: str, known: Mapping[str, str], display: str) -> None:
+    """Refuse to write over a file, a dangling link or a known id (``exists=True``)."""
     target = dangling_link(path)
     if target is not None:  # not "nowhere exists": the link is there, its file is not
-        message = dangling_message(f"{folder.name}/{path.name}", target)
+        message = dangling_message(f"{path.parent.name}/{path.name}", target)
         raise ScaffoldError(f"{message}, or pick another id with --id", exists=True)
     if path.exists() or ident in known:
         existing = known.get(ident)
@@ -356,24 +380,6 @@ def new_file(
             "or pick another id with --id",
             exists=True,
         )
-    warnings = notes + [
-        f"a {kind} with the same name exists: `{other}` ({known[other]}); is it the same one?"
-        if known[other].casefold() == name.casefold()
-        else f"a similar {kind} exists: `{other}` ({known[other]}); is it the same one?"
-        for other in similar(name, known)
-    ]
-    schema = schema_line(kind, path, root)
-    if kind == "contact":
-        text = contact_text(
-            name, ident, schema=schema, organization=organization, via=via, via_name=via_name
-        )
-    else:
-        text = organization_text(name, ident, schema=schema)
-    errors = validate_text(text, kind, ident, display)
-    if errors:  # pragma: no cover - the templates are tested
-        raise ScaffoldError("the new file would not be valid:\n" + "\n".join(errors))
-    write_new(path, text)
-    return NewFile(path=path, ident=ident, warnings=warnings)
 
 
 # --- prepguide init --------------------------------------------------------------------------
@@ -409,7 +415,11 @@ def _walk(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversa
 
 
 def _destination(relative: str) -> str:
-    """``dot-github/workflows/site.yml`` -> ``.github/workflows/site.yml``."""
+    """A template's path as written into the guide: ``dot-x`` becomes ``.x``.
+
+    >>> _destination("dot-github/workflows/site.yml")
+    '.github/workflows/site.yml'
+    """
     parts = [
         "." + part[len("dot-") :] if part.startswith("dot-") else part
         for part in relative.split("/")
@@ -440,7 +450,9 @@ def init_files(
         source = source or installed_source()
         sourced = {
             "requirement": source.requirement,
-            "source_notes": ("#\n" + _comments(source.notes)).rstrip("\n") if source.notes else "",
+            "source_notes": ("#\n" + comment_lines(source.notes)).rstrip("\n")
+            if source.notes
+            else "",
             "hook": pre_commit_hook(source).rstrip("\n"),
         }
     rendered: dict[str, str] = {}
@@ -506,280 +518,6 @@ def init_guide(
         write_new(path, text)
         written.append(path)
     return written
-
-
-# --- where prepguide comes from (a playbook's requirements.txt and pre-commit hook) ----------
-
-PLACEHOLDER = "REPLACE-WITH-"
-"""Starts every blank that ``prepguide init --playbook`` leaves for the user to fill."""
-
-_UNKNOWN_REQUIREMENT = "prepguide @ REPLACE-WITH-WHERE-PREPGUIDE-COMES-FROM"
-_UNKNOWN_REPO = "REPLACE-WITH-THE-PREPGUIDE-REPOSITORY"
-_UNKNOWN_REV = "REPLACE-WITH-A-COMMIT-OR-TAG"
-_SCP_REMOTE = re.compile(r"^(?:[^@/:]+@)?([^/:]+):(?!//)(.+)$")
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where the running prepguide was installed from, as a playbook must name it.
-
-    Read from pip's record of the installation (``direct_url.json``, PEP 610) by
-    :func:`installed_source`; docs/playbook.md, "Where prepguide comes from",
-    explains each case to the user.
-
-    Attributes:
-        requirement: The line of ``requirements.txt`` (a pip requirement).
-        repo: The git repository of prepguide for pre-commit's ``repo:``, when known.
-        rev: The commit (or tag) of ``repo`` for pre-commit's ``rev:``.
-        notes: Comment lines for both files (a local path, uncommitted changes...).
-        local: The requirement names a path on this computer only.
-    """
-
-    requirement: str
-    repo: str | None = None
-    rev: str | None = None
-    notes: tuple[str, ...] = ()
-    local: bool = False
-
-    @property
-    def placeholder(self) -> bool:
-        """The source is unknown: the files hold blanks the user must fill."""
-        return PLACEHOLDER in self.requirement
-
-
-def unknown_source(reason: str) -> Source:
-    """A source with placeholders, explained by ``reason``."""
-    return Source(
-        requirement=_UNKNOWN_REQUIREMENT,
-        repo=_UNKNOWN_REPO,
-        rev=_UNKNOWN_REV,
-        notes=(
-            f"prepguide init could not tell where prepguide comes from ({reason}).",
-            "Replace the REPLACE-WITH-... blanks here and in .pre-commit-config.yaml: until "
-            "they are filled, prepguide check refuses the playbook and pip cannot install it.",
-        ),
-    )
-
-
-def _strip_credentials(url: str) -> str:
-    """Drop ``user:password@`` from a URL (kept: a bare ``git@`` user of an ssh URL)."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password is None and parts.username in (None, "git"):
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit(parts._replace(netloc=host))
-
-
-def remote_url(remote: str, base: Path | None = None) -> str:
-    """A git remote as a URL pip and pre-commit can fetch without an account.
-
-    ``git@github.com:owner/prepguide.git`` (scp-like, needs an ssh key) becomes
-    ``https://github.com/owner/prepguide.git``, which a workflow runner and every
-    contributor can read; a local path (relative to ``base``, the checkout) becomes a
-    ``file://`` URL.
-    """
-    if "://" not in remote:
-        local = (base or Path.cwd()) / remote
-        scp = _SCP_REMOTE.match(remote)
-        if scp and not local.exists():
-            return f"https://{scp.group(1)}/{scp.group(2)}"
-        return local.resolve().as_uri()
-    if remote.startswith("ssh://git@"):
-        rest = remote[len("ssh://git@") :]
-        host, _, path = rest.partition("/")
-        return f"https://{host.split(':')[0]}/{path}"
-    return _strip_credentials(remote)
-
-
-def _vcs_url(url: str) -> str:
-    """A URL for a ``git+`` requirement: ``file:///x`` as ``file://localhost/x``.
-
-    pip before 23.3 refuses ``git+file:///x`` (a URL without a host) in a
-    requirement; git and newer pips read both spellings the same.
-    """
-    return "file://localhost/" + url[len("file:///") :] if url.startswith("file:///") else url
-
-
-def _git(folder: Path, *args: str) -> str | None:
-    import subprocess
-
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), *args],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
-
-
-def _git_source(folder: Path) -> Source | None:
-    """The pinned source of a git checkout: its remote (else its path) and HEAD."""
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    commit = _git(folder, "rev-parse", "--verify", "HEAD^{commit}")
-    if not top or not commit:
-        return None
-    try:
-        sub = folder.resolve().relative_to(Path(top).resolve()).as_posix()
-    except ValueError:
-        return None
-    remotes = (_git(folder, "remote") or "").split()
-    name = "origin" if "origin" in remotes else (remotes[0] if remotes else None)
-    remote = _git(folder, "remote", "get-url", name) if name else None
-    notes: list[str] = []
-    if remote:
-        url = remote_url(remote, folder)
-        notes.append(
-            f"From the git checkout {folder} at commit {commit[:12]}: push that commit "
-            f"to {url} before others install it."
-        )
-    else:
-        url = Path(top).resolve().as_uri()
-    local = url.startswith("file:")
-    if local:
-        notes.append(
-            f"{url} is a folder on this computer: the workflow and other people cannot "
-            "install from it. Replace it with the address of the prepguide repository."
-        )
-    if _git(folder, "status", "--porcelain", "--untracked-files=no"):
-        notes.append(f"Uncommitted changes in {folder} are not part of commit {commit[:12]}.")
-    requirement = f"prepguide @ git+{_vcs_url(url)}@{commit}"
-    if sub != ".":
-        # pre-commit reads .pre-commit-hooks.yaml at a repository's root only
-        return Source(f"{requirement}#subdirectory={sub}", notes=tuple(notes), local=local)
-    return Source(requirement, repo=url, rev=commit, notes=tuple(notes), local=local)
-
-
-def source_from_direct_url(info: object, version: str | None) -> Source:
-    """The source recorded in ``direct_url.json`` (PEP 610), or in its absence the version.
-
-    Arguments:
-        info: The parsed ``direct_url.json``, or ``None`` when pip wrote none (an
-            install from a package index).
-        version: The installed version.
-    """
-    if info is None:
-        if not version:
-            return unknown_source("no version is recorded")
-        return Source(
-            f"prepguide=={version}",
-            notes=(
-                f"prepguide {version} was installed from a package index: check that the "
-                "index your pip uses serves this prepguide, or name its repository instead.",
-            ),
-        )
-    if not isinstance(info, dict) or not isinstance(info.get("url"), str):
-        return unknown_source("pip's record of the installation is not readable")
-    url = _strip_credentials(info["url"])
-    local = url.startswith("file:")
-    here = (
-        (
-            f"{url} is on this computer: the workflow and other people cannot install "
-            "from it. Replace it with the address of the prepguide repository.",
-        )
-        if local
-        else ()
-    )
-    vcs = info.get("vcs_info")
-    if isinstance(vcs, dict) and isinstance(vcs.get("commit_id"), str):
-        kind, commit = str(vcs.get("vcs", "git")), vcs["commit_id"]
-        requirement = f"prepguide @ {kind}+{_vcs_url(url)}@{commit}"
-        sub = info.get("subdirectory")
-        if isinstance(sub, str) and sub.strip("/."):
-            requirement += f"#subdirectory={sub}"
-        elif kind == "git":
-            return Source(requirement, repo=url, rev=commit, notes=here, local=local)
-        return Source(requirement, notes=here, local=local)
-    archive = info.get("archive_info")
-    if isinstance(archive, dict):
-        hashes = archive.get("hashes")
-        if isinstance(hashes, dict) and isinstance(hashes.get("sha256"), str):
-            url = f"{url.split('#')[0]}#sha256={hashes['sha256']}"
-        elif isinstance(archive.get("hash"), str) and "=" in archive["hash"]:
-            url = f"{url.split('#')[0]}#{archive['hash']}"
-        return Source(f"prepguide @ {url}", notes=here, local=local)
-    if isinstance(info.get("dir_info"), dict) and local:
-        from urllib.request import url2pathname
-
-        folder = Path(url2pathname(url[len("file://") :]))
-        pinned = _git_source(folder)
-        if pinned is not None:
-            return pinned
-        return Source(
-            f"prepguide @ {url}",
-            notes=(
-                *here,
-                f"{folder} is not a git checkout, so this is not pinned to a version.",
-            ),
-            local=True,
-        )
-    return unknown_source("pip's record of the installation is not one prepguide knows")
-
-
-def installed_source() -> Source:
-    """Where the running prepguide was installed from (see :class:`Source`)."""
-    from importlib.metadata import PackageNotFoundError, distribution
-
-    try:
-        dist = distribution("prepguide")
-    except PackageNotFoundError:
-        return unknown_source("prepguide runs without being installed")
-    try:
-        text = dist.read_text("direct_url.json")
-        info = json.loads(text) if text is not None else None
-    except (OSError, ValueError):
-        return unknown_source("pip's record of the installation is not readable")
-    return source_from_direct_url(info, dist.version)
-
-
-def _comments(lines: tuple[str, ...]) -> str:
-    """``#`` comment lines of at most about 90 characters (a long URL stays whole)."""
-    import textwrap
-
-    wrapped = [
-        part
-        for line in lines
-        for part in textwrap.wrap(comment_text(line), 88, break_long_words=False)
-    ]
-    return "".join(f"# {part}\n" for part in wrapped)
-
-
-def pre_commit_hook(source: Source) -> str:
-    """The ``repos:`` entry of the playbook's ``.pre-commit-config.yaml``.
-
-    The hook published by the prepguide repository (``.pre-commit-hooks.yaml``)
-    at the same commit as ``requirements.txt`` when the repository is known; else
-    the same hook defined locally, with ``source.requirement`` installed into
-    pre-commit's own environment.
-    """
-    notes = "".join(f"  {line}" for line in _comments(source.notes).splitlines(keepends=True))
-    if source.repo and source.rev:
-        return (
-            f"{notes}"
-            f"  - repo: {yaml_scalar(source.repo)}\n"
-            f"    rev: {yaml_scalar(source.rev)}\n"
-            "    hooks:\n"
-            "      - id: prepguide-check\n"
-        )
-    return (
-        f"{notes}"
-        "  - repo: local\n"
-        "    hooks:\n"
-        "      - id: prepguide-check\n"
-        "        name: prepguide check\n"
-        "        entry: prepguide check\n"
-        "        language: python\n"
-        f"        additional_dependencies: [{json.dumps(source.requirement)}]\n"
-        "        pass_filenames: false\n"
-        "        files: \\.ya?ml$\n"
-    )
 
 
 def unfilled_blanks(root: Path) -> list[Problem]:
