@@ -45,6 +45,9 @@ def one_line(text: str) -> str:
     and roles may hold line breaks; and a raw line break (or any control
     character, which iCalendar forbids in text) in a property would start a
     line of its own in the file, e.g. an injected ``ATTENDEE:``.
+
+    >>> one_line("Coffee\\nATTENDEE:x ")
+    'Coffee ATTENDEE:x'
     """
     return _CONTROL.sub(" ", text).strip()
 
@@ -54,12 +57,19 @@ def text_lines(text: str) -> str:
 
     iCalendar writes each LF as the two characters ``\\n``, so the property
     stays one line of the file.
+
+    >>> text_lines("Bring the draft\\r\\nand\\tnotes")
+    'Bring the draft\\nand notes'
     """
     return "\n".join(one_line(line) for line in text.splitlines())
 
 
 def meeting_uid(contact_id: str) -> str:
-    """The UID of a contact's meeting event (stable across rebuilds)."""
+    """The UID of a contact's meeting event (stable across rebuilds).
+
+    >>> meeting_uid("ana-ruiz")
+    'ana-ruiz@prepguide'
+    """
     return f"{contact_id}@{UID_DOMAIN}"
 
 
@@ -71,6 +81,9 @@ def follow_up_uid(contact_id: str, due: date, note: str, occurrence: int = 1) ->
     never moves a reminder onto another's text. ``occurrence`` counts identical
     follow-ups (same date and note) in the list, from 1; the second and later
     get ``-2``, ``-3``… before the ``@``.
+
+    >>> follow_up_uid("ana-ruiz", date(2026, 12, 1), "Send the draft", 2)
+    'ana-ruiz-follow-up-20261201-62e60de5f9-2@prepguide'
     """
     digest = hashlib.sha256(note.encode("utf-8")).hexdigest()[:10]
     suffix = f"-{occurrence}" if occurrence > 1 else ""
@@ -78,7 +91,13 @@ def follow_up_uid(contact_id: str, due: date, note: str, occurrence: int = 1) ->
 
 
 def prep_url(contact_id: str, site_url: str | None) -> str:
-    """The prep page's address: absolute under ``site_url``, else relative."""
+    """The prep page's address: absolute under ``site_url``, else relative.
+
+    >>> prep_url("ana-ruiz", "https://example.org/guide/")
+    'https://example.org/guide/contacts/ana-ruiz/'
+    >>> prep_url("ana-ruiz", None)
+    'contacts/ana-ruiz/'
+    """
     path = f"contacts/{contact_id}/"
     if site_url:
         return site_url.rstrip("/") + "/" + path
@@ -358,6 +377,11 @@ def _runs(transitions: list[_Transition]) -> list[_Run]:
 
 
 def _offset(value: timedelta) -> str:
+    """A UTC offset as iCalendar writes it.
+
+    >>> _offset(timedelta(hours=1)), _offset(timedelta(hours=-5, minutes=-30))
+    ('+0100', '-0530')
+    """
     seconds = int(value.total_seconds())
     sign = "-" if seconds < 0 else "+"
     hours, rest = divmod(abs(seconds), 3600)
@@ -366,6 +390,11 @@ def _offset(value: timedelta) -> str:
 
 
 def _text(value: str) -> str:
+    r"""A TEXT value escaped as iCalendar (RFC 5545) requires, by the icalendar library.
+
+    >>> print(_text("Lunch; then, a walk"))
+    Lunch\; then\, a walk
+    """
     return bytes(icalendar.vText(value).to_ical()).decode("utf-8")
 
 

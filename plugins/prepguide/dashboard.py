@@ -319,7 +319,11 @@ def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: O
 
 
 def spoken_datetime(value: datetime) -> str:
-    """``2026-11-24 16:30`` -> ``Tuesday 24 November 2026 at 16:30`` (English, whatever the locale)."""
+    """``2026-11-24 16:30`` -> ``Tuesday 24 November 2026 at 16:30`` (English, whatever the locale).
+
+    >>> spoken_datetime(datetime(2026, 11, 24, 16, 30))
+    'Tuesday 24 November 2026 at 16:30'
+    """
     return (
         f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year} "
         f"at {value:%H:%M}"
@@ -333,6 +337,78 @@ def record_message(contact: Contact) -> str:
         f"Did you talk to {contact.name} on {spoken_datetime(contact.meeting.date)}? "
         f"Record it with `prepguide status {contact.id} met`"
     )
+
+
+def _record_item(contact: Contact, now: datetime, today: date, options: Options) -> DueItem | None:
+    """``record``: a scheduled meeting whose time has passed (see :func:`due`)."""
+    meeting = contact.meeting
+    if meeting.date is None or not is_past_meeting(contact, now):
+        return None
+    held = meeting.date.date()
+    return DueItem(
+        contact.id,
+        contact.name,
+        "record",
+        held,
+        record_message(contact),
+        max(0, (today - held).days),
+        meeting.date.replace(tzinfo=options.tz),
+    )
+
+
+def _thank_you_item(contact: Contact, today: date) -> DueItem | None:
+    """``thank-you``: a talk was held; due the day after (today without a date)."""
+    meeting = contact.meeting
+    if meeting.status != "met":
+        return None
+    if meeting.date is None:
+        return DueItem(contact.id, contact.name, "thank-you", today, "send a thank-you note", 0)
+    held = meeting.date.date()
+    if held > today:
+        return None
+    deadline = held + timedelta(days=1)
+    return DueItem(
+        contact.id,
+        contact.name,
+        "thank-you",
+        deadline,
+        f"send a thank-you note (met {held.isoformat()})",
+        max(0, (today - deadline).days),
+    )
+
+
+def _nudge_item(corpus: Corpus, contact: Contact, today: date, options: Options) -> DueItem | None:
+    """``nudge``: no answer seven business days after ``meeting.requested``."""
+    meeting = contact.meeting
+    if meeting.status != "requested" or meeting.requested is None:
+        return None
+    deadline = add_business_days(meeting.requested, NUDGE_AFTER_BUSINESS_DAYS)
+    if deadline > today:
+        return None
+    return DueItem(
+        contact.id,
+        contact.name,
+        "nudge",
+        deadline,
+        _nudge_message(corpus, contact, meeting.requested, options),
+        (today - deadline).days,
+    )
+
+
+def _follow_up_items(contact: Contact, today: date) -> list[DueItem]:
+    """``follow-up``: each ``follow_up`` entry not done, dated on or before ``today``."""
+    return [
+        DueItem(
+            contact.id,
+            contact.name,
+            "follow-up",
+            entry.date,
+            entry.note,
+            (today - entry.date).days,
+        )
+        for entry in contact.follow_up
+        if not entry.done and entry.date <= today
+    ]
 
 
 def due(
@@ -360,68 +436,14 @@ def due(
     if contacts is None:
         contacts = visible_contacts(corpus, options)
     for contact in contacts:
-        meeting = contact.meeting
-        if meeting.date is not None and is_past_meeting(contact, now):
-            held = meeting.date.date()
-            items.append(
-                DueItem(
-                    contact.id,
-                    contact.name,
-                    "record",
-                    held,
-                    record_message(contact),
-                    max(0, (today - held).days),
-                    meeting.date.replace(tzinfo=options.tz),
-                )
-            )
-        if meeting.status == "met":
-            if meeting.date is None:
-                items.append(
-                    DueItem(
-                        contact.id, contact.name, "thank-you", today, "send a thank-you note", 0
-                    )
-                )
-            elif meeting.date.date() <= today:
-                held = meeting.date.date()
-                deadline = held + timedelta(days=1)
-                items.append(
-                    DueItem(
-                        contact.id,
-                        contact.name,
-                        "thank-you",
-                        deadline,
-                        f"send a thank-you note (met {held.isoformat()})",
-                        max(0, (today - deadline).days),
-                    )
-                )
-        if meeting.status == "requested" and meeting.requested is not None:
-            deadline = add_business_days(meeting.requested, NUDGE_AFTER_BUSINESS_DAYS)
-            if deadline <= today:
-                items.append(
-                    DueItem(
-                        contact.id,
-                        contact.name,
-                        "nudge",
-                        deadline,
-                        _nudge_message(corpus, contact, meeting.requested, options),
-                        (today - deadline).days,
-                    )
-                )
-        if options.audience == "public":
-            continue
-        for entry in contact.follow_up:
-            if entry.done or entry.date > today:
-                continue
-            items.append(
-                DueItem(
-                    contact.id,
-                    contact.name,
-                    "follow-up",
-                    entry.date,
-                    entry.note,
-                    (today - entry.date).days,
-                )
-            )
+        found = (
+            _record_item(contact, now, today, options),
+            _thank_you_item(contact, today),
+            _nudge_item(corpus, contact, today, options),
+        )
+        items += [item for item in found if item is not None]
+        if options.audience != "public":
+            items += _follow_up_items(contact, today)
     items.sort(
         key=lambda i: (i.due, i.name.casefold(), _KIND_ORDER[i.kind], i.contact_id, i.message)
     )

@@ -89,6 +89,9 @@ def count_words(text: str) -> int:
 
     Returns:
         The number of words.
+
+    >>> count_words("Hi [your name] — it is 9:30")
+    6
     """
     return len(text.split()) - len(_NO_WORD_TOKEN.findall(text))
 
@@ -155,6 +158,9 @@ def month_year(day: dt.date) -> str:
 
     Returns:
         The month's English name and the year.
+
+    >>> month_year(dt.date(2023, 10, 5))
+    'October 2023'
     """
     return f"{MONTHS[day.month - 1]} {day.year}"
 
@@ -188,6 +194,11 @@ def story_sentence(story: str, limit: int = 35) -> str | None:
 
     Returns:
         The sentence (ending in a full stop), or ``None``.
+
+    >>> story_sentence("We met at  the 2019 UXPA conference. She gave a talk.")
+    'We met at the 2019 UXPA conference.'
+    >>> story_sentence("One two three four.", limit=3) is None
+    True
     """
     sentence = clause(first_sentence(" ".join(story.split())))
     if not sentence or count_words(sentence) > limit:
@@ -208,6 +219,9 @@ def address_directly(sentence: str, pronouns: str | None) -> str:
 
     Returns:
         The rewritten sentence.
+
+    >>> address_directly("She gave a talk on her research.", "she/her")
+    'You gave a talk on your research.'
     """
     converted = to_second_person(sentence, pronouns)
     return converted.text if converted.text is not None else sentence
@@ -266,6 +280,13 @@ def exploring_sentence(goal: str, headline: str | None) -> str:
         ``"I'm exploring how …."``, or, after a headline that says
         "exploring", ``"Above all, I want to find out how …."`` (a question)
         or ``"I'm looking closely at …."``.
+
+    >>> exploring_sentence("clinical informatics", "ICU nurse")
+    "I'm exploring clinical informatics."
+    >>> exploring_sentence("how clinicians move into UX research", "Nurse exploring UX research")
+    'Above all, I want to find out how clinicians move into UX research.'
+    >>> exploring_sentence("clinical informatics", "Nurse exploring UX research")
+    "I'm looking closely at clinical informatics."
     """
     goal = clause(goal)
     if headline_verb(headline or "") != "exploring":
@@ -316,6 +337,11 @@ def goal_phrase(goal: str) -> str:
     Returns:
         ``"understand how the lab works"``; a goal starting with a question
         word gets "learn" in front ("learn how the lab works").
+
+    >>> goal_phrase("Understand how the lab works")
+    'understand how the lab works'
+    >>> goal_phrase("How the lab works")
+    'learn how the lab works'
     """
     verb, rest = goal_clause(goal)
     if verb:
@@ -369,75 +395,83 @@ _FILLER_PIECES = tuple(
 )
 
 
-def _pieces(
-    profile: Profile | None,
-    contact: Contact,
-    org: Organization | None,
-    ground: Sequence[GroundPoint],
-    corpus: Corpus,
-    today: dt.date,
-) -> list[_Piece]:
-    first = first_name(contact.name)
+def _greeting(first: str, contact: Contact) -> _Piece:
+    """ "Hi Ana, it's good to meet you." (or "good to talk again" to someone you know)."""
     conn = contact.connection
-    known = conn.type in _KNOWN
-    pieces: list[_Piece] = []
-
-    met_before = known or conn.last_spoke is not None or conn.type in {"conference", "online"}
+    met_before = (
+        conn.type in _KNOWN or conn.last_spoke is not None or conn.type in {"conference", "online"}
+    )
     greeting = (
         f"Hi {first}, it's really good to talk again."
         if met_before
         else f"Hi {first}, it's good to meet you."
     )
-    pieces.append(_Piece(10, 0, (greeting, f"Hi {first}."), required=True))
+    return _Piece(10, 0, (greeting, f"Hi {first}."), required=True)
 
+
+def _who_you_are(profile: Profile | None, known: bool) -> _Piece:
+    """Your name and headline ("As you know, I'm …" to someone you know)."""
     if profile is None:
-        pieces.append(_Piece(20, 1, (f"I'm {BLANK_NAME}, {BLANK_WHO}.",), required=True))
-    else:
-        headline = clause(profile.headline or "")
-        if known and headline:
-            variants: tuple[str, ...] = (
-                f"As you know, I'm {profile.name}, and these days I'm {role_phrase(headline)}.",
-                f"As you know, I'm {profile.name}.",
-            )
-        elif headline:
-            variants = (f"I'm {profile.name}, {role_phrase(headline)}.", f"I'm {profile.name}.")
-        else:
-            variants = (f"I'm {profile.name}.",)
-        pieces.append(_Piece(20, 1, variants, required=True))
-
-    if contact.meeting.duration:
-        minutes = contact.meeting.duration
-        pieces.append(
-            _Piece(
-                90,
-                2,
-                (
-                    f"Thank you again for giving me {minutes} minutes of your time.",
-                    "Thank you for your time.",
-                ),
-                required=True,
-            )
+        return _Piece(20, 1, (f"I'm {BLANK_NAME}, {BLANK_WHO}.",), required=True)
+    headline = clause(profile.headline or "")
+    if known and headline:
+        variants: tuple[str, ...] = (
+            f"As you know, I'm {profile.name}, and these days I'm {role_phrase(headline)}.",
+            f"As you know, I'm {profile.name}.",
         )
+    elif headline:
+        variants = (f"I'm {profile.name}, {role_phrase(headline)}.", f"I'm {profile.name}.")
+    else:
+        variants = (f"I'm {profile.name}.",)
+    return _Piece(20, 1, variants, required=True)
 
-    via = conn.via
+
+def _thanks(contact: Contact) -> list[_Piece]:
+    """Thanks for the meeting's length (none without a duration)."""
+    minutes = contact.meeting.duration
+    if not minutes:
+        return []
+    return [
+        _Piece(
+            90,
+            2,
+            (
+                f"Thank you again for giving me {minutes} minutes of your time.",
+                "Thank you for your time.",
+            ),
+            required=True,
+        )
+    ]
+
+
+def _through(via: str, contact: Contact, corpus: Corpus) -> tuple[str, ...]:
+    """How you are connected through ``connection.via``: suggested, or put in touch."""
+    person = corpus.contacts.get(via)
+    via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
+    they = pronoun_set(person.pronouns if person else None).subject
+    # "suggested" only when their referrals list this contact (relations.relation);
+    # the script is said at the meeting, which the introduction comes before.
+    rel = relation(corpus, via, contact.id)
+    if rel is not None and rel.suggested:
+        return (
+            f"{via_name} suggested we talk, and I'm very glad {they} did.",
+            f"{via_name} suggested we talk.",
+        )
+    return (
+        f"I'm grateful to {via_name} for putting us in touch.",
+        f"We both know {via_name}.",
+    )
+
+
+def _connection(
+    contact: Contact, profile: Profile | None, corpus: Corpus, today: dt.date
+) -> list[_Piece]:
+    """How you are connected: the go-between, a reminder of when you last spoke, the
+    story of how you met, or a line for the kind of connection."""
+    conn = contact.connection
     connection: tuple[str, ...] = ()
-    if via and via != contact.id:
-        person = corpus.contacts.get(via)
-        via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
-        they = pronoun_set(person.pronouns if person else None).subject
-        # "suggested" only when their referrals list this contact (relations.relation);
-        # the script is said at the meeting, which the introduction comes before.
-        rel = relation(corpus, via, contact.id)
-        if rel is not None and rel.suggested:
-            connection = (
-                f"{via_name} suggested we talk, and I'm very glad {they} did.",
-                f"{via_name} suggested we talk.",
-            )
-        else:
-            connection = (
-                f"I'm grateful to {via_name} for putting us in touch.",
-                f"We both know {via_name}.",
-            )
+    if conn.via and conn.via != contact.id:
+        connection = _through(conn.via, contact, corpus)
     elif conn.last_spoke is not None and is_reminder_due(contact, today):
         when = month_year(conn.last_spoke)
         sentence = story_sentence(conn.story) if conn.story else None
@@ -459,38 +493,49 @@ def _pieces(
         connection = (told, generic) if told else (generic,)
     elif conn.type is not None:
         connection = (_CONNECTION_LINES[conn.type],)
-    if connection:
-        pieces.append(_Piece(30, 3, connection))
+    return [_Piece(30, 3, connection)] if connection else []
 
-    spoken = [p for p in ground if p.kind != "mutual" and p.spoken]
-    for index, point in enumerate(spoken[:2]):
-        pieces.append(_Piece(40 + index, 5 if index == 0 else 7, (point.spoken,)))
 
+def _your_work(
+    profile: Profile | None, org: Organization | None, corpus: Corpus
+) -> tuple[list[_Piece], bool]:
+    """``(pieces, own_org)``: your job (unless at their organization) and what you explore;
+    ``own_org`` is whether you work where they do."""
+    if profile is None:
+        return [_Piece(60, 4, (f"I'm exploring {BLANK_LEARN}.",))], False
+    pieces: list[_Piece] = []
     own_org = False
-    if profile is not None:
-        job = current_job(profile)
-        if job is not None and job.role:
-            place = short_name(organization_name(job.organization, corpus))
-            now = job.end is None or str(job.end).lower() == "present"
-            own_org = org is not None and (
-                job.organization == org.id or organization_key(place) == organization_key(org.name)
-            )
-            if not own_org:
-                verb = "Right now I work as" if now else "Most recently I worked as"
-                pieces.append(_Piece(50, 8, (f"{verb} {role_phrase(job.role)} at {place}.",)))
-        if profile.goal:
-            pieces.append(_Piece(60, 4, (exploring_sentence(profile.goal, profile.headline),)))
-    else:
-        pieces.append(_Piece(60, 4, (f"I'm exploring {BLANK_LEARN}.",)))
+    job = current_job(profile)
+    if job is not None and job.role:
+        place = short_name(organization_name(job.organization, corpus))
+        now = job.end is None or str(job.end).lower() == "present"
+        own_org = org is not None and (
+            job.organization == org.id or organization_key(place) == organization_key(org.name)
+        )
+        if not own_org:
+            verb = "Right now I work as" if now else "Most recently I worked as"
+            pieces.append(_Piece(50, 8, (f"{verb} {role_phrase(job.role)} at {place}.",)))
+    if profile.goal:
+        pieces.append(_Piece(60, 4, (exploring_sentence(profile.goal, profile.headline),)))
+    return pieces, own_org
 
+
+def _hopes(contact: Contact, profile: Profile | None) -> list[_Piece]:
+    """What you hope to learn in this conversation: the first two goals."""
     goals = converted_goals(contact, profile)
+    pieces = []
     if goals:
         pieces.append(
             _Piece(65, 6, (f"In our conversation, I'm hoping to {goal_phrase(goals[0])}.",))
         )
     if len(goals) > 1:
         pieces.append(_Piece(66, 10, (f"I'd also love to {goal_phrase(goals[1])}.",)))
+    return pieces
 
+
+def _their_work(contact: Contact, org: Organization | None, own_org: bool) -> list[_Piece]:
+    """What you have read about their organization, and their role you are curious about."""
+    pieces = []
     if org is not None and not own_org:
         focus = next((clause(re.sub(r"\s*\([^)]*\)", "", f)) for f in org.focus), "")
         named = org_phrase(short_name(org.name))
@@ -507,7 +552,29 @@ def _pieces(
                 (f"I'm especially curious about your work as {role_phrase(contact.role)}.",),
             )
         )
+    return pieces
 
+
+def _pieces(
+    profile: Profile | None,
+    contact: Contact,
+    org: Organization | None,
+    ground: Sequence[GroundPoint],
+    corpus: Corpus,
+    today: dt.date,
+) -> list[_Piece]:
+    """Every candidate piece of the script, each with its place, rank and wordings."""
+    known = contact.connection.type in _KNOWN
+    pieces = [_greeting(first_name(contact.name), contact), _who_you_are(profile, known)]
+    pieces += _thanks(contact)
+    pieces += _connection(contact, profile, corpus, today)
+    spoken = [p for p in ground if p.kind != "mutual" and p.spoken]
+    for index, point in enumerate(spoken[:2]):
+        pieces.append(_Piece(40 + index, 5 if index == 0 else 7, (point.spoken,)))
+    work, own_org = _your_work(profile, org, corpus)
+    pieces += work
+    pieces += _hopes(contact, profile)
+    pieces += _their_work(contact, org, own_org)
     pieces.extend(_FILLER_PIECES)
     return pieces
 

@@ -276,18 +276,32 @@ def _layout(
 
 
 def xml_text(text: str) -> str:
-    """Escape user text for XML content (and drop characters XML cannot hold)."""
+    """Escape user text for XML content (and drop characters XML cannot hold).
+
+    >>> xml_text("<b> & \x01")
+    '&lt;b&gt; &amp; '
+    """
     return escape(_XML_INVALID.sub("", text))
 
 
 def xml_attr(text: str) -> str:
-    """Escape user text for a double-quoted XML attribute."""
+    """Escape user text for a double-quoted XML attribute.
+
+    >>> xml_attr('a "b" <c>')
+    'a &quot;b&quot; &lt;c&gt;'
+    """
     return escape(_XML_INVALID.sub("", text), {'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
 
 
 def _wrap(text: str, limit: int) -> list[str]:
     """Lines of at most ``limit`` characters, broken between words (a longer word is cut in
-    pieces, nothing added)."""
+    pieces, nothing added).
+
+    >>> _wrap("Wexley County Digital Service", 21)
+    ['Wexley County Digital', 'Service']
+    >>> _wrap("Bartholomew-Featherstonehaugh", 17)
+    ['Bartholomew-Feath', 'erstonehaugh']
+    """
     lines: list[str] = []
     line = ""
     for word in text.split():
@@ -319,6 +333,11 @@ def _node_height(labels: Iterable[NodeLabel]) -> float:
 
 
 def _num(value: float) -> str:
+    """A coordinate with at most one decimal.
+
+    >>> _num(12.0), _num(12.345)
+    ('12', '12.3')
+    """
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 

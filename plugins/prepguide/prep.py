@@ -202,7 +202,11 @@ _JINJA_VALUE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 
 
 def _template_for_lint(text: str) -> str:
-    """A question template as plain words: values become "this", tags disappear."""
+    """A question template as plain words: values become "this", tags disappear.
+
+    >>> _template_for_lint("What drew you to {{ org.name }}?{% if x %} Why?{% endif %}")
+    'What drew you to this? Why?'
+    """
     text = _JINJA_BLOCK.sub("", text)
     text = _JINJA_VALUE.sub("this", text)
     return " ".join(text.split())
@@ -249,28 +253,9 @@ def _contact_warnings(
     return problems
 
 
-def prep_warnings(
-    corpus: Corpus, options: Options, memo: WarningMemo | None = None
-) -> list[Problem]:
-    """Return the warnings about intros and questions, each at its line.
-
-    - a hand-written ``intro`` whose spoken time is outside ``intro_seconds``
-      ± 15 seconds (at the ``intro`` key);
-    - a closed or leading question, two questions in one, or a request for a job
-      in a contact's ``questions`` (at that item);
-    - the same in a user question bank (at its ``text``), and a ``text`` or
-      ``when`` that is not a valid Jinja2 template.
-
-    Arguments:
-        corpus: The validated guide.
-        options: The guide's options (speaking rate and intro target).
-        memo: A contact's warnings from an earlier call, reused while its
-            model is the same object (the parse cache keeps unchanged files'
-            models), so a ``mkdocs serve`` rebuild checks only what changed.
-
-    Returns:
-        The warnings, sorted by path and position.
-    """
+def _contacts_warnings(corpus: Corpus, options: Options, memo: WarningMemo | None) -> list[Problem]:
+    """Every contact's warnings, in id order, reused from ``memo`` where the contact is the
+    same object (and ``memo`` brought up to date)."""
     problems: list[Problem] = []
     if memo is not None and memo.options != options:
         memo.options, memo.contacts = options, {}
@@ -287,7 +272,13 @@ def prep_warnings(
     if memo is not None:
         for gone in memo.contacts.keys() - corpus.contacts.keys():
             del memo.contacts[gone]
+    return problems
 
+
+def _bank_warnings(corpus: Corpus) -> list[Problem]:
+    """The user question banks' warnings: invalid templates and conditions, and what the
+    linter says about each question's text."""
+    problems: list[Problem] = []
     lint = _linter()
 
     def warn(path: str, line: int, column: int, message: str) -> None:
@@ -323,5 +314,31 @@ def prep_warnings(
                     column,
                     f"`when`: not a valid condition ({error}); this question is never used",
                 )
+    return problems
+
+
+def prep_warnings(
+    corpus: Corpus, options: Options, memo: WarningMemo | None = None
+) -> list[Problem]:
+    """Return the warnings about intros and questions, each at its line.
+
+    - a hand-written ``intro`` whose spoken time is outside ``intro_seconds``
+      ± 15 seconds (at the ``intro`` key);
+    - a closed or leading question, two questions in one, or a request for a job
+      in a contact's ``questions`` (at that item);
+    - the same in a user question bank (at its ``text``), and a ``text`` or
+      ``when`` that is not a valid Jinja2 template.
+
+    Arguments:
+        corpus: The validated guide.
+        options: The guide's options (speaking rate and intro target).
+        memo: A contact's warnings from an earlier call, reused while its
+            model is the same object (the parse cache keeps unchanged files'
+            models), so a ``mkdocs serve`` rebuild checks only what changed.
+
+    Returns:
+        The warnings, sorted by path and position.
+    """
+    problems = _contacts_warnings(corpus, options, memo) + _bank_warnings(corpus)
     problems.sort()
     return problems

@@ -128,7 +128,11 @@ def all_relations(corpus: Corpus, *, public: bool = False) -> tuple[Relation, ..
 
 
 def format_day(day: dt.date) -> str:
-    """``2026-11-20`` -> ``20 November 2026``."""
+    """``2026-11-20`` -> ``20 November 2026``.
+
+    >>> format_day(dt.date(2026, 11, 20))
+    '20 November 2026'
+    """
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
@@ -182,14 +186,22 @@ def network_sentences(
 
 
 def facts_about_source(rel: Relation) -> str:
-    """What A did for B, said on B's page after A's name: ``suggested them; introduced you``."""
+    """What A did for B, said on B's page after A's name: ``suggested them; introduced you``.
+
+    >>> facts_about_source(Relation("anais", "marcus", True, "introduced"))
+    'suggested them; introduced you'
+    """
     facts = ["suggested them"] if rel.suggested else []
     facts += [_introduction_fact(rel)] if rel.introduction else []
     return "; ".join(facts)
 
 
 def facts_about_target(rel: Relation) -> str:
-    """What A did for B, said on A's page after B's name: ``suggested; introduced you``."""
+    """What A did for B, said on A's page after B's name: ``suggested; introduced you``.
+
+    >>> facts_about_target(Relation("anais", "marcus", True, "requested", dt.date(2026, 11, 20)))
+    'suggested; you asked for an introduction on 20 November 2026'
+    """
     facts = ["suggested"] if rel.suggested else []
     facts += [_introduction_fact(rel)] if rel.introduction else []
     return "; ".join(facts)

@@ -7,7 +7,7 @@ playbook without a profile) the draft carries a marked blank in square
 brackets, such as ``[your name]``, for you to fill in.
 
 ``letter.py`` holds what every draft shares (:class:`Draft`, :class:`DraftContext`,
-the ``mailto:`` link, dates); ``outreach.py`` the outreach email;
+the ``mailto:`` link, dates); ``outreach_email.py`` the outreach email;
 ``introductions.py`` the request to a go-between and the note they forward;
 ``after_talk.py`` the logistics, thank-you, follow-up, referral thanks and
 reflection.
@@ -16,7 +16,7 @@ reflection.
 from .after_talk import follow_up, logistics, referral_thanks, reflection, thank_you
 from .introductions import forwardable, intro_request
 from .letter import Draft, DraftContext, format_day, format_meeting_time, make_mailto
-from .outreach import outreach, outreach_subject, via_lines
+from .outreach_email import outreach, outreach_subject, via_lines
 
 __all__ = [
     "Draft",

@@ -136,7 +136,11 @@ def _described(profile: Profile | None) -> tuple[list[str], str]:
 
 def _longest_fitting(lines: list[str], asks: list[str]) -> str:
     """The first pairing of a line and an ask (longest first) within FORWARDABLE_MAX_WORDS,
-    else the shortest pairing."""
+    else the shortest pairing.
+
+    >>> _longest_fitting(["Ana is a nurse.", ""], ["Ana would be grateful for a talk."])
+    'Ana is a nurse. Ana would be grateful for a talk.'
+    """
     body = ""
     for line in lines:
         for ask in asks:

@@ -104,6 +104,9 @@ def make_mailto(address: str, subject: str, body: str) -> str:
 
     Returns:
         The link.
+
+    >>> make_mailto("ana@example.org", "Hello, Ana", "Hi Ana,\\n\\nBest,\\nMe")
+    'mailto:ana@example.org?subject=Hello%2C%20Ana&body=Hi%20Ana%2C%0D%0A%0D%0ABest%2C%0D%0AMe'
     """
     body = body.replace("\r\n", "\n").replace("\n", "\r\n")
     quoted = _PARAGRAPH_BREAK.join(map(_quote_paragraph, body.split("\r\n\r\n")))
@@ -143,6 +146,9 @@ def _quote(text: str, safe: str = "") -> str:
     Returns:
         The text with every other character replaced by the ``%XX`` escapes
         of its UTF-8 bytes.
+
+    >>> _quote("a b/é@%"), _quote("ana@example.org", "@")
+    ('a%20b%2F%C3%A9%40%25', 'ana@example.org')
     """
     if not text.isascii():
         text.encode("utf-8")  # a lone surrogate fails here, as in urllib
@@ -180,7 +186,7 @@ def make_draft(
 
 
 def paragraphs(parts: Sequence[str]) -> str:
-    """Join the non-empty parts as paragraphs.
+    r"""Join the non-empty parts as paragraphs.
 
     >>> paragraphs(["Hi Ana,", "", "Best wishes,\nAdaora"])
     'Hi Ana,\n\nBest wishes,\nAdaora'
@@ -205,7 +211,10 @@ def format_meeting_time(when: dt.datetime, options: Options) -> str:
         options: The guide's options (``timezone``).
 
     Returns:
-        E.g. ``"Thursday 4 December 2026, 15:30 (Europe/Paris)"``.
+        E.g. ``"Friday 4 December 2026, 15:30 (Europe/Paris)"``.
+
+    >>> format_meeting_time(dt.datetime(2026, 12, 4, 15, 30), Options(timezone="Europe/Paris"))
+    'Friday 4 December 2026, 15:30 (Europe/Paris)'
     """
     if when.tzinfo is not None:
         when = when.astimezone(options.tz)
@@ -216,13 +225,16 @@ def format_meeting_time(when: dt.datetime, options: Options) -> str:
 
 
 def format_day(day: dt.date) -> str:
-    """Format a date as ``"Thursday 4 December 2026"``.
+    """Format a date as ``"Friday 4 December 2026"``.
 
     Arguments:
         day: A date.
 
     Returns:
         The weekday, day, month and year in English.
+
+    >>> format_day(dt.date(2026, 12, 4))
+    'Friday 4 December 2026'
     """
     return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 

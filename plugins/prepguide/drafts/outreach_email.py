@@ -51,7 +51,13 @@ TOPIC_PHRASES = {
 
 
 def _goal_topic(goal: str) -> str | None:
-    """A converted goal as something to "hear": ``"how you combined …"``, or ``None``."""
+    """A converted goal as something to "hear": ``"how you combined …"``, or ``None``.
+
+    >>> _goal_topic("understand how you combined finance and data work")
+    'how you combined finance and data work'
+    >>> _goal_topic("learn about the lab"), _goal_topic("meet the team")
+    ('about the lab', None)
+    """
     verb, rest = goal_clause(goal)
     rest = lower_first(rest) if rest else rest
     if rest and is_question_clause(rest):
