@@ -80,11 +80,26 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[
 
     >>> sorted(content_words("What does a typical week look like for you?"))
     ['look', 'typical', 'week']
+    >>> sorted(content_words("How did Ada start?", frozenset({"ada"})))
+    ['start']
     """
-    return frozenset(
-        _stem(word)
+    pairs = _content_pairs(text)
+    if not ignore:
+        return frozenset(stem for _, stem in pairs)
+    return frozenset(stem for word, stem in pairs if word not in ignore)
+
+
+@functools.lru_cache(maxsize=16384)
+def _content_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """Each content word of ``text`` with its stem (the same bank texts recur on every page).
+
+    >>> _content_pairs("What projects?")
+    (('projects', 'project'),)
+    """
+    return tuple(
+        (word, _stem(word))
         for word in fold(text).split()
-        if len(word) > 1 and word not in _FUNCTION_WORDS and word not in ignore
+        if len(word) > 1 and word not in _FUNCTION_WORDS
     )
 
 
