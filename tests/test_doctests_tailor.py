@@ -18,6 +18,7 @@ MODULES = [
     "prepguide.network",
     "prepguide.prep",
     "prepguide.relations",
+    "prepguide.spoken_time",
 ]
 # Modules whose functions all take a whole draft context: no one-line example.
 WITHOUT_EXAMPLES = ["prepguide.drafts", "prepguide.drafts.after_talk"]

@@ -24,10 +24,10 @@ from prepguide.drafts import (
     reflection,
     thank_you,
 )
-from prepguide.intro import count_words
 from prepguide.model import Contact, Organization, Profile
 from prepguide.options import Options
 from prepguide.questions import merge_banks, select_questions
+from prepguide.spoken_time import count_words
 
 TODAY = dt.date(2026, 11, 26)
 OPTIONS = Options(today=TODAY, timezone="Europe/Paris")

@@ -11,15 +11,10 @@ from hypothesis import strategies as st
 
 from prepguide.common_ground import find_common_ground
 from prepguide.corpus import Corpus
-from prepguide.intro import (
-    address_directly,
-    build_intro,
-    count_words,
-    spoken_seconds,
-    time_intro,
-)
+from prepguide.intro import address_directly, build_intro
 from prepguide.model import Contact, Organization, Profile
 from prepguide.options import Options
+from prepguide.spoken_time import count_words, spoken_seconds, time_intro
 
 TODAY = dt.date(2026, 11, 26)
 OPTIONS = Options(today=TODAY)

@@ -15,11 +15,11 @@ import pytest
 from prepguide.common_ground import fold
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.drafts import make_mailto
-from prepguide.intro import _most_words, count_words, spoken_seconds
 from prepguide.model import Contact, Organization, Profile
 from prepguide.options import Options
 from prepguide.prep import Prep, build_prep, build_preps, prep_warnings
 from prepguide.questions import is_referral_text
+from prepguide.spoken_time import count_words, most_words, spoken_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONS = Options(today=dt.date(2026, 11, 26), timezone="America/Chicago")
@@ -270,7 +270,7 @@ def test_fold_has_an_exact_ascii_shortcut() -> None:
 def test_intro_word_limits_match_the_spoken_time() -> None:
     for wpm in range(60, 251):
         for limit in range(-1, 200, 7):
-            most = _most_words(limit, wpm)
+            most = most_words(limit, wpm)
             assert spoken_seconds(most + 1, wpm) > limit
             assert most < 0 or spoken_seconds(most, wpm) <= limit
 

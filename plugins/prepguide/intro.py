@@ -8,12 +8,12 @@ at or under the target; if the script is still short of the lower bound,
 optional sentences are added until it fits. So the generated script always
 lands within ``intro_seconds`` ± 15 seconds at the guide's speaking rate,
 whatever the data (unless the options themselves make that impossible).
+Counting words, timing and fitting pieces to the target live in spoken_time.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +27,7 @@ from .errors import Problem
 from .model import Contact, Experience, Organization, Profile
 from .options import Options
 from .relations import relation
+from .spoken_time import Intro, Piece, count_words, fit, time_intro, timed
 from .text import (
     MONTHS,
     Conversion,
@@ -45,109 +46,11 @@ from .text import (
     to_second_person,
 )
 
-TOLERANCE_SECONDS = 15
-"""The intro is in range within this many seconds of ``intro_seconds``."""
-
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 BLANK_NAME = "[your name]"
 BLANK_WHO = "[your program and year]"
 BLANK_LEARN = "[what you hope to learn]"
-
-# A whole whitespace-separated token without a letter or digit: count_words
-# counts the tokens and subtracts these. (``\s`` is exactly ``str.isspace``.)
-_NO_WORD_TOKEN = re.compile(r"(?<!\S)(?:[^\s\w]|_)+(?!\S)")
-
-
-@dataclass(frozen=True)
-class Intro:
-    """An intro script and its timing.
-
-    Attributes:
-        text: The script.
-        words: Its word count (see :func:`count_words`).
-        seconds: Its spoken time, ``round(words / words_per_minute * 60)``.
-        generated: False for a hand-written ``contact.intro``.
-        target: The target time (``intro_seconds``).
-        in_range: Whether ``seconds`` is within the target ± 15 seconds.
-    """
-
-    text: str
-    words: int
-    seconds: int
-    generated: bool
-    target: int
-    in_range: bool
-
-
-@functools.lru_cache(maxsize=4096)
-def count_words(text: str) -> int:
-    """Count words: whitespace-separated tokens that contain a letter or digit.
-
-    Arguments:
-        text: Any text; blanks such as ``[your name]`` count as two words.
-
-    Returns:
-        The number of words.
-
-    >>> count_words("Hi [your name] — it is 9:30")
-    6
-    """
-    return len(text.split()) - len(_NO_WORD_TOKEN.findall(text))
-
-
-def spoken_seconds(words: int, words_per_minute: int) -> int:
-    """Return the time to say ``words`` at a speaking rate, in whole seconds.
-
-    Arguments:
-        words: A word count.
-        words_per_minute: The speaking rate.
-
-    Returns:
-        ``round(words / words_per_minute * 60)``.
-    """
-    return round(words / words_per_minute * 60)
-
-
-def intro_bounds(options: Options) -> tuple[int, int]:
-    """Return the accepted range of an intro's spoken time, in seconds.
-
-    Arguments:
-        options: The guide's options (``intro_seconds``).
-
-    Returns:
-        ``(low, high)``: the target minus and plus 15 seconds (low at least 0).
-    """
-    return max(0, options.intro_seconds - TOLERANCE_SECONDS), (
-        options.intro_seconds + TOLERANCE_SECONDS
-    )
-
-
-def time_intro(text: str, options: Options, *, generated: bool) -> Intro:
-    """Time a script.
-
-    Arguments:
-        text: The script.
-        options: The guide's options (speaking rate and target).
-        generated: Whether prepguide wrote it.
-
-    Returns:
-        The timed intro.
-    """
-    return _timed(text, count_words(text), options, generated)
-
-
-def _timed(text: str, words: int, options: Options, generated: bool) -> Intro:
-    seconds = spoken_seconds(words, options.words_per_minute)
-    low, high = intro_bounds(options)
-    return Intro(
-        text=text,
-        words=words,
-        seconds=seconds,
-        generated=generated,
-        target=options.intro_seconds,
-        in_range=low <= seconds <= high,
-    )
 
 
 def month_year(day: dt.date) -> str:
@@ -352,14 +255,6 @@ def goal_phrase(goal: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class _Piece:
-    position: int
-    rank: int
-    variants: tuple[str, ...]
-    required: bool = False
-
-
 _KNOWN = {"family", "friend", "colleague", "mentor"}
 
 _CONNECTION_LINES = {
@@ -391,11 +286,11 @@ _FILLERS = (
 
 
 _FILLER_PIECES = tuple(
-    _Piece(80 + index, 20 + index, (filler,)) for index, filler in enumerate(_FILLERS)
+    Piece(80 + index, 20 + index, (filler,)) for index, filler in enumerate(_FILLERS)
 )
 
 
-def _greeting(first: str, contact: Contact) -> _Piece:
+def _greeting(first: str, contact: Contact) -> Piece:
     """ "Hi Ana, it's good to meet you." (or "good to talk again" to someone you know)."""
     conn = contact.connection
     met_before = (
@@ -406,13 +301,13 @@ def _greeting(first: str, contact: Contact) -> _Piece:
         if met_before
         else f"Hi {first}, it's good to meet you."
     )
-    return _Piece(10, 0, (greeting, f"Hi {first}."), required=True)
+    return Piece(10, 0, (greeting, f"Hi {first}."), required=True)
 
 
-def _who_you_are(profile: Profile | None, known: bool) -> _Piece:
+def _who_you_are(profile: Profile | None, known: bool) -> Piece:
     """Your name and headline ("As you know, I'm …" to someone you know)."""
     if profile is None:
-        return _Piece(20, 1, (f"I'm {BLANK_NAME}, {BLANK_WHO}.",), required=True)
+        return Piece(20, 1, (f"I'm {BLANK_NAME}, {BLANK_WHO}.",), required=True)
     headline = clause(profile.headline or "")
     if known and headline:
         variants: tuple[str, ...] = (
@@ -423,16 +318,16 @@ def _who_you_are(profile: Profile | None, known: bool) -> _Piece:
         variants = (f"I'm {profile.name}, {role_phrase(headline)}.", f"I'm {profile.name}.")
     else:
         variants = (f"I'm {profile.name}.",)
-    return _Piece(20, 1, variants, required=True)
+    return Piece(20, 1, variants, required=True)
 
 
-def _thanks(contact: Contact) -> list[_Piece]:
+def _thanks(contact: Contact) -> list[Piece]:
     """Thanks for the meeting's length (none without a duration)."""
     minutes = contact.meeting.duration
     if not minutes:
         return []
     return [
-        _Piece(
+        Piece(
             90,
             2,
             (
@@ -465,7 +360,7 @@ def _through(via: str, contact: Contact, corpus: Corpus) -> tuple[str, ...]:
 
 def _connection(
     contact: Contact, profile: Profile | None, corpus: Corpus, today: dt.date
-) -> list[_Piece]:
+) -> list[Piece]:
     """How you are connected: the go-between, a reminder of when you last spoke, the
     story of how you met, or a line for the kind of connection."""
     conn = contact.connection
@@ -493,17 +388,17 @@ def _connection(
         connection = (told, generic) if told else (generic,)
     elif conn.type is not None:
         connection = (_CONNECTION_LINES[conn.type],)
-    return [_Piece(30, 3, connection)] if connection else []
+    return [Piece(30, 3, connection)] if connection else []
 
 
 def _your_work(
     profile: Profile | None, org: Organization | None, corpus: Corpus
-) -> tuple[list[_Piece], bool]:
+) -> tuple[list[Piece], bool]:
     """``(pieces, own_org)``: your job (unless at their organization) and what you explore;
     ``own_org`` is whether you work where they do."""
     if profile is None:
-        return [_Piece(60, 4, (f"I'm exploring {BLANK_LEARN}.",))], False
-    pieces: list[_Piece] = []
+        return [Piece(60, 4, (f"I'm exploring {BLANK_LEARN}.",))], False
+    pieces: list[Piece] = []
     own_org = False
     job = current_job(profile)
     if job is not None and job.role:
@@ -514,26 +409,26 @@ def _your_work(
         )
         if not own_org:
             verb = "Right now I work as" if now else "Most recently I worked as"
-            pieces.append(_Piece(50, 8, (f"{verb} {role_phrase(job.role)} at {place}.",)))
+            pieces.append(Piece(50, 8, (f"{verb} {role_phrase(job.role)} at {place}.",)))
     if profile.goal:
-        pieces.append(_Piece(60, 4, (exploring_sentence(profile.goal, profile.headline),)))
+        pieces.append(Piece(60, 4, (exploring_sentence(profile.goal, profile.headline),)))
     return pieces, own_org
 
 
-def _hopes(contact: Contact, profile: Profile | None) -> list[_Piece]:
+def _hopes(contact: Contact, profile: Profile | None) -> list[Piece]:
     """What you hope to learn in this conversation: the first two goals."""
     goals = converted_goals(contact, profile)
     pieces = []
     if goals:
         pieces.append(
-            _Piece(65, 6, (f"In our conversation, I'm hoping to {goal_phrase(goals[0])}.",))
+            Piece(65, 6, (f"In our conversation, I'm hoping to {goal_phrase(goals[0])}.",))
         )
     if len(goals) > 1:
-        pieces.append(_Piece(66, 10, (f"I'd also love to {goal_phrase(goals[1])}.",)))
+        pieces.append(Piece(66, 10, (f"I'd also love to {goal_phrase(goals[1])}.",)))
     return pieces
 
 
-def _their_work(contact: Contact, org: Organization | None, own_org: bool) -> list[_Piece]:
+def _their_work(contact: Contact, org: Organization | None, own_org: bool) -> list[Piece]:
     """What you have read about their organization, and their role you are curious about."""
     pieces = []
     if org is not None and not own_org:
@@ -541,12 +436,12 @@ def _their_work(contact: Contact, org: Organization | None, own_org: bool) -> li
         named = org_phrase(short_name(org.name))
         if focus:
             line = f"I have been reading about {named}'s work on {lower_first(focus)}."
-            pieces.append(_Piece(70, 9, (line, f"I have been reading about {named}.")))
+            pieces.append(Piece(70, 9, (line, f"I have been reading about {named}.")))
         else:
-            pieces.append(_Piece(70, 9, (f"I have been reading about {named}.",)))
+            pieces.append(Piece(70, 9, (f"I have been reading about {named}.",)))
     if contact.role:
         pieces.append(
-            _Piece(
+            Piece(
                 72,
                 11,
                 (f"I'm especially curious about your work as {role_phrase(contact.role)}.",),
@@ -562,7 +457,7 @@ def _pieces(
     ground: Sequence[GroundPoint],
     corpus: Corpus,
     today: dt.date,
-) -> list[_Piece]:
+) -> list[Piece]:
     """Every candidate piece of the script, each with its place, rank and wordings."""
     known = contact.connection.type in _KNOWN
     pieces = [_greeting(first_name(contact.name), contact), _who_you_are(profile, known)]
@@ -570,80 +465,13 @@ def _pieces(
     pieces += _connection(contact, profile, corpus, today)
     spoken = [p for p in ground if p.kind != "mutual" and p.spoken]
     for index, point in enumerate(spoken[:2]):
-        pieces.append(_Piece(40 + index, 5 if index == 0 else 7, (point.spoken,)))
+        pieces.append(Piece(40 + index, 5 if index == 0 else 7, (point.spoken,)))
     work, own_org = _your_work(profile, org, corpus)
     pieces += work
     pieces += _hopes(contact, profile)
     pieces += _their_work(contact, org, own_org)
     pieces.extend(_FILLER_PIECES)
     return pieces
-
-
-def _fit(pieces: Sequence[_Piece], options: Options) -> tuple[str, int]:
-    """Choose pieces and wordings so the spoken time lands in range.
-
-    Arguments:
-        pieces: The candidate pieces.
-        options: Speaking rate and target.
-
-    Returns:
-        ``(script, words)``: the chosen pieces in script order, joined with
-        spaces, and the script's word count (the sum of its parts' counts).
-    """
-    wpm = options.words_per_minute
-    target = options.intro_seconds
-    low, high = intro_bounds(options)
-    chosen: dict[int, str] = {}
-    total = 0
-    # Word counts that keep the time at or under a limit, and that reach ``low``.
-    most = {target: _most_words(target, wpm), high: _most_words(high, wpm)}
-    enough = _most_words(low - 1, wpm) + 1
-
-    def fits(extra: int, limit: int) -> bool:
-        return total + extra <= most[limit]
-
-    ordered = sorted(pieces, key=lambda p: (p.rank, p.position))
-    for piece in ordered:
-        for variant in piece.variants:
-            words = count_words(variant)
-            if fits(words, target):
-                chosen[piece.position] = variant
-                total += words
-                break
-        else:
-            if piece.required:
-                variant = min(piece.variants, key=count_words)
-                chosen[piece.position] = variant
-                total += count_words(variant)
-    for piece in ordered:
-        if total >= enough:
-            break
-        if piece.position in chosen:
-            continue
-        for variant in piece.variants:
-            words = count_words(variant)
-            if fits(words, high):
-                chosen[piece.position] = variant
-                total += words
-                break
-    parts = [chosen[position] for position in sorted(chosen)]
-    # Joined with spaces, no token spans two parts, so the counts add up.
-    return " ".join(parts), sum(map(count_words, parts))
-
-
-@functools.lru_cache(maxsize=256)
-def _most_words(limit: int, words_per_minute: int) -> int:
-    """The most words whose spoken time is at most ``limit`` seconds (-1 if none).
-
-    :func:`spoken_seconds` never decreases as words are added, so ``words``
-    fit the limit exactly when ``words <= _most_words(limit, wpm)``.
-    """
-    words = max(0, limit * words_per_minute // 60 - 2)
-    while words >= 0 and spoken_seconds(words, words_per_minute) > limit:
-        words -= 1
-    while spoken_seconds(words + 1, words_per_minute) <= limit:
-        words += 1
-    return words
 
 
 def build_intro(
@@ -672,8 +500,8 @@ def build_intro(
     if contact.intro and contact.intro.strip():
         return time_intro(contact.intro.strip(), options, generated=False)
     pieces = _pieces(profile, contact, org, ground, corpus, options.resolved_today())
-    text, words = _fit(pieces, options)
-    return _timed(text, words, options, generated=True)
+    text, words = fit(pieces, options)
+    return timed(text, words, options, generated=True)
 
 
 @dataclass(frozen=True)

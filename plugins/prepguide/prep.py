@@ -35,10 +35,11 @@ from .drafts import (
     thank_you,
 )
 from .errors import Problem
-from .intro import Intro, build_intro, conversion_warnings, intro_bounds, time_intro
+from .intro import build_intro, conversion_warnings
 from .model import Contact
 from .options import Options
 from .questions import SelectedQuestion, merge_banks, select_questions, template_error
+from .spoken_time import Intro, intro_bounds, time_intro
 
 __all__ = [
     "Draft",

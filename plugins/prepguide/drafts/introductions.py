@@ -4,9 +4,10 @@ short text they can forward (docs/workflow.md, "Referrals and introductions").
 
 from __future__ import annotations
 
-from ..intro import BLANK_LEARN, BLANK_NAME, BLANK_WHO, count_words
+from ..intro import BLANK_LEARN, BLANK_NAME, BLANK_WHO
 from ..model import Profile
 from ..relations import Relation
+from ..spoken_time import count_words
 from ..text import (
     clause,
     first_name,

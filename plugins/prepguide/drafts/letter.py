@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from ..common_ground import GroundPoint
 from ..corpus import Corpus
-from ..intro import BLANK_NAME, MONTHS, WEEKDAYS, count_words
+from ..intro import BLANK_NAME, MONTHS, WEEKDAYS
 from ..model import Contact, Organization, Profile
 from ..options import Options
 from ..questions import SelectedQuestion
 from ..relations import Relation, relation
+from ..spoken_time import count_words
 from ..text import clause, first_name
 
 BLANK_ADVICE = "[what you did with their advice]"

@@ -12,13 +12,13 @@ from ..intro import (
     BLANK_WHO,
     convert,
     converted_goals,
-    count_words,
     exploring_sentence,
     goal_phrase,
     is_reminder_due,
     month_year,
     story_sentence,
 )
+from ..spoken_time import count_words
 from ..text import (
     clause,
     first_name,
