@@ -32,8 +32,8 @@ from xml.sax.saxutils import escape
 
 from .corpus import Corpus
 
-# The names imported "as" themselves are re-exported for site.py and common_ground.py,
-# which import them from here (the relations live in relations.py).
+# The names imported "as" themselves are re-exported: site.py imports them from here, and
+# docs/workflow.md once documented prepguide.network.relation (they live in relations.py).
 from .relations import Relation as Relation
 from .relations import all_relations
 from .relations import facts_about_source as facts_about_source
