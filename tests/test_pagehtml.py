@@ -227,14 +227,23 @@ def test_built_prep_page_has_its_table_of_contents_and_links(tmp_path: Path) -> 
     locations = {d["location"] for d in index["docs"]}
     assert "contacts/oliver-brandt/#who-they-are-and-how-you-are-connected" in locations
     assert "contacts/oliver-brandt/#questions" not in locations
+    # A page in the navigation written as HTML (the dashboard) keeps its place and its contents.
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    toc = home[home.index("md-sidebar--secondary") : home.index('<div class="md-content"')]
+    assert 'href="#what-is-due"' in toc and 'href="#pipeline"' in toc
+    assert 'href="contacts/' in home.split("<article", 1)[1]  # links to prep pages
+    assert "#what-is-due" in " ".join(sorted(locations))
+    nav = home[home.index("md-sidebar--primary") : home.index("md-sidebar--secondary")]
+    assert 'href="contacts/"' in nav and "md-nav__link--active" in nav
 
 
-def test_an_override_of_a_retired_markdown_template_warns(tmp_path: Path) -> None:
+@pytest.mark.parametrize("old", ["contact.md.j2", "dashboard.md.j2"])
+def test_an_override_of_a_retired_markdown_template_warns(tmp_path: Path, old: str) -> None:
     root = tmp_path / "guide"
     (root / "content").mkdir(parents=True)
     (root / "content/profile.yml").write_text("name: Ada\n", encoding="utf-8")
     (root / "overrides/prepguide").mkdir(parents=True)
-    (root / "overrides/prepguide/contact.md.j2").write_text("# old\n", encoding="utf-8")
+    (root / "overrides/prepguide" / old).write_text("# old\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         "site_name: t\ndocs_dir: content\ntheme:\n  name: material\n  custom_dir: overrides\n"
         "plugins:\n  - prepguide\n",
@@ -242,7 +251,5 @@ def test_an_override_of_a_retired_markdown_template_warns(tmp_path: Path) -> Non
     )
     result = build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert "overrides/prepguide/contact.md.j2:1:1: warning: this override is not used" in (
-        result.stderr
-    )
-    assert "contact.html.j2" in result.stderr
+    assert f"overrides/prepguide/{old}:1:1: warning: this override is not used" in result.stderr
+    assert old.replace(".md.j2", ".html.j2") in result.stderr

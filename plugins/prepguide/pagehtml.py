@@ -1,8 +1,9 @@
 """Prep and organization pages written as HTML: headings, table of contents, search part.
 
-prepguide owns the structure of its prep and organization pages, so their
-templates (``contact.html.j2``, ``organization.html.j2``, ``draft.html.j2``)
-write HTML rather than Markdown for MkDocs to parse back (docs/benchmarks.md:
+prepguide owns the structure of its pages, so the templates of the prep and
+organization pages and of the large index pages (``*.html.j2``: contact,
+draft, organization, contacts and its rows, dashboard, network) write HTML
+rather than Markdown for MkDocs to parse back (docs/benchmarks.md:
 parsing was most of a build). What Python-Markdown's ``toc`` extension would
 add is made here, from the same settings of ``mkdocs.yml``: heading ids (its
 ``slugify`` and ``unique``) and permalinks; and what MkDocs reads from a
@@ -27,12 +28,14 @@ from markupsafe import Markup
 
 SEARCH_OFF = "<!--pg-search-off-->"
 SEARCH_ON = "<!--pg-search-on-->"
-HTML_TEMPLATES = ("contact.html.j2", "organization.html.j2", "draft.html.j2")
-"""The templates that write HTML (the other pages are Markdown: see site.py)."""
 RETIRED_TEMPLATES = {
     "contact.md.j2": "contact.html.j2",
     "organization.md.j2": "organization.html.j2",
     "draft.md.j2": "draft.html.j2",
+    "contacts.md.j2": "contacts.html.j2",
+    "contacts-row.md.j2": "contacts-row.html.j2",
+    "dashboard.md.j2": "dashboard.html.j2",
+    "network.md.j2": "network.html.j2",
 }
 """Overrides of earlier versions' Markdown templates, and the HTML template now used."""
 

@@ -233,6 +233,8 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         self.html_pages: set[str] = set()
         """Source paths of the generated pages written as HTML (see :class:`HtmlPage`)."""
         self.style = HeadingStyle()
+        self.nav_html: dict[str, str] = {}
+        """The HTML of pages in the navigation written as HTML, from ``on_page_markdown``."""
         """The configuration's signature in the last good serve build."""
         """The theme's compiled templates, kept between serve rebuilds."""
         """What MkDocs made of each generated page, kept between serve rebuilds."""
@@ -428,18 +430,21 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         return files
 
     def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
-        """A page prepguide wrote as HTML is built from it (:class:`HtmlPage`).
+        """A page prepguide wrote as HTML outside the navigation is built from it (:class:`HtmlPage`).
 
-        Under ``mkdocs serve`` such a page is built from its earlier output if still exact.
+        Under ``mkdocs serve`` such a page is built from its earlier output if still
+        exact. A page in the navigation keeps its object (the navigation holds it):
+        ``on_page_markdown`` and ``on_page_content`` hand MkDocs its HTML instead.
         """
         file = page.file
         if (
             file.generated_by != "prepguide"
             or file.src_uri not in self.html_pages
+            or not file.inclusion.is_not_in_nav()
             or page.parent is not None
         ):
             return page
-        if self.outputs.config_key is None or not file.inclusion.is_not_in_nav():
+        if self.outputs.config_key is None:
             return HtmlPage(file, config, self.style)
         entry, reuse = self.outputs.find(file.src_uri, file.content_string, lambda path: None)
         if entry is None:
@@ -524,7 +529,7 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
                     return
                 start = len(entries)
                 content = page.content
-                if isinstance(page, HtmlPage) and content:
+                if page.file.src_uri in self.html_pages and content:
                     page.content = searchable(content)
                 try:
                     original(page)
@@ -582,6 +587,14 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
                 if reuse:
                     return ""
                 self.recording = record_lookups(files, entry)
+        if (
+            file.generated_by == "prepguide"
+            and file.src_uri in self.html_pages
+            and not isinstance(page, HtmlPage)
+        ):
+            # A page in the navigation written as HTML: nothing to convert (on_page_content).
+            self.nav_html[file.src_uri] = markdown
+            return ""
         if self.serve_errors is None or page.file.generated_by == "prepguide":
             return markdown
         return error_block(self.serve_errors) + "\n\n" + markdown
@@ -764,6 +777,11 @@ class PrepGuidePlugin(BasePlugin[PrepGuideConfig]):
         if self.recording is not None:
             self.recording()
             self.recording = None
+        body = self.nav_html.pop(page.file.src_uri, None)
+        if body is not None:  # written as HTML (see on_page_markdown)
+            html = body
+            page.toc = get_toc(toc_tokens(body, self.style))  # type: ignore[arg-type]
+            page.present_anchor_ids = anchor_ids(body)
         entry, reuse = self.building.get(page.file.src_uri, (None, False))
         if entry is not None and not isinstance(page, KeptPage):
             if reuse:

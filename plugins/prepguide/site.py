@@ -349,6 +349,15 @@ class SiteContext:
         return relative_url(to_src, from_src, self.use_directory_urls)
 
 
+def html_helpers(ctx: SiteContext, src: str) -> dict[str, Any]:
+    """What an HTML template (``*.html.j2``) of page ``src`` is given besides its values.
+
+    ``h``: its headings (:class:`pagehtml.Headings`), ``link``: the relative URL
+    of another generated page (``link("contacts/ada.md")``).
+    """
+    return {"h": pagehtml.Headings(ctx.headings), "link": functools.partial(ctx.link, from_src=src)}
+
+
 def contact_src(contact_id: str) -> str:
     """The source path of a contact's prep page."""
     return f"contacts/{contact_id}.md"
@@ -394,16 +403,12 @@ def render_site(
     common = {"corpus": corpus, "ctx": ctx, "statuses": STATUSES, "status_labels": STATUS_LABELS}
     pages: list[PageSpec] = []
     if with_dashboard:
-        pages.append(
-            PageSpec(
-                "index.md",
-                renderer.page("home.md.j2", **common)
-                if ctx.public
-                else dashboard_page(corpus, ctx, renderer, common, session),
-                in_nav=True,
-            )
-        )
-    row_template = renderer.env.get_template("contacts-row.md.j2")
+        if ctx.public:
+            pages.append(PageSpec("index.md", renderer.page("home.md.j2", **common), in_nav=True))
+        else:
+            body = dashboard_page(corpus, ctx, renderer, common, session)
+            pages.append(PageSpec("index.md", body, in_nav=True, html=True))
+    row_template = renderer.env.get_template("contacts-row.html.j2")
 
     def row_html(row: DirectoryRow) -> str:
         def make(seen: Corpus) -> str:
@@ -418,12 +423,14 @@ def render_site(
         PageSpec(
             "contacts.md",
             renderer.page(
-                "contacts.md.j2",
+                "contacts.html.j2",
                 **common,
                 **contacts_context(corpus, cache.rows if cache is not None else None),
+                **html_helpers(ctx, "contacts.md"),
                 row_html=row_html,
             ),
             in_nav=True,
+            html=True,
         )
     )
     pages.append(
@@ -481,8 +488,7 @@ def render_site(
                     brief=prep_brief(seen, contact, ctx),
                     order=SECTION_ORDER[stage_of(contact, ctx.public)],
                     folded=FOLDED[stage_of(contact, ctx.public)] if not ctx.public else (),
-                    h=pagehtml.Headings(ctx.headings),
-                    link=functools.partial(ctx.link, from_src=src),
+                    **html_helpers(ctx, src),
                 ),
             )
 
@@ -502,8 +508,7 @@ def render_site(
                     **{**common, "corpus": seen},
                     org=org,
                     people=people,
-                    h=pagehtml.Headings(ctx.headings),
-                    link=functools.partial(ctx.link, from_src=organization_src(org.id)),
+                    **html_helpers(ctx, organization_src(org.id)),
                 ),
             )
 
@@ -517,7 +522,7 @@ def render_site(
     def draw(seen: Corpus) -> str:
         return draw_svg(network, labels, lambda cid: ctx.link(contact_src(cid), "network.md"))
 
-    network_template = renderer.env.get_template("network.md.j2")
+    network_template = renderer.env.get_template("network.html.j2")
 
     def render_network(seen: Corpus) -> str:
         return narrow_page(
@@ -529,12 +534,13 @@ def render_site(
                 svg=draw(seen),
                 introductions=introductions,
                 suggestions=suggestions,
+                **html_helpers(ctx, "network.md"),
             ),
         )
 
     key = (network_template, network, labels, introductions, suggestions)
     body = session.get("network.md", key, render_network) if session else render_network(corpus)
-    pages.append(PageSpec("network.md", body, in_nav=True))
+    pages.append(PageSpec("network.md", body, in_nav=True, html=True))
     return pages
 
 
@@ -819,17 +825,20 @@ def dashboard_page(
     common: dict[str, Any],
     session: _CacheSession | None,
 ) -> str:
-    """The dashboard's Markdown; kept between serve rebuilds while its facts are unchanged."""
+    """The dashboard's page; kept between serve rebuilds while its facts are unchanged."""
 
     def make(seen: Corpus) -> str:
         # The pipeline and due list read every contact: their inputs are the key.
         return renderer.page(
-            "dashboard.md.j2", **{**common, "corpus": seen}, **dashboard_context(corpus, ctx)
+            "dashboard.html.j2",
+            **{**common, "corpus": seen},
+            **dashboard_context(corpus, ctx),
+            **html_helpers(ctx, "index.md"),
         )
 
     if session is None:
         return make(corpus)
-    template = renderer.env.get_template("dashboard.md.j2")
+    template = renderer.env.get_template("dashboard.html.j2")
     return str(session.get("index.md", (template, dashboard_facts(corpus)), make))
 
 

@@ -6,7 +6,7 @@
   "use strict";
 
   // A row's values for one filter: user text is always written as a JSON array
-  // (contacts-row.md.j2); anything else (an id, a status) is one value. A value that
+  // (contacts-row.html.j2); anything else (an id, a status) is one value. A value that
   // does not parse never breaks the filters.
   function listOf(raw) {
     if (raw.charAt(0) === "[") {
