@@ -215,14 +215,23 @@ def _name_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _replace_names(
-    text: str, forms: tuple[str, ...], subject: str, obj: str, possessive: str
+    text: str,
+    forms: tuple[str, ...],
+    subject: str,
+    obj: str,
+    possessive: str,
+    *,
+    full: bool = False,
 ) -> tuple[str, list[tuple[int, str]]]:
     """Replace a person's name with a pronoun; return the text and the subject spots.
+    ``full`` runs the name pattern even on a text that holds none of ``forms``.
 
     >>> _replace_names("Maren asked Maren's boss", ("Maren",), "I", "me", "my")
     ('I asked my boss', [(0, 'I')])
     """
-    if not forms:
+    if not forms or not (full or any(form in text for form in forms)):
+        # The pattern matches a form's own letters: without one there is nothing to do
+        # (tests/test_text_fast.py holds this to the pattern on random and real texts).
         return text, []
     pattern = _name_pattern(forms)
     out: list[str] = []
@@ -360,6 +369,7 @@ def _word_to_second_person(
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def to_second_person(
     text: str,
     pronouns: str | None,
@@ -399,23 +409,70 @@ def to_second_person(
     'You offered to introduce me to Rosa'
     >>> to_second_person("Grace's team hires auditors", "she/her", name="Grace Lund").text
     'Your team hires auditors'
+
+    The result is kept for each set of arguments (all strings; the
+    :class:`Conversion` is frozen): a prep page converts the same goals for
+    its intro, its drafts and its warnings.
+    """
+    return _to_second_person(
+        text,
+        pronouns,
+        name=name,
+        user_name=user_name,
+        user_pronouns=user_pronouns,
+        full=False,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _triggers(own: Pronouns) -> frozenset[str]:
+    """The words (as :func:`norm` gives them) :func:`_word_to_second_person` may act on:
+    any other word it leaves alone.
+
+    >>> sorted(_triggers(pronoun_set("he/him")))
+    ['he', "he'd", "he'll", "he're", "he's", "he've", 'him', 'himself', 'his', 'i', 'you']
+    """
+    contractions = {f"{own.subject}{end}" for end in ("'s", "'d", "'ll", "'re", "'ve")}
+    return frozenset({"i", "you", *own.words, *contractions})
+
+
+def _to_second_person(
+    text: str,
+    pronouns: str | None,
+    *,
+    name: str | None,
+    user_name: str | None,
+    user_pronouns: str | None,
+    full: bool,
+) -> Conversion:
+    """:func:`to_second_person`; ``full`` runs the name patterns on every text and
+    walks every word through :func:`_word_to_second_person`, where the short path
+    skips a text without the name and a word not in :func:`_triggers` (the full
+    path is what tests/test_text_fast.py compares the short one with).
+
+    >>> _to_second_person("Ask her how", "she/her", name=None, user_name=None,
+    ...                   user_pronouns=None, full=True).text
+    'Ask you how'
     """
     own = pronoun_set(pronouns)
     user = pronoun_set(user_pronouns) if user_pronouns else None
     plain = " ".join(text.split())
     # The user's name first: "introduce Maren" -> "introduce me".
-    working, user_marks = _replace_names(plain, _name_forms(user_name), "I", "me", "my")
+    working, user_marks = _replace_names(plain, _name_forms(user_name), "I", "me", "my", full=full)
     if (user_marks or working != plain) and _ambiguous_after_user(working, user_marks, own, user):
         return Conversion(
             None, True, f'"{own.subject}" after your name could mean you or the contact'
         )
-    working, name_marks = _replace_names(working, _name_forms(name), "you", "you", "your")
+    working, name_marks = _replace_names(
+        working, _name_forms(name), "you", "you", "your", full=full
+    )
     tokens = tokens_of(working)
     if not own.known and any(is_word(t) and norm(t) in own.words for t in tokens):
         return Conversion(None, True, f'prepguide cannot decline "{own.subject}"; use the name')
     change: dict[int, str] = {}
+    triggers = _triggers(own)
     for i, token in enumerate(tokens):
-        if not is_word(token):
+        if not is_word(token) or not (full or norm(token) in triggers):
             continue
         reason = _word_to_second_person(tokens, i, own, (user_marks, name_marks), change)
         if reason is not None:
