@@ -1,4 +1,4 @@
-"""The page cache of ``mkdocs serve`` (site.PageCache): reused pages equal fresh ones.
+"""The page cache of ``mkdocs serve`` (pagecache.PageCache): reused pages equal fresh ones.
 
 A serve rebuild reuses a page only when what it was made from is unchanged; a
 page that reads the whole corpus is never reused (the cache's safety net).
@@ -18,7 +18,10 @@ import pytest
 from prepguide.calendar import has_events
 from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.options import make_options
-from prepguide.site import PageCache, Renderer, SiteContext, calendar_assets, render_site
+from prepguide.pagecache import PageCache
+from prepguide.pages import SiteContext
+from prepguide.site import calendar_assets, render_site
+from prepguide.templating import Renderer
 
 from .conftest import ROOT
 

@@ -33,7 +33,9 @@ from prepguide import markup, pagehtml
 from prepguide.corpus import CorpusLoader
 from prepguide.options import Options
 from prepguide.privacy import for_audience
-from prepguide.site import Renderer, SiteContext, render_site
+from prepguide.pages import SiteContext
+from prepguide.site import render_site
+from prepguide.templating import Renderer
 from tests import hostile
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -25,7 +25,9 @@ from prepguide.markup import meta_text, yaml_string
 from prepguide.model import Contact, Organization
 from prepguide.options import Options
 from prepguide.privacy import for_audience
-from prepguide.site import Renderer, SiteContext, front_matter, render_site
+from prepguide.pages import SiteContext
+from prepguide.site import render_site
+from prepguide.templating import Renderer, front_matter
 
 from .conftest import MINIMAL_MKDOCS, build_site, write
 

@@ -44,7 +44,7 @@ def generated_sources(corpus: Corpus, *, public: bool) -> list[str]:
         public: A public build (no calendar: docs/usage.md, "What is never published").
     """
     from .calendar import has_meeting_event
-    from .site import contact_src, organization_src
+    from .pages import contact_src, organization_src
 
     sources = ["contacts.md", "organizations.md", "network.md"]
     if not public:

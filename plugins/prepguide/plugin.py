@@ -41,7 +41,10 @@ from .privacy import for_audience
 from .questions import TemplateBudgetError
 from .rebuild import Entry, OutputCache, copy_entries, folder_signature, pure_extensions, signature
 from .scaffold import unfilled_blanks
-from .site import PageCache, Renderer, SiteContext, render_site, site_assets
+from .pagecache import PageCache
+from .pages import SiteContext
+from .site import render_site, site_assets
+from .templating import Renderer
 
 if TYPE_CHECKING:
     import jinja2

@@ -1,6 +1,6 @@
 """Outputs kept between ``mkdocs serve`` rebuilds: each generated page's HTML, search entries and page.
 
-After one contact file is saved, prepguide's :class:`~prepguide.site.PageCache`
+After one contact file is saved, prepguide's :class:`~prepguide.pagecache.PageCache`
 makes again only the pages whose inputs changed; every other page has the same
 Markdown as in the previous build. This module lets the plugin spare MkDocs the
 work such a page costs it (converting the Markdown, indexing it for search and
