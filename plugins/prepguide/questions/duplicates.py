@@ -83,10 +83,32 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[
     >>> sorted(content_words("How did Ada start?", frozenset({"ada"})))
     ['start']
     """
+    words, stems = _content_sets(text)
+    if ignore.isdisjoint(words):
+        # Nothing to leave out: the stems of every content word, worked out once per text
+        # (tests/test_text_fast.py holds this to the full path).
+        return stems
+    return _content_words_full(text, ignore)
+
+
+def _content_words_full(text: str, ignore: frozenset[str]) -> frozenset[str]:
+    """:func:`content_words` by its definition, word by word.
+
+    >>> sorted(_content_words_full("How did Ada start?", frozenset({"ada"})))
+    ['start']
+    """
+    return frozenset(stem for word, stem in _content_pairs(text) if word not in ignore)
+
+
+@functools.lru_cache(maxsize=16384)
+def _content_sets(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A text's content words and their stems (the same bank texts recur on every page).
+
+    >>> [sorted(part) for part in _content_sets("Which projects hire?")]
+    [['hire', 'projects'], ['hir', 'project']]
+    """
     pairs = _content_pairs(text)
-    if not ignore:
-        return frozenset(stem for _, stem in pairs)
-    return frozenset(stem for word, stem in pairs if word not in ignore)
+    return frozenset(word for word, _ in pairs), frozenset(stem for _, stem in pairs)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -155,6 +177,24 @@ class _Taken:
         if group is not None and group in self.groups:
             return True
         words = content_words(text, self.ignore)
+        if not words:
+            return False
+        # near_duplicates(words, other) for each, written out (it runs some 50,000 times
+        # at 1,000 contacts); tests/test_text_fast.py holds it to near_duplicates.
+        size = len(words)
+        for other in self.words:
+            if other:
+                shared = len(words & other)
+                if shared >= 2 and shared >= SIMILARITY * min(size, len(other)):
+                    return True
+        return False
+
+    def clashes_full(self, text: str, group: str | None) -> bool:
+        """:meth:`clashes` through :func:`near_duplicates` and :func:`_content_words_full`."""
+        group = group or question_intent(text)
+        if group is not None and group in self.groups:
+            return True
+        words = _content_words_full(text, self.ignore)
         return any(near_duplicates(words, other) for other in self.words)
 
     def add(self, text: str, group: str | None) -> None:
