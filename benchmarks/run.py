@@ -414,7 +414,7 @@ def _profile_areas(raw: dict[Any, Any]) -> dict[str, float]:
     """Split a profiled build by where MkDocs spends it (cumulative time of each step)."""
     total = _cumulative(raw, "mkdocs/commands/build.py", "build")
     own = sum(
-        _cumulative(raw, "prepguide/plugin.py", event)
+        _cumulative(raw, "prepguide/plugin/__init__.py", event)
         for event in ("on_config", "on_pre_build", "on_files")
     )
     populate = _cumulative(raw, "mkdocs/commands/build.py", "_populate_page")

@@ -80,8 +80,10 @@ def test_every_module_is_on_the_map() -> None:
     assert missing == [], "add these modules to docs/development.md's layout"
 
 
-def test_only_config_and_plugin_import_mkdocs() -> None:
-    assert sorted(name_of(p) for p in modules() if imports(p)[2]) == ["config", "plugin"]
+def test_only_the_plugin_package_imports_mkdocs() -> None:
+    """MkDocs stays in prepguide/plugin/: the rest could feed another engine."""
+    importers = sorted(name_of(p) for p in modules() if imports(p)[2])
+    assert importers and all(name == "plugin" or name.startswith("plugin.") for name in importers)
 
 
 def test_commands_do_not_import_the_cli() -> None:

@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from prepguide.config import PrepGuideConfig
+from prepguide.plugin.config import PrepGuideConfig
 from prepguide.plugin import PrepGuidePlugin
 
 from .conftest import MINIMAL_MKDOCS, build_site, override_template, write
