@@ -20,7 +20,7 @@ from prepguide.corpus import Corpus, CorpusLoader
 from prepguide.questions import duplicates, merge_banks, select_questions
 from prepguide.questions.banks import builtin_bank
 from prepguide.questions.duplicates import _content_words_full, _Taken, content_words
-from prepguide.text.person import _to_second_person, to_second_person
+from prepguide.text.person import _name_spans, _to_second_person, to_second_person
 
 from .conftest import ROOT
 from .test_benchmarks import load
@@ -260,3 +260,39 @@ def test_question_selection_short_path_is_the_full_one(
     monkeypatch.setattr(duplicates, "content_words", duplicates._content_words_full)
     assert selections() == short
     assert sum(len(s.questions) + len(s.backups) for s in short) > 2_000
+
+
+# --- text.person: where a name is found ----------------------------------------------------
+
+NAME_FORMS = [
+    ("Maren Oduya", "Maren"),
+    ("Maren",),
+    ("Ann Lee", "Ann"),
+    ("J.R. Díaz", "J.R."),
+    ("Zoë O'Neil", "Zoë"),
+    ("Ann Marie", "Ann"),
+    ("Ma", "M"),
+    ("A+B (x)", "A+B"),
+]
+EDGE_CHARS = [*"Ms'’_ .,-(2²٣ǅⅫé\u0301\n", "'s", "’s", "'S", "s"]
+
+
+@st.composite
+def name_texts(draw: st.DrawFn, forms: tuple[str, ...]) -> str:
+    """Texts of the forms and of characters that may or may not touch a name."""
+    pieces = st.sampled_from([*forms, *EDGE_CHARS, " and ", "Marena", "Ann's"])
+    return "".join(draw(st.lists(pieces, max_size=16)))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(NAME_FORMS).flatmap(lambda f: st.tuples(st.just(f), name_texts(f))))
+def test_name_spans_are_the_pattern_matches(case: tuple[tuple[str, ...], str]) -> None:
+    forms, text = case
+    assert _name_spans(text, forms, full=False) == _name_spans(text, forms, full=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(NAME_FORMS))
+def test_name_spans_are_the_pattern_matches_on_any_text(text: str, forms: tuple[str, ...]) -> None:
+    text = text + forms[-1] + text[::-1] + forms[0]
+    assert _name_spans(text, forms, full=False) == _name_spans(text, forms, full=True)
