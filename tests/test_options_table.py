@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from prepguide.plugin.config import PrepGuideConfig
 from prepguide.guide import find_guide
 from prepguide.options import DEFAULTS, OPTION_NAMES, make_options
+from prepguide.plugin.config import PrepGuideConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 

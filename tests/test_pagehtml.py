@@ -32,8 +32,8 @@ from mkdocs.utils.meta import get_data
 from prepguide import markup, pagehtml
 from prepguide.corpus import CorpusLoader
 from prepguide.options import Options
-from prepguide.privacy import for_audience
 from prepguide.pages import SiteContext
+from prepguide.privacy import for_audience
 from prepguide.site import render_site
 from prepguide.templating import Renderer
 from tests import hostile

@@ -12,8 +12,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from prepguide.plugin.config import PrepGuideConfig
 from prepguide.plugin import PrepGuidePlugin
+from prepguide.plugin.config import PrepGuideConfig
 
 from .conftest import MINIMAL_MKDOCS, build_site, override_template, write
 

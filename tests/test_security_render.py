@@ -24,8 +24,8 @@ from prepguide.corpus import Corpus
 from prepguide.markup import meta_text, yaml_string
 from prepguide.model import Contact, Organization
 from prepguide.options import Options
-from prepguide.privacy import for_audience
 from prepguide.pages import SiteContext
+from prepguide.privacy import for_audience
 from prepguide.site import render_site
 from prepguide.templating import Renderer, front_matter
 
