@@ -73,7 +73,11 @@ class Brief:
 
 
 def is_web_address(value: str | None) -> bool:
-    """Whether a value is one http(s) address (a call link), nothing else."""
+    """Whether a value is one http(s) address (a call link), nothing else.
+
+    >>> is_web_address("https://meet.example/abc"), is_web_address("Café Luna, 5th St")
+    (True, False)
+    """
     if not value:
         return False
     candidate = value.strip()
@@ -85,7 +89,12 @@ def is_web_address(value: str | None) -> bool:
 
 
 def relative_day(day: dt.date, today: dt.date) -> str:
-    """``today``, ``tomorrow``, ``in 6 days``, ``yesterday``, ``3 days ago``, ``on 4 January``."""
+    """A day as seen from ``today``.
+
+    >>> today = dt.date(2026, 12, 1)
+    >>> [relative_day(today + dt.timedelta(days=n), today) for n in (0, 1, 6, -3, 40)]
+    ['today', 'tomorrow', 'in 6 days', '3 days ago', 'on 10 January 2027']
+    """
     days = (day - today).days
     if days == 0:
         return "today"

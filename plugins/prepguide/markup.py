@@ -39,6 +39,9 @@ def text(value: object) -> Markup:
     HTML special characters become entities, Markdown syntax characters are
     backslash-escaped and line breaks become spaces, so a value can never open a
     tag, a link or a heading.
+
+    >>> str(text("*AT&T*\\n# [x](y)"))
+    '\\\\*AT&amp;T\\\\* \\\\# \\\\[x\\\\](y)'
     """
     if value is None:
         return Markup("")
@@ -84,6 +87,9 @@ def narrow(page: str) -> str:
     in search results. Only for Markdown whose code spans and code blocks hold
     no user text (prepguide's templates escape backticks in values, and drafts
     sit in HTML blocks, where references are read as characters).
+
+    >>> narrow("Café – ok")
+    'Café &#8211; ok'
     """
     return page.encode("latin-1", "xmlcharrefreplace").decode("latin-1")
 
@@ -98,6 +104,9 @@ def meta_text(value: object) -> str:
     every one of those places shows as ``AT&T``; ``<img onerror=...>`` shows as
     typed and never becomes an element. White space is collapsed, as in the
     page's heading (docs/usage.md, "Overriding templates").
+
+    >>> meta_text("AT&T  <img>")
+    'AT&amp;T &lt;img&gt;'
     """
     if value is None:
         return ""
@@ -114,6 +123,9 @@ def yaml_string(value: str) -> str:
     as one ``\\U`` escape, never as a surrogate pair, which YAML reads as two
     broken characters; a lone surrogate, which no UTF-8 file can hold, becomes U+FFFD).
     A property test checks the round trip through MkDocs.
+
+    >>> print(yaml_string('Say "hi" 🦄'))
+    "Say \\"hi\\" \\U0001f984"
     """
     return '"' + _YAML_UNSAFE.sub(_yaml_escape, value) + '"'
 
@@ -136,7 +148,11 @@ def _yaml_escape(match: re.Match[str]) -> str:
 
 
 def href(url: object) -> Markup:
-    """Percent-encode a validated http(s) URL for a Markdown link target or attribute."""
+    """Percent-encode a validated http(s) URL for a Markdown link target or attribute.
+
+    >>> str(href("https://example.org/a b?q=1&r=é"))
+    'https://example.org/a%20b?q=1&r=%C3%A9'
+    """
     return Markup(quote(str(url), safe=":/?#@!$&'*+,;=%~-._"))
 
 
@@ -144,6 +160,9 @@ def html(value: object) -> Markup:
     """Escape a plain value for use inside an HTML block of the page.
 
     Braces become character references too (see :func:`inert_braces`).
+
+    >>> str(html('<b title="x">{y}</b>'))
+    '&lt;b title=&#34;x&#34;&gt;&#123;y&#125;&lt;/b&gt;'
     """
     return Markup(inert_braces(str(escape("" if value is None else str(value)))))
 

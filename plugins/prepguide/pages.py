@@ -32,7 +32,13 @@ class AssetSpec:
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
-    """The URL path of a page, as MkDocs computes it (``contacts/x.md`` -> ``contacts/x/``)."""
+    """The URL path of a page, as MkDocs computes it.
+
+    >>> page_url("contacts/ana.md", True), page_url("contacts/ana.md", False)
+    ('contacts/ana/', 'contacts/ana.html')
+    >>> page_url("index.md", True)
+    ''
+    """
     stem, _ = posixpath.splitext(src_uri)
     if posixpath.basename(stem) in ("index", "README"):
         parent = posixpath.dirname(stem)
@@ -42,7 +48,13 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def relative_url(to_src: str, from_src: str, use_directory_urls: bool) -> str:
-    """A URL to page ``to_src`` relative to page ``from_src`` (for raw HTML links)."""
+    """A URL to page ``to_src`` relative to page ``from_src`` (for raw HTML links).
+
+    >>> relative_url("organizations/acme.md", "contacts/ana.md", True)
+    '../../organizations/acme/'
+    >>> relative_url("contacts/ana.md", "index.md", False)
+    'contacts/ana.html'
+    """
     target = page_url(to_src, use_directory_urls)
     source = page_url(from_src, use_directory_urls)
     base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
@@ -57,6 +69,9 @@ def relpath(path: str, start: str) -> str:
 
     Five times faster for paths made of plain names (no ``.`` or ``..`` parts),
     which page URLs are; anything else goes to ``posixpath.relpath``.
+
+    >>> relpath("/contacts/ana", "/organizations/acme")
+    '../../contacts/ana'
     """
     path_parts = [part for part in path.split("/") if part]
     start_parts = [part for part in start.split("/") if part]

@@ -208,6 +208,12 @@ def front_matter(title: object, tags: Iterable[object] = ()) -> str:
     breaks, ``---``, emoji. Never ``| tojson``: JSON is not always YAML (a character
     beyond the Basic Multilingual Plane becomes a surrogate pair YAML refuses) and
     leaves ``<`` to the theme.
+
+    >>> print(front_matter("Ana <b>", ["ux", "R&D"]))
+    title: "Ana &lt;b&gt;"
+    tags:
+      - "ux"
+      - "R&amp;D"
     """
     lines = [f"title: {markup.yaml_string(markup.meta_text(title))}"]
     names = [markup.meta_text(tag) for tag in tags]
@@ -221,6 +227,9 @@ def letter_html(body: object) -> str:
     """A draft's text as HTML paragraphs (blank lines part them, a line break stays one).
 
     One line of HTML, so that Markdown leaves the block as it is.
+
+    >>> letter_html("Hi Ana,\\n\\nThanks <3\\nBest")
+    '<p>Hi Ana,</p><p>Thanks &lt;3<br>Best</p>'
     """
     paragraphs = [p.strip("\n") for p in str(body or "").split("\n\n")]
     return "".join(
@@ -237,24 +246,40 @@ def letter_id(draft: Any) -> str:
 
 
 def json_attr(values: Iterable[object]) -> str:
-    """A list as a JSON array, escaped for an HTML attribute (``data-tag="[&#34;a&#34;]"``)."""
+    """A list as a JSON array, escaped for an HTML attribute.
+
+    >>> str(json_attr(["a", "b<"]))
+    '[&#34;a&#34;, &#34;b&lt;&#34;]'
+    """
     return markup.html(json.dumps(list(values), ensure_ascii=False))
 
 
 def zip_pairs(values: Iterable[str], labels: dict[str, str] | None = None) -> list[tuple[str, str]]:
-    """``["a"]`` -> ``[("a", label of "a")]``, for ``<option>`` values and texts."""
+    """Values with their labels, for ``<option>`` values and texts.
+
+    >>> zip_pairs(["met", "x"], {"met": "Met"})
+    [('met', 'Met'), ('x', 'x')]
+    """
     return [(v, (labels or {}).get(v, v)) for v in values]
 
 
 def format_date(value: dt.date | None) -> str:
-    """``2026-12-04`` -> ``Friday 4 December 2026``."""
+    """A day as the pages write it.
+
+    >>> format_date(dt.date(2026, 12, 4))
+    'Friday 4 December 2026'
+    """
     if value is None:
         return ""
     return f"{value:%A} {value.day} {value:%B %Y}"
 
 
 def format_datetime(value: dt.datetime | None) -> str:
-    """``2026-12-04 15:30`` -> ``Friday 4 December 2026, 15:30``."""
+    """A day and time as the pages write it.
+
+    >>> format_datetime(dt.datetime(2026, 12, 4, 15, 30))
+    'Friday 4 December 2026, 15:30'
+    """
     if value is None:
         return ""
     return f"{format_date(value.date())}, {value:%H:%M}"
