@@ -449,13 +449,36 @@ class CorpusLoader:
             return self._load_all(content_dir, root)
 
     def _load_all(self, content_dir: Path, root: Path | None) -> Corpus:
+        """Read the profile, then each research folder, then check what lies around them."""
         content_dir = content_dir.resolve()
         root = (root or content_dir.parent).resolve()
         corpus = Corpus()
         seen: set[Path] = set()
-
         profile = content_dir / "profile.yml"
         areas = {name: os.path.realpath(content_dir / name) for name in (*FOLDERS, "profile.yml")}
+        self._load_profile(corpus, profile, content_dir, root, areas, seen)
+        for folder, kind in FOLDERS.items():
+            base = content_dir / folder
+            if base.is_dir():
+                self._load_folder(corpus, base, folder, kind, content_dir, root, areas, seen)
+        if profile.is_file():
+            corpus.source_files.insert(0, profile)
+        _check_surroundings(corpus, content_dir, root)
+        self._forget_stale(content_dir, seen)
+        resolve_references(corpus)
+        corpus.problems.sort()
+        return corpus
+
+    def _load_profile(
+        self,
+        corpus: Corpus,
+        profile: Path,
+        content_dir: Path,
+        root: Path,
+        areas: dict[str, str],
+        seen: set[Path],
+    ) -> None:
+        """Load ``content/profile.yml``, unless it is a dangling link or a link it may not be."""
         target = dangling_link(profile)
         if target is not None:
             corpus.problems.append(_dangling(content_dir, "profile.yml", "", target, root, "error"))
@@ -473,114 +496,79 @@ class CorpusLoader:
             entry = self._load(profile, _display(profile, root), "profile", None)
             seen.add(profile)
             self._add(corpus, profile, entry, "profile", "")
-        for folder, kind in FOLDERS.items():
-            base = content_dir / folder
-            if not base.is_dir():
+
+    def _load_folder(
+        self,
+        corpus: Corpus,
+        base: Path,
+        folder: str,
+        kind: Kind,
+        content_dir: Path,
+        root: Path,
+        areas: dict[str, str],
+        seen: set[Path],
+    ) -> None:
+        """Load the research files directly in ``base`` (``contacts/``…), in name order.
+
+        Anything else in the folder is a warning (:func:`_strays_in`); a file that
+        cannot be one of the guide's (a dangling or forbidden link, a ``.yaml``
+        suffix, a name that is not an id or is reserved) is one located problem.
+        """
+        real_base = base.resolve()
+        key = (base, real_base, root)
+        known = self._children.get(key, {})
+        prefix = _folder_prefix(base, real_base, root)
+        children: dict[str, tuple[Path, str]] = {}
+        self._children[key] = children
+        with os.scandir(base) as listing:
+            dir_entries = sorted(listing, key=lambda e: e.name)
+        for dir_entry in dir_entries:
+            name = dir_entry.name
+            split = _research_name(name)
+            if split is None:
+                corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
                 continue
-            real_base = base.resolve()
-            key = (base, real_base, root)
-            known = self._children.get(key, {})
-            prefix = _folder_prefix(base, real_base, root)
-            children: dict[str, tuple[Path, str]] = {}
-            self._children[key] = children
-            with os.scandir(base) as listing:
-                dir_entries = sorted(listing, key=lambda e: e.name)
-            for dir_entry in dir_entries:
-                name = dir_entry.name
-                if name.endswith(".yml") and len(name) > 4:
-                    suffix, stem = ".yml", name[:-4]
-                elif name.endswith(".yaml") and len(name) > 5:
-                    suffix, stem = ".yaml", name[:-5]
-                else:
-                    corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
+            suffix, stem = split
+            if not dir_entry.is_file():
+                _not_a_file(corpus, base, dir_entry, folder, kind, split, root)
+                continue
+            if dir_entry.is_symlink():
+                path = base / name
+                display = _display(path, root)
+                linked = _linked_research(path, folder, str(real_base), content_dir, areas)
+                if linked is not None:
+                    shown = f"{_display(base, root)}/{name}"  # the link, not its target
+                    corpus.problems.append(Problem(shown, 1, 1, "error", linked))
+                    corpus.invalid.add((kind, stem))
                     continue
-                if not dir_entry.is_file():
-                    target = dangling_link(base / name)
-                    if target is not None and suffix == ".yml":
-                        # a research file that cannot be read: one error, and no
-                        # "no contact `x`" where it is referred to
-                        problem = _dangling(base, name, folder, target, root, "error")
-                        corpus.problems.append(problem)
-                        corpus.invalid.add((kind, stem))
-                        continue
-                    corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
-                    continue
-                if dir_entry.is_symlink():
+            else:
+                # The real path of a file that is not a link is its folder's real
+                # path and its name: no need to resolve every part of it again.
+                # Paths and display paths are kept from one load to the next.
+                child = known.get(name)
+                if child is None:
                     path = base / name
-                    display = _display(path, root)
-                    linked = _linked_research(path, folder, str(real_base), content_dir, areas)
-                    if linked is not None:
-                        shown = f"{_display(base, root)}/{name}"  # the link, not its target
-                        corpus.problems.append(Problem(shown, 1, 1, "error", linked))
-                        corpus.invalid.add((kind, stem))
-                        continue
-                else:
-                    # The real path of a file that is not a link is its folder's real
-                    # path and its name: no need to resolve every part of it again.
-                    # Paths and display paths are kept from one load to the next.
-                    child = known.get(name)
-                    if child is None:
-                        path = base / name
-                        child = (path, prefix + name)  # as _display(path, root) says it
-                    children[name] = child
-                    path, display = child
-                if suffix == ".yaml":
-                    corpus.problems.append(
-                        Problem(
-                            display,
-                            1,
-                            1,
-                            "warning",
-                            f"ignored: prepguide reads `.yml` files; rename it to `{stem}.yml`",
-                        )
-                    )
-                    continue
-                seen.add(path)
-                corpus.source_files.append(path)
-                if not ID_RE.match(stem):
-                    fixed = slugify(stem) or "untitled"
-                    corpus.problems.append(
-                        Problem(
-                            display,
-                            1,
-                            1,
-                            "error",
-                            f"`{name}` is not a valid file name: ids are lowercase words "
-                            f"joined by hyphens; rename it to `{fixed}.yml`",
-                        )
-                    )
-                    continue
-                if kind != "questions" and stem in RESERVED_IDS:
-                    page = "contacts" if kind == "contact" else "organizations"
-                    corpus.problems.append(
-                        Problem(
-                            display,
-                            1,
-                            1,
-                            "error",
-                            f"`{stem}` is a reserved id: its page would replace the generated "
-                            f"list of {page} (/{page}/); rename the file, e.g. to "
-                            f"`{stem}-2.yml`",
-                        )
-                    )
-                    continue
-                file_id = stem if kind != "questions" else None
-                entry = self._load(path, display, kind, file_id, dir_entry.stat)
-                self._add(corpus, path, entry, kind, stem)
-        if profile.is_file():
-            corpus.source_files.insert(0, profile)
-        loops = link_loops(content_dir, root)
-        corpus.problems.extend(loops)
-        looped = {p.path for p in loops}
-        corpus.problems.extend(
-            p for p in _strays_elsewhere(content_dir, root) if p.path not in looped
-        )
+                    child = (path, prefix + name)  # as _display(path, root) says it
+                children[name] = child
+                path, display = child
+            if suffix == ".yaml":
+                corpus.problems.append(_yaml_suffix_warning(display, stem))
+                continue
+            seen.add(path)
+            corpus.source_files.append(path)
+            problem = _file_name_problem(display, name, stem, kind)
+            if problem is not None:
+                corpus.problems.append(problem)
+                continue
+            file_id = stem if kind != "questions" else None
+            entry = self._load(path, display, kind, file_id, dir_entry.stat)
+            self._add(corpus, path, entry, kind, stem)
+
+    def _forget_stale(self, content_dir: Path, seen: set[Path]) -> None:
+        """Drop the cached files of ``content_dir`` that this load did not read (gone or renamed)."""
         for stale in set(self._cache) - seen:
             if stale.is_relative_to(content_dir):
                 del self._cache[stale]
-        resolve_references(corpus)
-        corpus.problems.sort()
-        return corpus
 
     def _load(
         self,
@@ -700,6 +688,105 @@ def thaw() -> None:
         _frozen = False
 
 
+def _research_name(name: str) -> tuple[str, str] | None:
+    """The suffix and stem of a name that may be a research file, else None.
+
+    >>> _research_name("ana-lima.yml")
+    ('.yml', 'ana-lima')
+    >>> _research_name("ana-lima.yaml")
+    ('.yaml', 'ana-lima')
+    >>> _research_name(".yml") is None, _research_name("notes.txt") is None
+    (True, True)
+    """
+    if name.endswith(".yml") and len(name) > 4:
+        return ".yml", name[:-4]
+    if name.endswith(".yaml") and len(name) > 5:
+        return ".yaml", name[:-5]
+    return None
+
+
+def _not_a_file(
+    corpus: Corpus,
+    base: Path,
+    dir_entry: os.DirEntry[str],
+    folder: str,
+    kind: Kind,
+    split: tuple[str, str],
+    root: Path,
+) -> None:
+    """The problems of an entry named like a research file that is not a file.
+
+    A ``.yml`` link to nothing is a research file that cannot be read: one error,
+    and no "no contact `x`" where it is referred to. A folder (or a ``.yaml``
+    link to nothing) is a stray (:func:`_strays_in`).
+    """
+    suffix, stem = split
+    target = dangling_link(base / dir_entry.name)
+    if target is not None and suffix == ".yml":
+        corpus.problems.append(_dangling(base, dir_entry.name, folder, target, root, "error"))
+        corpus.invalid.add((kind, stem))
+        return
+    corpus.problems.extend(_strays_in(base, dir_entry, folder, root))
+
+
+def _yaml_suffix_warning(display: str, stem: str) -> Problem:
+    """The warning about a research file named ``.yaml`` (it is not read).
+
+    >>> _yaml_suffix_warning("content/contacts/ana.yaml", "ana").message
+    'ignored: prepguide reads `.yml` files; rename it to `ana.yml`'
+    """
+    return Problem(
+        display,
+        1,
+        1,
+        "warning",
+        f"ignored: prepguide reads `.yml` files; rename it to `{stem}.yml`",
+    )
+
+
+def _file_name_problem(display: str, name: str, stem: str, kind: Kind) -> Problem | None:
+    """The error about a research file whose name cannot be an id, or None.
+
+    >>> _file_name_problem("c/Ana Lima.yml", "Ana Lima.yml", "Ana Lima", "contact").message
+    '`Ana Lima.yml` is not a valid file name: ids are lowercase words joined by hyphens; rename it to `ana-lima.yml`'
+    >>> print(_file_name_problem("c/index.yml", "index.yml", "index", "contact").message)
+    `index` is a reserved id: its page would replace the generated list of contacts (/contacts/); rename the file, e.g. to `index-2.yml`
+    >>> _file_name_problem("c/ana-lima.yml", "ana-lima.yml", "ana-lima", "contact") is None
+    True
+    """
+    if not ID_RE.match(stem):
+        fixed = slugify(stem) or "untitled"
+        return Problem(
+            display,
+            1,
+            1,
+            "error",
+            f"`{name}` is not a valid file name: ids are lowercase words "
+            f"joined by hyphens; rename it to `{fixed}.yml`",
+        )
+    if kind != "questions" and stem in RESERVED_IDS:
+        page = "contacts" if kind == "contact" else "organizations"
+        return Problem(
+            display,
+            1,
+            1,
+            "error",
+            f"`{stem}` is a reserved id: its page would replace the generated "
+            f"list of {page} (/{page}/); rename the file, e.g. to "
+            f"`{stem}-2.yml`",
+        )
+    return None
+
+
+def _check_surroundings(corpus: Corpus, content_dir: Path, root: Path) -> None:
+    """Add the errors about looping links and the warnings about stray files outside the
+    research folders (a looping link is reported once, not also as a stray)."""
+    loops = link_loops(content_dir, root)
+    corpus.problems.extend(loops)
+    looped = {p.path for p in loops}
+    corpus.problems.extend(p for p in _strays_elsewhere(content_dir, root) if p.path not in looped)
+
+
 def _folder_prefix(base: Path, real_base: Path, root: Path) -> str:
     """What :func:`_display` puts before the name of a file (not a link) in ``base``."""
     try:
@@ -722,89 +809,103 @@ def is_id_like(text: str) -> bool:
 
 
 def resolve_references(corpus: Corpus) -> None:
-    """Check every cross-reference of the corpus, adding located problems."""
-    orgs = corpus.organizations
-    contacts = corpus.contacts
+    """Check every cross-reference of the corpus, adding located problems.
 
-    def problem(
-        kind: str, ident: str, loc: tuple[str | int, ...], severity: str, message: str
-    ) -> None:
-        path, line, column = corpus.locate(kind, ident, loc)
-        corpus.problems.append(Problem(path, line, column, severity, message))  # type: ignore[arg-type]
-
-    def missing(what: str, ref: str, known: dict[str, Any], folder: str) -> str:
-        kind = "organization" if folder == "organizations" else "contact"
-        guess = closest(ref, set(known) | {i for k, i in corpus.invalid if k == kind})
-        if guess:
-            return f"no {what} `{ref}`; did you mean `{guess}`?"
-        return f"no {what} `{ref}`; create content/{folder}/{ref}.yml or fix the id"
-
-    for cid, contact in contacts.items():
-        if (
-            contact.organization
-            and contact.organization not in orgs
-            and ("organization", contact.organization) not in corpus.invalid
-        ):
-            problem(
-                "contact",
-                cid,
-                ("organization",),
-                "error",
-                "`organization`: "
-                + missing("organization", contact.organization, orgs, "organizations"),
-            )
-        via = contact.connection.via
-        if via is not None:
-            if via == cid:
-                problem(
-                    "contact",
-                    cid,
-                    ("connection", "via"),
-                    "error",
-                    "`connection.via`: a contact cannot introduce themselves; name who introduces you",
-                )
-            elif via not in contacts and ("contact", via) not in corpus.invalid:
-                problem(
-                    "contact",
-                    cid,
-                    ("connection", "via"),
-                    "error",
-                    "`connection.via`: " + missing("contact", via, contacts, "contacts"),
-                )
-        for index, referral in enumerate(contact.referrals):
-            if (
-                is_id_like(referral)
-                and referral not in contacts
-                and ("contact", referral) not in corpus.invalid
-            ):
-                problem(
-                    "contact",
-                    cid,
-                    ("referrals", index),
-                    "error",
-                    f"`referrals[{index}]`: "
-                    + missing("contact", referral, contacts, "contacts")
-                    + "; write a person's full name (with capitals) if they have no file yet",
-                )
-        for index, job in enumerate(contact.background.experience):
-            _check_experience(
-                problem,
-                "contact",
-                cid,
-                ("background", "experience", index, "organization"),
-                job.organization,
-                orgs,
-            )
+    A contact's ``organization``, ``connection.via`` and id-like ``referrals``
+    must name a file of the guide (a file with errors counts: its own errors say
+    what is wrong); an experience entry that looks like an organization id but
+    names none is a warning; question ids are unique across the banks.
+    """
+    for cid, contact in corpus.contacts.items():
+        _check_contact(corpus, cid, contact)
     if corpus.profile is not None:
         for index, job in enumerate(corpus.profile.experience):
-            _check_experience(
-                problem,
-                "profile",
-                "",
-                ("experience", index, "organization"),
-                job.organization,
-                orgs,
+            loc = ("experience", index, "organization")
+            _check_experience(corpus, "profile", "", loc, job.organization)
+    _check_question_ids(corpus)
+
+
+def _report(
+    corpus: Corpus,
+    kind: str,
+    ident: str,
+    loc: tuple[str | int, ...],
+    severity: Severity,
+    message: str,
+) -> None:
+    """Add a problem at the value ``loc`` of the file of ``(kind, ident)``."""
+    path, line, column = corpus.locate(kind, ident, loc)
+    corpus.problems.append(Problem(path, line, column, severity, message))
+
+
+def _unknown(corpus: Corpus, kind: str, ref: str, known: dict[str, Any]) -> bool:
+    """Whether ``ref`` names no file of ``kind``, neither a valid one nor one with errors."""
+    return ref not in known and (kind, ref) not in corpus.invalid
+
+
+def _missing(corpus: Corpus, what: str, ref: str, known: dict[str, Any], folder: str) -> str:
+    """What to say about a reference to no file: the closest id, or the file to create.
+
+    >>> _missing(Corpus(), "contact", "joan-whitcomb", {"joan-whitcombe": None}, "contacts")
+    'no contact `joan-whitcomb`; did you mean `joan-whitcombe`?'
+    >>> _missing(Corpus(), "organization", "acme", {}, "organizations")
+    'no organization `acme`; create content/organizations/acme.yml or fix the id'
+    """
+    kind = "organization" if folder == "organizations" else "contact"
+    guess = closest(ref, set(known) | {i for k, i in corpus.invalid if k == kind})
+    if guess:
+        return f"no {what} `{ref}`; did you mean `{guess}`?"
+    return f"no {what} `{ref}`; create content/{folder}/{ref}.yml or fix the id"
+
+
+def _check_contact(corpus: Corpus, cid: str, contact: Contact) -> None:
+    """Check one contact's ``organization``, ``connection.via``, referrals and experience."""
+    orgs = corpus.organizations
+    contacts = corpus.contacts
+    org = contact.organization
+    if org and _unknown(corpus, "organization", org, orgs):
+        message = _missing(corpus, "organization", org, orgs, "organizations")
+        _report(corpus, "contact", cid, ("organization",), "error", f"`organization`: {message}")
+    via = contact.connection.via
+    if via is not None:
+        if via == cid:
+            _report(
+                corpus,
+                "contact",
+                cid,
+                ("connection", "via"),
+                "error",
+                "`connection.via`: a contact cannot introduce themselves; name who introduces you",
             )
+        elif _unknown(corpus, "contact", via, contacts):
+            message = _missing(corpus, "contact", via, contacts, "contacts")
+            _report(
+                corpus,
+                "contact",
+                cid,
+                ("connection", "via"),
+                "error",
+                f"`connection.via`: {message}",
+            )
+    for index, referral in enumerate(contact.referrals):
+        if is_id_like(referral) and _unknown(corpus, "contact", referral, contacts):
+            _report(
+                corpus,
+                "contact",
+                cid,
+                ("referrals", index),
+                "error",
+                f"`referrals[{index}]`: "
+                + _missing(corpus, "contact", referral, contacts, "contacts")
+                + "; write a person's full name (with capitals) if they have no file yet",
+            )
+    for index, job in enumerate(contact.background.experience):
+        loc = ("background", "experience", index, "organization")
+        _check_experience(corpus, "contact", cid, loc, job.organization)
+
+
+def _check_question_ids(corpus: Corpus) -> None:
+    """An id used by two entries of the question banks is an error at the second one."""
     seen: dict[str, str] = {}
     for question, (path, index) in zip(corpus.questions, corpus.question_sources, strict=True):
         qid = question.id
@@ -824,23 +925,25 @@ def resolve_references(corpus: Corpus) -> None:
 
 
 def _check_experience(
-    problem: Any,
-    kind: str,
-    ident: str,
-    loc: tuple[str | int, ...],
-    ref: str,
-    orgs: dict[str, Organization],
+    corpus: Corpus, kind: str, ident: str, loc: tuple[str | int, ...], ref: str
 ) -> None:
+    """A warning when an experience entry looks like an organization id but names none."""
+    orgs = corpus.organizations
     if ref in orgs or not is_id_like(ref) or "-" not in ref:
         return
+    _report(corpus, kind, ident, loc, "warning", _experience_message(loc, ref, orgs))
+
+
+def _experience_message(loc: tuple[str | int, ...], ref: str, orgs: dict[str, Any]) -> str:
+    """The warning about an experience ``organization`` that looks like a missing id.
+
+    >>> print(_experience_message(("experience", 0, "organization"), "acme-corp", {"acme-corporation": None}))
+    `experience.organization`: `acme-corp` looks like an organization id, but there is no such organization; did you mean `acme-corporation`?
+    >>> print(_experience_message(("experience", 1, "organization"), "some-place", {}))
+    `experience.organization`: `some-place` looks like an organization id, but there is no such organization; write the organization's name, or create its file
+    """
     guess = closest(ref, orgs)
     hint = (
         f"did you mean `{guess}`?" if guess else "write the organization's name, or create its file"
     )
-    problem(
-        kind,
-        ident,
-        loc,
-        "warning",
-        f"`{'.'.join(str(p) for p in loc if isinstance(p, str))}`: `{ref}` looks like an organization id, but there is no such organization; {hint}",
-    )
+    return f"`{'.'.join(str(p) for p in loc if isinstance(p, str))}`: `{ref}` looks like an organization id, but there is no such organization; {hint}"
