@@ -180,66 +180,120 @@ def _dotted(loc: tuple[str | int, ...]) -> str:
 def _message(
     err: Any, loc: tuple[str | int, ...], model: type[BaseModel], is_list: bool
 ) -> tuple[str, bool]:
-    """Return the message for one pydantic error, and whether it points at the key."""
+    """Return the message for one pydantic error, and whether it points at the key.
+
+    >>> from prepguide.model import Contact
+    >>> _message({"type": "extra_forbidden", "input": 1}, ("nmae",), Contact, False)
+    ('`nmae`: unknown field; did you mean `name`?', True)
+    >>> _message({"type": "missing"}, ("meeting", "status"), Contact, False)
+    ('`meeting.status` is required; add a line `status: …`', True)
+    >>> _message({"type": "less_than_equal", "input": 500}, ("meeting", "duration"), Contact, False)
+    ('`meeting.duration` must be between 5 and 120 minutes, not `500`', False)
+    >>> _message({"type": "http_url", "msg": "`x` is not an http(s) URL"}, ("linkedin",), Contact, False)
+    ('`linkedin`: `x` is not an http(s) URL', False)
+    """
     kind = err["type"]
     name = _dotted(loc)
     given = err.get("input")
-    ctx = err.get("ctx") or {}
     field_loc = loc[1:] if is_list else loc
     if kind == "extra_forbidden":
-        key = str(loc[-1])
-        known = _fields_at(model, field_loc[:-1])
-        guess = closest(key, known)
-        hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(known)
-        return f"`{name}`: unknown field; {hint}", True
+        return _unknown_field(name, str(loc[-1]), _fields_at(model, field_loc[:-1])), True
     if kind == "missing":
-        key = str(loc[-1])
-        return f"`{name}` is required; add a line `{key}: …`", True
+        return f"`{name}` is required; add a line `{loc[-1]}: …`", True
     if kind == "literal_error":
-        allowed = _literal_values(model, field_loc)
-        guess = closest(str(given), allowed) if isinstance(given, str) else None
-        hint = f"; did you mean `{guess}`?" if guess else ""
-        return f"`{name}`: `{given}` is not allowed; use one of: {', '.join(allowed)}{hint}", False
-    if kind in ("string_type",):
-        return f"`{name}` must be text, not {_type_name(given)}; put the value in quotes", False
-    if kind == "string_too_short":
-        return f"`{name}` must not be empty", False
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"`{name}` must be a whole number, not {_show(given)}", False
-    if kind in ("bool_type", "bool_parsing"):
-        return f"`{name}` must be `true` or `false`, not {_show(given)}", False
-    if kind == "list_type":
-        return (
-            f"`{name}` must be a list: write each item on its own line starting with `- `",
-            False,
-        )
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (
-            f"`{name}` must be a mapping of fields (`key: value` lines indented below it), "
-            f"not {_type_name(given)}",
-            False,
-        )
-    if kind.startswith("date") and not kind.startswith("datetime"):
-        why = ctx.get("error", "not a date")
-        return (
-            f"`{name}`: {_show(given)} is not a valid date ({why}); "
-            "write dates as YYYY-MM-DD, e.g. 2026-12-04",
-            False,
-        )
-    if kind.startswith("datetime"):
-        why = ctx.get("error", "not a date-time")
-        return (
-            f"`{name}`: {_show(given)} is not a valid date-time ({why}); "
-            "write it as YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30",
-            False,
-        )
+        return _not_allowed(name, given, _literal_values(model, field_loc)), False
+    if kind.startswith("date"):  # date_… and datetime_…
+        return _date_message(kind, name, given, err.get("ctx") or {}), False
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         low, high = _bounds(model, field_loc)
         unit = " minutes" if loc[-1] == "duration" else ""
         return f"`{name}` must be between {low} and {high}{unit}, not {_show(given)}", False
-    if kind in ("http_url", "prepguide_id", "prepguide_period"):
-        return f"`{name}`: {err['msg']}", False
-    return f"`{name}`: {err['msg']}", False
+    typed = _type_message(kind, name, given)
+    # Otherwise pydantic's message, or the model's own (http_url, prepguide_id, prepguide_period…)
+    return (typed if typed is not None else f"`{name}`: {err['msg']}"), False
+
+
+def _unknown_field(name: str, key: str, known: list[str]) -> str:
+    """The message for a key the model does not know: the closest field, or all of them.
+
+    >>> _unknown_field("meeting.stauts", "stauts", ["status", "date"])
+    '`meeting.stauts`: unknown field; did you mean `status`?'
+    >>> _unknown_field("reflection.why", "why", ["timing", "next_steps"])
+    '`reflection.why`: unknown field; known fields: timing, next_steps'
+    """
+    guess = closest(key, known)
+    hint = f"did you mean `{guess}`?" if guess else "known fields: " + ", ".join(known)
+    return f"`{name}`: unknown field; {hint}"
+
+
+def _not_allowed(name: str, given: Any, allowed: list[str]) -> str:
+    """The message for a value outside an enum, with the closest allowed one.
+
+    >>> _not_allowed("meeting.format", "vidéo", ["in-person", "video", "phone"])
+    '`meeting.format`: `vidéo` is not allowed; use one of: in-person, video, phone; did you mean `video`?'
+    >>> _not_allowed("meeting.format", 3, ["in-person", "video", "phone"])
+    '`meeting.format`: `3` is not allowed; use one of: in-person, video, phone'
+    """
+    guess = closest(str(given), allowed) if isinstance(given, str) else None
+    hint = f"; did you mean `{guess}`?" if guess else ""
+    return f"`{name}`: `{given}` is not allowed; use one of: {', '.join(allowed)}{hint}"
+
+
+def _date_message(kind: str, name: str, given: Any, ctx: dict[str, Any]) -> str:
+    """The message for a date (``date_…``) or date-time (``datetime_…``) pydantic refused.
+
+    >>> _date_message("date_from_text", "meeting.requested", "2026-13-01", {"error": "month value is outside expected range"})
+    '`meeting.requested`: `2026-13-01` is not a valid date (month value is outside expected range); write dates as YYYY-MM-DD, e.g. 2026-12-04'
+    >>> _date_message("datetime_parsing", "meeting.date", "soon", {})
+    '`meeting.date`: `soon` is not a valid date-time (not a date-time); write it as YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30'
+    """
+    if kind.startswith("datetime"):
+        why = ctx.get("error", "not a date-time")
+        return (
+            f"`{name}`: {_show(given)} is not a valid date-time ({why}); "
+            "write it as YYYY-MM-DD HH:MM, e.g. 2026-12-04 15:30"
+        )
+    why = ctx.get("error", "not a date")
+    return (
+        f"`{name}`: {_show(given)} is not a valid date ({why}); "
+        "write dates as YYYY-MM-DD, e.g. 2026-12-04"
+    )
+
+
+def _type_message(kind: str, name: str, given: Any) -> str | None:
+    """The message for a value of the wrong type (text, number, yes/no, list, mapping), or None.
+
+    >>> _type_message("string_type", "name", 123)
+    '`name` must be text, not a number (`123`); put the value in quotes'
+    >>> _type_message("int_parsing", "background.education[0].year", "abc")
+    '`background.education[0].year` must be a whole number, not `abc`'
+    >>> _type_message("bool_parsing", "follow_up[0].done", "maybe")
+    '`follow_up[0].done` must be `true` or `false`, not `maybe`'
+    >>> _type_message("list_type", "tags", "justone")
+    '`tags` must be a list: write each item on its own line starting with `- `'
+    >>> _type_message("dict_type", "meeting", "hello")
+    '`meeting` must be a mapping of fields (`key: value` lines indented below it), not text'
+    >>> _type_message("string_too_short", "role", "")
+    '`role` must not be empty'
+    >>> _type_message("url_type", "website", 1) is None
+    True
+    """
+    if kind == "string_type":
+        return f"`{name}` must be text, not {_type_name(given)}; put the value in quotes"
+    if kind == "string_too_short":
+        return f"`{name}` must not be empty"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"`{name}` must be a whole number, not {_show(given)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"`{name}` must be `true` or `false`, not {_show(given)}"
+    if kind == "list_type":
+        return f"`{name}` must be a list: write each item on its own line starting with `- `"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return (
+            f"`{name}` must be a mapping of fields (`key: value` lines indented below it), "
+            f"not {_type_name(given)}"
+        )
+    return None
 
 
 def _show(value: Any) -> str:
