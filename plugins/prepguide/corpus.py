@@ -37,25 +37,41 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 def name_key(name: str) -> str:
     """A file name as the checks below compare it: NFKC-normalized and case-folded, so a
-    fullwidth ``x.ｙｍｌ`` or ``ＰＲＯＦＩＬＥ`` is caught like ``x.yml`` and ``profile``."""
+    fullwidth ``x.ｙｍｌ`` or ``ＰＲＯＦＩＬＥ`` is caught like ``x.yml`` and ``profile``.
+
+    >>> name_key("ＰＲＯＦＩＬＥ.ｙｍｌ"), name_key("Ana.YML")
+    ('profile.yml', 'ana.yml')
+    """
     return unicodedata.normalize("NFKC", name).casefold()
 
 
 def looks_like_yaml(name: str) -> bool:
     """A file name that may hold research notes: ``x.yml``, ``x.YAML``, ``x.yml~``, ``#x.yml#``,
-    ``x.ｙｍｌ``…"""
+    ``x.ｙｍｌ``…
+
+    >>> looks_like_yaml("x.YML~"), looks_like_yaml("#x.yml#"), looks_like_yaml("notes.md")
+    (True, True, False)
+    """
     lowered = name_key(name)
     return ".yml" in lowered or ".yaml" in lowered
 
 
 def is_profile_like(name: str) -> bool:
     """A name at the top of the content folder that may be a copy of the profile: ``profile``,
-    ``profile~``, ``Profile.json``, ``profile.yml.bak`` (a ``profile.md`` page is not)."""
+    ``profile~``, ``Profile.json``, ``profile.yml.bak`` (a ``profile.md`` page is not).
+
+    >>> is_profile_like("profile.yml.bak"), is_profile_like("Profile.json"), is_profile_like("profile.md")
+    (True, True, False)
+    """
     return name_key(name).startswith("profile") and not is_page(name)
 
 
 def is_page(name: str) -> bool:
-    """Whether MkDocs renders a file of this name as a Markdown page."""
+    """Whether MkDocs renders a file of this name as a Markdown page.
+
+    >>> is_page("About.MD"), is_page("notes.markdown"), is_page("notes.txt")
+    (True, True, False)
+    """
     return name.lower().endswith(MARKDOWN_SUFFIXES)
 
 
@@ -68,6 +84,13 @@ def is_unpublished(src_uri: str) -> bool:
     ``profile.*`` beside the content folder's pages, and everything in the
     research folders (``contacts/``, ``organizations/``, ``questions/``) but the
     user's own Markdown pages.
+
+    >>> [is_unpublished(uri) for uri in ("contacts/ana.yml", "guides/x.yml~", "profile.bak")]
+    [True, True, True]
+    >>> [is_unpublished(uri) for uri in ("contacts/notes.md", "about.md", "guides/profile.bak")]
+    [False, False, False]
+    >>> is_unpublished("contacts/photo.jpg")
+    True
     """
     folder, _, rest = src_uri.partition("/")
     name = src_uri.rpartition("/")[2]
@@ -228,7 +251,19 @@ def _tangled_fields(doc: Document, model: object) -> list[Problem]:
 
 
 def _left_out(display: str, name: str, research: str | None, *, nested: bool = False) -> Problem:
-    """The warning about a file of the content folder that is kept out of the site."""
+    """The warning about a file of the content folder that is kept out of the site.
+
+    >>> print(_left_out("content/contacts/ana.yaml", "ana.yaml", "contacts").message)
+    `ana.yaml` is left out of the site: prepguide reads `.yml` files; rename it to `ana.yml`, or delete it
+    >>> print(_left_out("content/profile.yaml", "profile.yaml", None).message)
+    `profile.yaml` is left out of the site: prepguide reads your profile from `profile.yml`; rename it, or delete it
+    >>> print(_left_out("content/x.yml~", "x.yml~", None).message)
+    `x.yml~` is left out of the site: it looks like a copy of research notes (an editor's backup or a merge leftover); delete it, or move it out of the content folder
+    >>> print(_left_out("content/contacts/notes.txt", "notes.txt", "contacts").message)
+    `notes.txt` is left out of the site: files in `contacts/` are research notes, published only as prepguide renders them (Markdown pages excepted); move it to another folder
+    >>> print(_left_out("content/contacts/old/a.yml", "a.yml", "contacts", nested=True).message)
+    `a.yml` is left out of the site: prepguide reads only the files directly in `contacts/`, and publishes nothing else from it; move the file, or delete it
+    """
     lowered = name.lower()
     if nested:
         hint = (
@@ -284,14 +319,24 @@ def _strays_in(base: Path, entry: os.DirEntry[str], folder: str, root: Path) -> 
 def _dangling(
     base: Path, name: str, folder: str, target: str, root: Path, severity: Severity
 ) -> Problem:
-    """The one message about a symbolic link to a missing file (not "rename it")."""
+    """The one message about a symbolic link to a missing file (not "rename it").
+
+    >>> base, root = Path("/guide/content/contacts"), Path("/guide")
+    >>> print(_dangling(base, "x.yml", "contacts", "gone.yml", root, "error").format())
+    content/contacts/x.yml:1:1: error: `contacts/x.yml` is a symbolic link to a missing file (`gone.yml`); remove it or point it at a file
+    """
     display = f"{_display(base, root)}/{name}"  # the link, not where it points
     message = dangling_message(f"{folder}/{name}" if folder else name, target)
     return Problem(display, 1, 1, severity, message)
 
 
 def _link_left_out(base: Path, name: str, folder: str, reason: str, root: Path) -> Problem:
-    """The warning about a symbolic link left out of the site (see :func:`unsafe_link`)."""
+    """The warning about a symbolic link left out of the site (see :func:`unsafe_link`).
+
+    >>> why = "it is a link to research notes (`contacts/a.yml`)"
+    >>> print(_link_left_out(Path("/guide/content/guides"), "r.txt", "guides", why, Path("/guide")).format())
+    content/guides/r.txt:1:1: warning: `guides/r.txt` is left out of the site: it is a link to research notes (`contacts/a.yml`); copy what should be published into the content folder instead of linking it, or delete the link
+    """
     display = f"{_display(base, root)}/{name}"  # the link, not where it points
     shown = f"{folder}/{name}" if folder else name
     return Problem(
@@ -788,7 +833,12 @@ def _check_surroundings(corpus: Corpus, content_dir: Path, root: Path) -> None:
 
 
 def _folder_prefix(base: Path, real_base: Path, root: Path) -> str:
-    """What :func:`_display` puts before the name of a file (not a link) in ``base``."""
+    """What :func:`_display` puts before the name of a file (not a link) in ``base``.
+
+    >>> folder = Path("/guide/content/contacts")
+    >>> _folder_prefix(folder, folder, Path("/guide")), _folder_prefix(folder, folder, folder)
+    ('content/contacts/', '')
+    """
     try:
         folder = real_base.relative_to(root).as_posix()
     except ValueError:
@@ -797,6 +847,13 @@ def _folder_prefix(base: Path, real_base: Path, root: Path) -> str:
 
 
 def _display(path: Path, root: Path) -> str:
+    """A path as messages show it: from ``root`` (with ``..`` when outside it).
+
+    >>> _display(Path("/guide/content/contacts/a.yml"), Path("/guide"))
+    'content/contacts/a.yml'
+    >>> _display(Path("/elsewhere/a.yml"), Path("/guide"))
+    '../elsewhere/a.yml'
+    """
     try:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
@@ -804,7 +861,11 @@ def _display(path: Path, root: Path) -> str:
 
 
 def is_id_like(text: str) -> bool:
-    """A referral or experience entry that looks like an id (``dana-whitfield``)."""
+    """A referral or experience entry that looks like an id (``dana-whitfield``).
+
+    >>> is_id_like("dana-whitfield"), is_id_like("Dana Whitfield")
+    (True, False)
+    """
     return bool(ID_RE.match(text))
 
 

@@ -28,6 +28,11 @@ _UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def _escape(match: re.Match[str]) -> str:
+    r"""One suspect character as an escape, if it is unsafe (see :func:`visible`).
+
+    >>> print(*(_escape(re.match(".", c)) for c in "\x1b\u202e\U000e0041é"))
+    \x1b \u202e \U000e0041 é
+    """
     char = match.group()
     if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
         return char
@@ -38,19 +43,29 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def visible(text: str) -> str:
-    """Make text safe to print on a terminal: control characters shown as escapes.
+    r"""Make text safe to print on a terminal: control characters shown as escapes.
 
     ESC, line breaks (U+2028, U+2029 and NEL too), other C0 and C1 control characters,
     bidirectional overrides and every other format character (U+FEFF, zero-width spaces)
-    become ``\\x1b``, ``\\x0a``, ``\\u202e``…, so that a file name or a value cannot
+    become ``\x1b``, ``\x0a``, ``\u202e``…, so that a file name or a value cannot
     recolour the terminal, move the cursor or fake a line of output. Tabs and everything
     printable are kept.
+
+    >>> print(visible("ok\x1b[31m red\u202egnp.exe Zoë"))
+    ok\x1b[31m red\u202egnp.exe Zoë
+    >>> print(visible("two\nlines\u2028"))
+    two\x0alines\u2028
     """
     return _SUSPECT.sub(_escape, text)
 
 
 def visible_lines(text: str) -> str:
-    """Like :func:`visible`, but keep the line breaks of a multi-line message."""
+    r"""Like :func:`visible`, but keep the line breaks of a multi-line message.
+
+    >>> print(visible_lines("first\x07\nsecond"))
+    first\x07
+    second
+    """
     return "\n".join(visible(line) for line in text.split("\n"))
 
 
@@ -67,7 +82,14 @@ _OS_HINTS: dict[str, str] = {
 
 
 def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, with what to do: ``Permission denied; check …``."""
+    """Why a file operation failed, with what to do: ``Permission denied; check …``.
+
+    >>> import errno
+    >>> os_reason(PermissionError(errno.EACCES, "Permission denied"))
+    'Permission denied; check the permissions of the file and of its folder'
+    >>> os_reason(OSError(errno.EIO, "Input/output error"))
+    'Input/output error'
+    """
     import errno
 
     reason = exc.strerror or str(exc) or type(exc).__name__
@@ -92,7 +114,11 @@ def dangling_link(path: Path) -> str | None:
 
 
 def dangling_message(shown: str, target: str) -> str:
-    """``contacts/x.yml`` is a symbolic link to a missing file (``nowhere``); …"""
+    """The message about a symbolic link to nothing.
+
+    >>> print(dangling_message("contacts/x.yml", "../gone.yml"))
+    `contacts/x.yml` is a symbolic link to a missing file (`../gone.yml`); remove it or point it at a file
+    """
     return (
         f"`{shown}` is a symbolic link to a missing file (`{target}`); remove it or point it "
         "at a file"
@@ -100,11 +126,14 @@ def dangling_message(shown: str, target: str) -> str:
 
 
 def _github_property(text: str) -> str:
-    """Escape a property value of a workflow command, as GitHub's runner reads it.
+    r"""Escape a property value of a workflow command, as GitHub's runner reads it.
 
     Then the other control characters and bidi controls are shown as escapes
     (:func:`visible`): a CI log is read like a terminal, so ESC, BEL or U+202E
     never reach it raw (docs/usage.md, "--format github").
+
+    >>> print(_github_property("contacts/Doe, Jane: 100%\x1b.yml"))
+    contacts/Doe%2C Jane%3A 100%25\x1b.yml
     """
     return visible(
         text.replace("%", "%25")
@@ -116,7 +145,11 @@ def _github_property(text: str) -> str:
 
 
 def _github_data(text: str) -> str:
-    """Escape the message of a workflow command (then :func:`visible`, as above)."""
+    r"""Escape the message of a workflow command (then :func:`visible`, as above).
+
+    >>> print(_github_data("50% done: line\nbreak\x1b"))
+    50%25 done: line%0Abreak\x1b
+    """
     return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
@@ -139,10 +172,13 @@ class Problem:
     message: str
 
     def format(self) -> str:
-        """Return the problem as ``path:line:col: severity: message``, safe for a terminal.
+        r"""Return the problem as ``path:line:col: severity: message``, safe for a terminal.
 
         Control characters and bidirectional overrides in the path and the message
         are shown as escapes (see :func:`visible`); :meth:`as_dict` keeps them exact.
+
+        >>> print(Problem("contacts/a\x1b.yml", 3, 7, "error", "`name` is required").format())
+        contacts/a\x1b.yml:3:7: error: `name` is required
         """
         return (
             f"{visible(self.path)}:{self.line}:{self.column}: {self.severity}: "
@@ -159,6 +195,9 @@ class Problem:
         Property values escape ``%``, CR, LF, ``:`` and ``,`` and the message ``%``,
         CR and LF, as the runner expects: a file name cannot end the annotation
         early or start one of its own (``Doe, Jane.yml`` stays whole).
+
+        >>> print(Problem("contacts/Doe, Jane.yml", 2, 1, "warning", "50%").format_github())
+        ::warning file=contacts/Doe%2C Jane.yml,line=2,col=1::50%25
         """
         properties = ",".join(
             f"{key}={_github_property(str(value))}"
@@ -168,5 +207,10 @@ class Problem:
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
-    """Format problems one per line, sorted by path and position."""
+    """Format problems one per line, sorted by path and position.
+
+    >>> print(format_problems([Problem("b.yml", 1, 1, "error", "x"), Problem("a.yml", 9, 2, "warning", "y")]))
+    a.yml:9:2: warning: y
+    b.yml:1:1: error: x
+    """
     return "\n".join(p.format() for p in sorted(problems))

@@ -72,6 +72,9 @@ def dest_uri(src_uri: str, use_directory_urls: bool = True) -> str:
     ``x.md`` goes to ``x/index.html`` (``x.html`` without directory URLs),
     ``x/index.md`` and ``x/README.md`` to ``x/index.html``; any other file keeps
     its path.
+
+    >>> dest_uri("contacts/ana.md"), dest_uri("x/README.md"), dest_uri("x.md", False), dest_uri("a.png")
+    ('contacts/ana/index.html', 'x/index.html', 'x.html', 'a.png')
     """
     if not src_uri.endswith(MARKDOWN_SUFFIXES):
         return src_uri
@@ -84,7 +87,11 @@ def dest_uri(src_uri: str, use_directory_urls: bool = True) -> str:
 
 
 def url_of(dest: str, use_directory_urls: bool = True) -> str:
-    """The address of a written file, from the site's root (``/contacts/``)."""
+    """The address of a written file, from the site's root (``/contacts/``).
+
+    >>> url_of("contacts/ana-lima/index.html"), url_of("index.html"), url_of("calendar/ana lima.ics")
+    ('/contacts/ana-lima/', '/', '/calendar/ana%20lima.ics')
+    """
     folder, filename = posixpath.split(dest)
     if use_directory_urls and filename == "index.html":
         return "/" + quote(f"{folder}/") if folder else "/"
@@ -92,7 +99,11 @@ def url_of(dest: str, use_directory_urls: bool = True) -> str:
 
 
 def describe(src_uri: str) -> str:
-    """What a generated file is made from, for messages."""
+    """What a generated file is made from, for messages.
+
+    >>> describe("contacts/ana.md"), describe("calendar/ana.ics"), describe("network.md")
+    ('content/contacts/ana.yml', 'the meeting of content/contacts/ana.yml', 'the research notes')
+    """
     folder, _, name = src_uri.partition("/")
     stem = name.rsplit(".", 1)[0]
     if folder in ("contacts", "organizations") and name:

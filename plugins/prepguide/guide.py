@@ -49,6 +49,13 @@ class _LenientConstructor(SafeConstructor):
 
 
 def _ignore_tag(loader: Any, suffix: Any, node: Any = None) -> None:
+    """Read a value under a tag only MkDocs knows as empty (see :class:`_LenientConstructor`).
+
+    >>> yaml = YAML(typ="safe", pure=True)
+    >>> yaml.Constructor = _LenientConstructor
+    >>> yaml.load("site_url: !ENV [SITE_URL, 'http://x/']\\nuse_directory_urls: false\\n")
+    {'site_url': None, 'use_directory_urls': False}
+    """
     return None
 
 
@@ -100,7 +107,13 @@ def read_config(path: Path) -> dict[str, Any]:
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any] | None:
-    """Return the ``prepguide`` options of an MkDocs config, or None if not enabled."""
+    """Return the ``prepguide`` options of an MkDocs config, or None if not enabled.
+
+    >>> plugin_options({"plugins": ["search", {"prepguide": {"today": "2026-12-04"}}]})
+    {'today': '2026-12-04'}
+    >>> plugin_options({"plugins": {"prepguide": None}}), plugin_options({"plugins": ["search"]})
+    ({}, None)
+    """
     plugins = config.get("plugins") or []
     items = plugins.items() if isinstance(plugins, dict) else ((p, None) for p in plugins)
     for item in items:

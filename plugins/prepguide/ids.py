@@ -40,7 +40,11 @@ _NOT_LETTERS = re.compile(r"[^A-Za-z0-9 ]+")
 
 
 def _own_word(char: str) -> bool:
-    """Whether ``char`` reads as a syllable of its own (Han ideographs, Hangul syllables)."""
+    """Whether ``char`` reads as a syllable of its own (Han ideographs, Hangul syllables).
+
+    >>> _own_word("王"), _own_word("민"), _own_word("a")
+    (True, True, False)
+    """
     code = ord(char)
     return (
         0x3400 <= code <= 0x4DBF  # CJK extension A
@@ -52,7 +56,11 @@ def _own_word(char: str) -> bool:
 
 
 def _ascii(char: str) -> str:
-    """One character of a name as ASCII: its transliteration, ``''`` or a separator."""
+    """One character of a name as ASCII: its transliteration, ``''`` or a separator.
+
+    >>> [_ascii(char) for char in "Ø'-王ь"]
+    ['O', '', ' ', ' Wang ', '']
+    """
     if char in _APOSTROPHES:
         return ""
     category = unicodedata.category(char)
@@ -68,6 +76,11 @@ def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
 
     Returns ``""`` when the name has no letter or digit (only symbols or emoji).
 
+    >>> slugify("Łukasz Żółć"), slugify("王小明"), slugify("O'Neil"), slugify("🎉")
+    ('lukasz-zolc', 'wang-xiao-ming', 'oneil', '')
+    >>> slugify("María de los Ángeles", max_length=12)
+    'maria-de-los'
+
     Arguments:
         text: The name.
         max_length: The longest id; longer ones are cut at a word boundary.
@@ -79,7 +92,11 @@ def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
 
 
 def bound(slug: str, max_length: int = MAX_ID_LENGTH) -> str:
-    """Cut an id to ``max_length`` characters at a word boundary (a hyphen) when it can."""
+    """Cut an id to ``max_length`` characters at a word boundary (a hyphen) when it can.
+
+    >>> bound("maria-de-los-angeles", 12), bound("abcdefghijklmnop", 10), bound("ana-lima")
+    ('maria-de-los', 'abcdefghij', 'ana-lima')
+    """
     if len(slug) <= max_length:
         return slug
     cut = slug[: max_length + 1]
@@ -90,7 +107,11 @@ def bound(slug: str, max_length: int = MAX_ID_LENGTH) -> str:
 
 
 def numbered(ident: str, number: int, max_length: int = MAX_ID_LENGTH) -> str:
-    """``ana-lima``, 2 -> ``ana-lima-2``, still at most ``max_length`` characters."""
+    """``ana-lima``, 2 -> ``ana-lima-2``, still at most ``max_length`` characters.
+
+    >>> numbered("ana-lima", 2), numbered("maria-de-los-angeles", 3, max_length=14)
+    ('ana-lima-2', 'maria-de-los-3')
+    """
     suffix = f"-{number}"
     return bound(ident, max_length - len(suffix)) + suffix
 
@@ -109,6 +130,11 @@ def free_id(
         taken: The ids in use (a container, or a function that says whether one is).
         fallback: The id to start from when ``ident`` is empty (``contact``).
         max_length: The longest id.
+
+    >>> free_id("ana-lima", {"ana-lima", "ana-lima-2"}, fallback="contact")
+    'ana-lima-3'
+    >>> free_id("", {"contact"}.__contains__, fallback="contact")
+    'contact-2'
     """
     is_taken = taken if callable(taken) else taken.__contains__
     base = ident or fallback

@@ -98,11 +98,17 @@ class Document:
     positions: dict[Path_, Position] = field(default_factory=dict)
 
     def position(self, loc: Path_, *, value: bool = True) -> tuple[int, int]:
-        """Return the (line, column) of the deepest known part of ``loc``.
+        r"""Return the (line, column) of the deepest known part of ``loc``.
 
         Arguments:
             loc: A path of keys and list indexes, e.g. ``("meeting", "date")``.
             value: Point at the value rather than at the key.
+
+        >>> doc = load_bytes(b"name: Ana\n\nmeeting:\n  date: 2026-12-04\ntags: [a, b]", "c/ana.yml")
+        >>> doc.position(("meeting", "date")), doc.position(("meeting", "date"), value=False)
+        ((4, 9), (4, 3))
+        >>> doc.position(("tags", 1)), doc.position(("meeting", "place")), doc.position(("x",))
+        ((5, 11), (3, 1), (1, 1))
         """
         for end in range(len(loc), 0, -1):
             pos = self.positions.get(tuple(loc[:end]))
@@ -167,7 +173,23 @@ def load_file(path: Path, display: str) -> Document:
 
 
 def load_bytes(raw: bytes, display: str) -> Document:
-    """Parse the bytes of one YAML file (see :func:`load_file`)."""
+    r"""Parse the bytes of one YAML file (see :func:`load_file`).
+
+    Dates stay text; ``yes``/``no`` too (YAML 1.2); numbers become numbers.
+
+    >>> load_bytes(b"name: Ana\nmeeting:\n  date: 2026-12-04 15:30\nflag: yes\nn: 0x1F\n", "c/ana.yml").data
+    {'name': 'Ana', 'meeting': {'date': '2026-12-04 15:30'}, 'flag': 'yes', 'n': 31}
+    >>> for text in (b"name: A\nname: B\n", b"name: a: b\n", b"\tname: x\n", b"", b"x: \xff"):
+    ...     try:
+    ...         load_bytes(text, "c/x.yml")
+    ...     except LoadError as exc:
+    ...         print(exc.problem.format())
+    c/x.yml:2:1: error: duplicate key `name` (first defined at line 1); keep only one of them
+    c/x.yml:1:8: error: YAML syntax error: mapping values are not allowed in this context; put text that contains `: ` in quotes
+    c/x.yml:1:1: error: a tab is used for indentation; YAML indents with spaces only: replace the tab with spaces
+    c/x.yml:1:1: error: the file is empty; write the fields as `key: value` lines
+    c/x.yml:1:4: error: the file is not valid UTF-8 (byte 0xFF); save it with UTF-8 encoding
+    """
     if len(raw) > MAX_BYTES:
         raise LoadError(
             _problem(
@@ -276,11 +298,14 @@ def _check_depth(text: str, display: str) -> None:
 
 
 def _shallow(text: str) -> bool:
-    """Whether ``text`` certainly nests less than :data:`SAFE_DEPTH` deep (see :func:`_check_depth`).
+    r"""Whether ``text`` certainly nests less than :data:`SAFE_DEPTH` deep (see :func:`_check_depth`).
 
     That is: fewer than a third of :data:`SAFE_DEPTH` brackets in all, an
     indentation under a sixth (at most two block collections per column:
     under a third), and fewer than a third of indicators on any one line.
+
+    >>> _shallow("a: [1, 2]\n"), _shallow("[" * 100)
+    (True, False)
     """
     third = SAFE_DEPTH // 3
     if text.count("[") + text.count("{") >= third:
@@ -403,6 +428,14 @@ def _compose(text: str) -> Node | None:
 
 
 def _decode(raw: bytes, display: str) -> str:
+    r"""The text of a file: UTF-8 without its byte-order mark, CRLF read as LF.
+
+    >>> _decode(b"\xef\xbb\xbfname: Ana\r\nrole: x", "c/ana.yml")
+    'name: Ana\nrole: x'
+
+    Raises:
+        LoadError: not UTF-8 (at the first bad byte), or a NUL byte (a binary file).
+    """
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -429,6 +462,13 @@ def _decode(raw: bytes, display: str) -> str:
 
 
 def _syntax_hint(problem: str) -> str:
+    """What to do about one of libyaml's syntax errors.
+
+    >>> _syntax_hint("mapping values are not allowed in this context")
+    'put text that contains `: ` in quotes'
+    >>> _syntax_hint("did not find expected ',' or ']'")
+    'check the indentation and quoting near this line'
+    """
     if "mapping values are not allowed" in problem:
         return "put text that contains `: ` in quotes"
     if "could not find expected ':'" in problem:
@@ -441,6 +481,7 @@ def _syntax_hint(problem: str) -> str:
 
 
 def _problem(path: str, line: int, column: int, message: str) -> Problem:
+    """An error of the file ``path`` at ``line:column``."""
     return Problem(path, line, column, "error", message)
 
 
@@ -581,6 +622,11 @@ class _Converter:
 
 
 def _to_int(value: str) -> int:
+    """A YAML 1.2 integer (plain text the resolver tagged ``int``), with ``_`` separators.
+
+    >>> _to_int("0x1F"), _to_int("-1_000"), _to_int("0o17"), _to_int("+7")
+    (31, -1000, 15, 7)
+    """
     text = value.replace("_", "")
     sign = -1 if text.startswith("-") else 1
     text = text.lstrip("+-")
@@ -592,6 +638,11 @@ def _to_int(value: str) -> int:
 
 
 def _to_float(value: str) -> float:
+    """A YAML 1.2 float (plain text the resolver tagged ``float``).
+
+    >>> _to_float("-.inf"), _to_float("1_0.5e1"), _to_float(".NaN")
+    (-inf, 105.0, nan)
+    """
     text = value.replace("_", "").lower()
     if text in (".inf", "+.inf"):
         return float("inf")

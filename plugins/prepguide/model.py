@@ -80,11 +80,20 @@ CONTROL = r"\u0000-\u001f\u007f-\u009f\u2028\u2029"
 
 
 def _padded(core: str) -> str:
-    """A whole-value pattern: ``core``, with the white space that is trimmed around it."""
+    r"""A whole-value pattern: ``core``, with the white space that is trimmed around it.
+
+    >>> bool(re.match(_padded("[a-z]+"), "\u00a0 ana \t")), bool(re.match(_padded("[a-z]+"), "a b"))
+    (True, False)
+    """
     return f"^[{WHITE_SPACE}]*(?:{core})[{WHITE_SPACE}]*$"
 
 
 def _trim(value: str) -> str:
+    r"""A text value without the white space around it (Unicode ``White_Space``).
+
+    >>> _trim("\u00a0 2026-12-04\u3000\n")
+    '2026-12-04'
+    """
     return value.strip(WHITE_SPACE_CHARS)
 
 
@@ -95,6 +104,14 @@ _URL_RE = re.compile(URL_CORE)
 
 
 def _check_url(value: str) -> str:
+    """An absolute http(s) URL, as written; anything else is refused.
+
+    >>> _check_url("https://example.org/a?b#c")
+    'https://example.org/a?b#c'
+    >>> _check_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `javascript:alert(1)` is not an http(s) URL; write a full address such as https://example.org/
+    """
     if not _URL_RE.fullmatch(value):
         raise PydanticCustomError(
             "http_url",
@@ -111,6 +128,14 @@ ID_RE = re.compile(ID_CORE + r"\Z")
 
 
 def _check_id(value: str) -> str:
+    """An id, as written; anything else is refused with the id it would fold to.
+
+    >>> _check_id("ana-lima")
+    'ana-lima'
+    >>> _check_id("Ana Lima")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `Ana Lima` is not an id; ids are lowercase words joined by hyphens, like `ana-lima`
+    """
     if not ID_RE.match(value):
         raise PydanticCustomError(
             "prepguide_id",
@@ -175,6 +200,20 @@ _VISIBLE = re.compile(f"[^{INVISIBLE}]")
 
 
 def _check_one_line(value: str) -> str:
+    r"""A name, as written, if it is one line without bidi controls and shows something.
+
+    >>> _check_one_line("Zoë Núñez")
+    'Zoë Núñez'
+    >>> _check_one_line("Ana\nLima")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: a name is one line of text, but this one holds a line break or control character (U+000A); write the name on one line
+    >>> _check_one_line("Ana\u202eLima")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: this name holds a bidirectional control character (U+202E), which shows the name reversed or reordered; write the name without it
+    >>> _check_one_line("\u200b\u200b")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: this name shows nothing: it is only invisible characters (U+200B), such as zero-width spaces, format characters or combining marks; write the name in letters
+    """
     found = _LINE_BREAKS.search(value)
     if found is not None:
         raise PydanticCustomError(
@@ -258,6 +297,13 @@ _DATETIME_EXAMPLE = (
 
 
 def _not_a_date(value: Any, kind: str, example: str) -> PydanticCustomError:
+    """The error for a value that is not written as a date (a bare number says so).
+
+    >>> _not_a_date(20261204, "date", "YYYY-MM-DD").message()
+    '`20261204` is a bare number, not a date; write it as YYYY-MM-DD'
+    >>> _not_a_date("soon", "date-time", "YYYY-MM-DD HH:MM").message()
+    '`soon` is not a valid date-time; write it as YYYY-MM-DD HH:MM'
+    """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return PydanticCustomError(
             "prepguide_date",
@@ -272,6 +318,12 @@ def _not_a_date(value: Any, kind: str, example: str) -> PydanticCustomError:
 
 
 def _out_of_range(kind: str, text: str, why: str) -> PydanticCustomError:
+    """The error for a date of the right shape that does not exist.
+
+    >>> error = _out_of_range("date", "2026-02-30", "day value is outside expected range")
+    >>> error.type, error.message()
+    ('date_from_text', '`2026-02-30` is not a valid date (day value is outside expected range)')
+    """
     # The type starts with `date` or `datetime`: validate.py words it as for pydantic's own.
     return PydanticCustomError(
         f"{kind}_from_text",
@@ -281,6 +333,12 @@ def _out_of_range(kind: str, text: str, why: str) -> PydanticCustomError:
 
 
 def _check_year(year: int, text: str) -> None:
+    """Refuse a date outside :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
+
+    >>> _check_year(1850, "1850-01-01")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `1850-01-01` is not in the years 1900 to 2200; check the year
+    """
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PydanticCustomError(
             "prepguide_date_range",
@@ -290,7 +348,14 @@ def _check_year(year: int, text: str) -> None:
 
 
 def _parse_date(value: Any) -> Any:
-    """A day from ISO text, ``YYYY-MM-DD`` (trimmed); date objects pass."""
+    """A day from ISO text, ``YYYY-MM-DD`` (trimmed); date objects pass.
+
+    >>> _parse_date(" 2026-12-04 ")
+    datetime.date(2026, 12, 4)
+    >>> _parse_date("2026-02-30")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `2026-02-30` is not a valid date (day value is outside expected range)
+    """
     if isinstance(value, dt.date):
         return value
     text = _trim(value) if isinstance(value, str) else ""
@@ -310,6 +375,14 @@ def _parse_datetime(value: Any) -> Any:
 
     The text is read here rather than by pydantic, so that the model accepts
     exactly :data:`DATETIME_PATTERN`, the pattern of the JSON Schema.
+
+    >>> _parse_datetime("2026-12-04 15:30")
+    datetime.datetime(2026, 12, 4, 15, 30)
+    >>> _parse_datetime("2026-12-04T15:30:00+01:00")
+    datetime.datetime(2026, 12, 4, 15, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))
+    >>> _parse_datetime("2026-12-04T10:00+24:00")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `2026-12-04T10:00+24:00` is not a valid datetime (offset is outside expected range)
     """
     if isinstance(value, dt.date):
         return value
@@ -338,12 +411,17 @@ def _parse_datetime(value: Any) -> Any:
 
 
 def _why(exc: ValueError) -> str:
-    """The reason of a ``datetime`` error, in pydantic's words: ``day value is outside …``."""
+    """The reason of a ``datetime`` error, in pydantic's words.
+
+    >>> _why(ValueError("day is out of range for month"))
+    'day value is outside expected range'
+    """
     what = str(exc).split(" ", 1)[0]
     return f"{what} value is outside expected range"
 
 
 def _date_in_range(value: dt.date) -> dt.date:
+    """A date object, refused outside the years 1900 to 2200 (see :func:`_check_year`)."""
     _check_year(value.year, value.isoformat())
     return value
 
@@ -392,6 +470,14 @@ _PERIOD_RE = re.compile(PERIOD_CORE)
 
 
 def _check_period(value: Any) -> str | None:
+    """A year, month, date or ``present`` of an experience, as text (``None`` passes).
+
+    >>> _check_period(2019), _check_period(2019.0), _check_period(" Present "), _check_period("2019-09")
+    ('2019', '2019', 'present', '2019-09')
+    >>> _check_period("19xx")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `19xx` is not a year or date; write a year (2019), a month (2019-09), a date (2019-09-01) or `present`
+    """
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -428,7 +514,14 @@ _QUOTED_NUMBER = re.compile("[+-]?[0-9][0-9_]*(?:[.][0-9]*)?")
 
 
 def _whole_number(value: Any) -> Any:
-    """A whole YAML number (``30``, ``30.0``); text, even ``"30"``, is not a number."""
+    """A whole YAML number (``30``, ``30.0``); text, even ``"30"``, is not a number.
+
+    >>> _whole_number(30.0)
+    30
+    >>> _whole_number("30")
+    Traceback (most recent call last):
+    pydantic_core._pydantic_core.PydanticCustomError: `30` is text, not a number; write the number without quotes
+    """
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -452,6 +545,11 @@ loader's): both are read as ``true``/``false`` (see docs/usage.md, "Numbers and 
 
 
 def _flag(value: Any) -> bool:
+    """``true``/``false``, and the YAML 1.1 words (:data:`YAML11_TRUE`, :data:`YAML11_FALSE`).
+
+    >>> _flag(True), _flag("on"), _flag("No")
+    (True, True, False)
+    """
     if isinstance(value, bool):
         return value
     if isinstance(value, str) and value in YAML11_TRUE:

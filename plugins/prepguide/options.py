@@ -78,6 +78,17 @@ def make_options(
 
     Raises:
         OptionError: A value is out of range or of the wrong kind.
+
+    >>> make_options(today="2026-12-04", timezone="Europe/Paris", environ={})
+    Options(audience='private', today=datetime.date(2026, 12, 4), timezone='Europe/Paris', words_per_minute=130, intro_seconds=60)
+    >>> make_options(environ={"PREPGUIDE_AUDIENCE": "public"}).audience
+    'public'
+    >>> make_options(today="12/04/2026", environ={})
+    Traceback (most recent call last):
+    prepguide.options.OptionError: today: `12/04/2026` is not a date; write it as YYYY-MM-DD, or leave it out
+    >>> make_options(timezone="Mars/Base", environ={})
+    Traceback (most recent call last):
+    prepguide.options.OptionError: timezone: `Mars/Base` is not a known time zone; use a name like `Europe/Paris` or `UTC`
     """
     env = os.environ if environ is None else environ
     audience = resolve_audience(audience, env.get(AUDIENCE_ENV), warn)
@@ -121,6 +132,12 @@ def resolve_audience(
 
     Raises:
         OptionError: ``audience`` or ``PREPGUIDE_AUDIENCE`` is neither private nor public.
+
+    >>> resolve_audience("private", "public"), resolve_audience(None, ""), resolve_audience("public", "private")
+    ('public', 'private', 'public')
+    >>> resolve_audience("private", "everyone")
+    Traceback (most recent call last):
+    prepguide.options.OptionError: PREPGUIDE_AUDIENCE: `everyone` is not allowed; set it to `public`, or unset it
     """
     configured = configured or "private"
     if configured not in ("private", "public"):
@@ -144,6 +161,17 @@ def resolve_audience(
 
 
 def _int_in(name: str, value: object, low: int, high: int) -> int:
+    """A whole-number option, checked against its range.
+
+    >>> _int_in("words_per_minute", 130, 60, 250)
+    130
+    >>> _int_in("intro_seconds", 5, 15, 300)
+    Traceback (most recent call last):
+    prepguide.options.OptionError: intro_seconds: 5 is out of range; use a number from 15 to 300
+    >>> _int_in("words_per_minute", "fast", 60, 250)
+    Traceback (most recent call last):
+    prepguide.options.OptionError: words_per_minute: `fast` must be a whole number from 60 to 250
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise OptionError(f"{name}: `{value}` must be a whole number from {low} to {high}")
     if not low <= value <= high:

@@ -63,7 +63,13 @@ def for_audience(corpus: Corpus, audience: str) -> Corpus:
 
 
 def public_profile(profile: Profile) -> Profile:
-    """The profile without contact details."""
+    """The profile without contact details.
+
+    >>> public_profile(Profile(name="Me", email="me@example.org", phone="555")).model_dump(
+    ...     include={"name", "email", "phone"}
+    ... )
+    {'name': 'Me', 'email': None, 'phone': None}
+    """
     return profile.model_copy(update={"email": None, "phone": None})
 
 
@@ -73,7 +79,16 @@ def public_organization(org: Organization) -> Organization:
 
 
 def public_contact(contact: Contact, public_ids: set[str]) -> Contact:
-    """A public contact without its private fields or links to private people."""
+    """A public contact without its private fields or links to private people.
+
+    >>> ana = Contact(
+    ...     id="ana", name="Ana", email="ana@example.org", connection={"via": "bob"},
+    ...     referrals=["bob", "carl", "Dee Dee"], meeting={"status": "met", "place": "Café"},
+    ... )
+    >>> shown = public_contact(ana, public_ids={"carl"})
+    >>> shown.email, shown.meeting.status, shown.meeting.place, shown.connection.via, shown.referrals
+    (None, 'researching', None, None, ['carl', 'Dee Dee'])
+    """
     # Where the conversation stands is the student's own business: a public build shows
     # every contact as not yet approached (no status, date or request date), so no badge,
     # data attribute, draft or count can tell (docs/usage.md, "Audience").

@@ -17,7 +17,14 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 
 def schema_texts() -> dict[str, str]:
-    """The text of each schema file, keyed by file name."""
+    """The text of each schema file, keyed by file name.
+
+    >>> texts = schema_texts()
+    >>> sorted(texts)
+    ['contact.schema.json', 'organization.schema.json', 'profile.schema.json', 'questions.schema.json']
+    >>> json.loads(texts["contact.schema.json"])["properties"]["meeting"]
+    {'$ref': '#/$defs/Meeting'}
+    """
     return {
         f"{kind}.schema.json": json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True)
         + "\n"

@@ -38,7 +38,15 @@ _DAY_RE = re.compile(DATE_CORE)
 
 
 def closest(word: str, candidates: typing.Iterable[str]) -> str | None:
-    """Return the candidate closest to ``word``, if any is close enough."""
+    """Return the candidate closest to ``word``, if any is close enough.
+
+    A near spelling wins; else the one candidate that ``word`` begins (3 letters or more).
+
+    >>> closest("stauts", ["status", "date"]), closest("lumen", ["lumenchart", "other"])
+    ('status', 'lumenchart')
+    >>> closest("zzz", ["status"]) is None
+    True
+    """
     options = sorted(candidates)
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if matches:
@@ -53,7 +61,7 @@ def closest(word: str, candidates: typing.Iterable[str]) -> str | None:
 def validate_document(
     doc: Document, kind: Kind, file_id: str | None = None, *, timezone: str = "UTC"
 ) -> tuple[Any, list[Problem]]:
-    """Validate a document as a file of the given kind.
+    r"""Validate a document as a file of the given kind.
 
     Arguments:
         doc: The loaded document.
@@ -66,6 +74,15 @@ def validate_document(
     Returns:
         The model (a list of entries for question banks), or ``None`` when the
         file has errors, and the problems found.
+
+    >>> from prepguide.loader import load_bytes
+    >>> doc = load_bytes(b"name: Ana\nmeeting:\n  duration: 500\n", "contacts/ana.yml")
+    >>> model, problems = validate_document(doc, "contact", "ana")
+    >>> print(model, *(p.format() for p in problems))
+    None contacts/ana.yml:3:13: error: `meeting.duration` must be between 5 and 120 minutes, not `500`
+    >>> model, problems = validate_document(load_bytes(b"name: Ana Lima", "c/ana-lima.yml"), "contact", "ana-lima")
+    >>> model.id, model.name, problems
+    ('ana-lima', 'Ana Lima', [])
     """
     data = doc.data
     if kind == "questions":
@@ -148,6 +165,7 @@ def _zone(name: str) -> dt.tzinfo:
 def _error(
     doc: Document, loc: tuple[str | int, ...], message: str, *, value: bool = True
 ) -> Problem:
+    """An error at the value (or, with ``value=False``, the key) ``loc`` of ``doc``."""
     line, column = doc.position(loc, value=value)
     return Problem(doc.path, line, column, "error", message)
 
@@ -168,6 +186,11 @@ def _problems(
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
+    """A field's path as messages write it.
+
+    >>> _dotted(("meeting", "date")), _dotted((0, "text")), _dotted(("background", "education", 1, "year"))
+    ('meeting.date', '[0].text', 'background.education[1].year')
+    """
     text = ""
     for part in loc:
         if isinstance(part, int):
@@ -297,6 +320,11 @@ def _type_message(kind: str, name: str, given: Any) -> str | None:
 
 
 def _show(value: Any) -> str:
+    """A given value as messages quote it.
+
+    >>> print(_show("abc"), _show(3), _show([1]), _show(None), _show(True))
+    `abc` `3` a list `None` `True`
+    """
     if isinstance(value, str):
         return f"`{value}`"
     if isinstance(value, (dict, list)):
@@ -305,6 +333,11 @@ def _show(value: Any) -> str:
 
 
 def _type_name(value: Any) -> str:
+    """What kind of value was given, as messages say it.
+
+    >>> [_type_name(v) for v in (True, 3.5, [], {}, None, "x")]
+    ['`true` (true/false)', 'a number (`3.5`)', 'a list', 'a mapping', 'empty', 'text']
+    """
     if isinstance(value, bool):
         return f"`{str(value).lower()}` (true/false)"
     if isinstance(value, (int, float)):

@@ -1,0 +1,36 @@
+"""The in->out examples in the docstrings of the loading and model modules run (and cannot rot).
+
+Loading (loader, validate, corpus), the model (model, ids, schema), messages (errors),
+options (options, guide), what a public build keeps (privacy) and generated paths
+(generated): every one of these modules must hold at least one example.
+"""
+
+from __future__ import annotations
+
+import doctest
+import types
+
+import pytest
+
+from prepguide import (
+    corpus,
+    errors,
+    generated,
+    guide,
+    ids,
+    loader,
+    model,
+    options,
+    privacy,
+    schema,
+    validate,
+)
+
+MODULES = [corpus, errors, generated, guide, ids, loader, model, options, privacy, schema, validate]
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
+def test_examples_run(module: types.ModuleType) -> None:
+    failed, attempted = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert attempted > 0, f"{module.__name__} has no examples"
+    assert failed == 0
