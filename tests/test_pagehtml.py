@@ -67,7 +67,14 @@ TOC_SETTINGS = st.fixed_dictionaries(
 # Python-Markdown slugs as digits ("O'Brien" -> "o39brien"); see the test below.
 TITLE = st.text(
     alphabet=st.sampled_from(list("abcXYZ éñ&<>-_.0123456789Ωß中🦄")), min_size=1, max_size=20
-).filter(lambda t: t.strip() and not t.strip().startswith("#") and not t.rstrip().endswith("#"))
+).filter(
+    lambda t: (
+        t.strip()
+        and not t.strip().startswith("#")
+        and not t.rstrip().endswith("#")
+        and not t.strip().startswith("__")
+    )  # ids the theme uses: see test_reserved_ids
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -106,6 +113,16 @@ def test_permalink_markup_matches_python_markdown() -> None:
         2, markup.inline_html("Ask Inês for an introduction")
     )
     assert str(ours) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "anchor"),
+    [("__search", "h-__search"), ("__drawer", "h-__drawer"), ("pg-tab-2", "h-pg-tab-2")],
+)
+def test_reserved_ids(title: str, anchor: str) -> None:
+    """A contact named after an id of the theme or of prepguide's script never takes it."""
+    heading = pagehtml.Headings(pagehtml.HeadingStyle()).heading(1, markup.inline_html(title))
+    assert pagehtml.anchor_ids(str(heading)) == {anchor}
 
 
 def test_quotes_are_left_out_of_ids() -> None:
@@ -253,5 +270,37 @@ def test_an_override_of_a_retired_markdown_template_warns(tmp_path: Path, old: s
     )
     result = build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert f"overrides/prepguide/{old}:1:1: warning: this override is not used" in result.stderr
+    warning = f"overrides/prepguide/{old}:1:1: warning: this override is not used"
+    assert warning in result.stderr
     assert old.replace(".md.j2", ".html.j2") in result.stderr
+    # `prepguide check` says the same (a playbook's CI runs it before the strict build).
+    checked = subprocess.run(
+        [sys.executable, "-m", "prepguide.cli", "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert warning in checked.stdout, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("tags_plugin", [True, False])
+def test_tags_are_searched_only_where_the_site_shows_them(
+    tmp_path: Path, tags_plugin: bool
+) -> None:
+    root = tmp_path / "guide"
+    (root / "content/contacts").mkdir(parents=True)
+    (root / "content/profile.yml").write_text("name: Ada\n", encoding="utf-8")
+    (root / "content/contacts/bo.yml").write_text("name: Bo\ntags: [zzqtag]\n", encoding="utf-8")
+    plugins = "  - search\n" + ("  - tags\n" if tags_plugin else "") + "  - prepguide\n"
+    (root / "mkdocs.yml").write_text(
+        "site_name: t\ndocs_dir: content\ntheme:\n  name: material\nplugins:\n" + plugins,
+        encoding="utf-8",
+    )
+    result = build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
+    page = (tmp_path / "site/contacts/bo/index.html").read_text(encoding="utf-8")
+    assert ("zzqtag" in index) is tags_plugin
+    assert ("zzqtag" in page) is tags_plugin  # no page shows them without the plugin

@@ -17,14 +17,18 @@ drops it, so the search plugin parses only what it would index
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 from markupsafe import Markup
+
+from .errors import Problem
 
 SEARCH_OFF = "<!--pg-search-off-->"
 SEARCH_ON = "<!--pg-search-on-->"
@@ -38,6 +42,38 @@ RETIRED_TEMPLATES = {
     "network.md.j2": "network.html.j2",
 }
 """Overrides of earlier versions' Markdown templates, and the HTML template now used."""
+
+
+def overrides_not_used(custom_dir: Path | None, root: Path | None) -> list[Problem]:
+    """A warning for each override in ``custom_dir/prepguide/`` of a retired template.
+
+    These pages are written by HTML templates now (docs/usage.md, "Overriding
+    templates"): an override of the Markdown template they had before would be
+    silently ignored. ``prepguide check`` and the build both report it.
+    """
+    if custom_dir is None:
+        return []
+    problems = []
+    for old, new in RETIRED_TEMPLATES.items():
+        path = custom_dir / "prepguide" / old
+        if not path.is_file():
+            continue
+        shown = path
+        if root is not None:
+            with contextlib.suppress(ValueError):
+                shown = path.resolve().relative_to(root.resolve())
+        problems.append(
+            Problem(
+                str(shown),
+                1,
+                1,
+                "warning",
+                f"this override is not used: prepguide writes these pages with "
+                f"{new} (HTML) now; copy the built-in {new} next to it, move your "
+                f'changes into it and delete {old} (docs/usage.md, "Overriding templates")',
+            )
+        )
+    return problems
 
 
 @dataclass(frozen=True)
@@ -106,6 +142,10 @@ class HeadingStyle:
         )
 
 
+RESERVED_ID_PREFIXES = ("__", "pg-")
+"""Ids the theme (``__search``, ``__drawer``…) and prepguide's script (``pg-tab-2``) use: a
+heading whose slug starts so gets ``h-`` in front (a contact named ``__search``)."""
+
 DEFAULT_STYLE = HeadingStyle()
 """Python-Markdown's ``toc`` without settings: ids, no permalinks."""
 
@@ -135,7 +175,10 @@ class Headings:
         ``exclude`` marks it ``data-search-exclude``: its section stays out of search.
         """
         name = strip_tags(str(inner))
-        anchor = unique(self.style.slugify(html.unescape(name), self.style.separator), self.ids)
+        slug = self.style.slugify(html.unescape(name), self.style.separator)
+        if slug.startswith(RESERVED_ID_PREFIXES):  # the theme's ids and prepguide's own
+            slug = "h-" + slug
+        anchor = unique(slug, self.ids)
         self.ids.add(anchor)
         link = self.style.permalink_html(anchor)
         body = link + str(inner) if self.style.permalink_leading else str(inner) + link

@@ -98,6 +98,8 @@ class SiteContext:
     site_url: str | None
     public: bool
     headings: pagehtml.HeadingStyle = pagehtml.DEFAULT_STYLE
+    tags_shown: bool = True
+    """Whether a tags plugin shows pages' tags (else they stay out of the front matter)."""
     """How the HTML pages' headings get ids and permalinks (``mkdocs.yml``'s ``toc``)."""
 
     def link(self, to_src: str, from_src: str) -> str:

@@ -115,7 +115,7 @@ def _environment(
         **_ENV_OPTIONS,
     )
     env.filters.update(_filters())
-    env.globals["front_matter"] = front_matter
+    env.globals["front_matter"] = _front_matter_global
     env.globals["search_off"] = pagehtml.search_off
     env.globals["search_on"] = pagehtml.search_on
     return env
@@ -196,6 +196,21 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return _TolerantBytecodeCache(pattern=f"__prepguide_{tag[:12]}_%s.cache")
     except (OSError, RuntimeError):
         return None
+
+
+@jinja2.pass_context
+def _front_matter_global(
+    context: jinja2.runtime.Context, title: object, tags: Iterable[object] = ()
+) -> str:
+    """``front_matter`` as templates call it: tags only where the site shows them.
+
+    Without a tags plugin no page shows a page's tags, but the search plugin
+    would still index them (and rank them first): they are left out then
+    (``SiteContext.tags_shown``).
+    """
+    ctx = context.get("ctx")
+    shown = getattr(ctx, "tags_shown", True)
+    return front_matter(title, tags if shown else ())
 
 
 def front_matter(title: object, tags: Iterable[object] = ()) -> str:

@@ -107,9 +107,12 @@ def test_errors_show_in_the_open_tab_and_it_recovers(page: Page, serve: Serve) -
     expect(message).to_contain_text("did you mean `scheduled`?")  # the hint
     assert errors.locator("i").count() == 0  # escaped: never an element
     # Every page of the site says so, and none hangs: the dashboard, another prep page.
-    for path in ("/", "/contacts/devika-raman/", "/network/"):
+    for path in ("/", "/contacts/devika-raman/", "/network/", "/contacts/"):
         page.goto(serve.url + path, timeout=15_000)
         expect(page.locator(ERRORS)).to_contain_text("joan-whitcombe.yml")
+        # The error page is converted, wherever it stands (pages written as HTML included).
+        expect(page.locator("article h1").first).to_contain_text("Errors in the research notes")
+        assert "# Errors" not in page.locator("article").inner_text()
     # The terminal has the same problem, as an error.
     assert f"content/contacts/joan-whitcombe.yml:{line}:11: error:" in serve.output()
 

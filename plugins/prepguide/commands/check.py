@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..clibase import EXIT_OK, EXIT_PROBLEM, all_problems, load_guide
+from ..guide import Guide, GuideError, read_config
+from ..pagehtml import overrides_not_used
 from ..scaffold import unfilled_blanks
 
 
@@ -34,7 +36,11 @@ def run(args: argparse.Namespace) -> int:
     """``prepguide check``: print every problem; exit 1 when any is an error."""
     guide, corpus = load_guide(args.dir)
     # a playbook whose requirements.txt still names no prepguide (docs/playbook.md)
-    problems = sorted(all_problems(guide, corpus) + unfilled_blanks(guide.root))
+    problems = sorted(
+        all_problems(guide, corpus)
+        + unfilled_blanks(guide.root)
+        + overrides_not_used(custom_dir(guide), guide.root)  # as the build warns
+    )
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     elif args.format == "github":
@@ -52,3 +58,15 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_PROBLEM if any(p.severity == "error" for p in problems) else EXIT_OK
+
+
+def custom_dir(guide: Guide) -> Path | None:
+    """The theme's ``custom_dir`` of the guide's mkdocs.yml (as MkDocs resolves it), if any."""
+    if guide.config_file is None:
+        return None
+    try:
+        theme = read_config(guide.config_file).get("theme")
+    except GuideError:
+        return None
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    return guide.config_file.parent / str(folder) if isinstance(folder, str) and folder else None

@@ -59,6 +59,7 @@ from .settings import (
     heading_style,
     options_from,
     remove_research_files,
+    shows_tags,
     user_files,
 )
 
@@ -175,6 +176,7 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
         on the next good save.
         """
         self.pending = []
+        self.html_pages = set()  # until render() writes them (an error page is Markdown)
         self.serve_errors = None
         self.outputs.begin(None)
         self.nav = None
@@ -392,6 +394,7 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
             site_url=config.site_url,
             public=self.options.audience == "public",
             headings=self.style,
+            tags_shown=shows_tags(config),
         )
         # The user's own home page (index.md, or README.md) replaces the dashboard.
         with_dashboard = not any(f.dest_uri == "index.html" for f in user)

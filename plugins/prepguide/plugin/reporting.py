@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 import re
 from pathlib import Path
@@ -17,7 +16,7 @@ from ..errors import Problem, format_problems, visible
 from ..generated import clashes as generated_clashes
 from ..generated import user_sources
 from ..model import Contact, Organization
-from ..pagehtml import RETIRED_TEMPLATES
+from ..pagehtml import overrides_not_used
 from ..questions import TemplateBudgetError
 
 if TYPE_CHECKING:
@@ -27,35 +26,9 @@ log = get_plugin_logger("prepguide.plugin")
 
 
 def retired_overrides(config: MkDocsConfig, root: Path | None) -> list[Problem]:
-    """A warning for each override of a template prepguide no longer uses.
-
-    Prep, organization and draft pages are written by HTML templates now
-    (docs/usage.md, "Overriding templates"): an override of the Markdown
-    template they had before would be silently ignored.
-    """
+    """A warning for each override of a template prepguide no longer uses (see pagehtml)."""
     custom_dir = config.theme.custom_dir
-    if not custom_dir:
-        return []
-    problems = []
-    for old, new in RETIRED_TEMPLATES.items():
-        path = Path(custom_dir) / "prepguide" / old
-        if path.is_file():
-            shown = path
-            if root is not None:
-                with contextlib.suppress(ValueError):
-                    shown = path.resolve().relative_to(root.resolve())
-            problems.append(
-                Problem(
-                    str(shown),
-                    1,
-                    1,
-                    "warning",
-                    f"this override is not used: prepguide writes these pages with "
-                    f"{new} (HTML) now; copy the built-in {new} next to it, move your "
-                    f'changes into it and delete {old} (docs/usage.md, "Overriding templates")',
-                )
-            )
-    return problems
+    return overrides_not_used(Path(custom_dir) if custom_dir else None, root)
 
 
 def clashes(

@@ -122,3 +122,8 @@ def user_files(config: MkDocsConfig) -> Files:
                 found.append(File(src_uri, docs_dir, config.site_dir, config.use_directory_urls))
     set_exclusions(found, config)
     return Files([f for f in found if not f.inclusion.is_excluded()])
+
+
+def shows_tags(config: MkDocsConfig) -> bool:
+    """Whether a tags plugin (material's, or one named ``tags``) shows pages' tags."""
+    return any(name == "tags" or name.endswith("/tags") for name in config.plugins)
