@@ -319,3 +319,17 @@ def test_display_paths_of_files_in_a_folder(tmp_path: Path) -> None:
         (base / "dana-whitfield.yml").write_text("name: Dana\n", encoding="utf-8")
         prefix = _folder_prefix(base, base.resolve(), top.resolve())
         assert prefix + "dana-whitfield.yml" == _display(base / "dana-whitfield.yml", top.resolve())
+
+
+def test_a_referral_name_is_one_line_without_bidi_controls(tmp_path: Path) -> None:
+    """A referral becomes a heading and the thank-you draft ("Thanks for suggesting …"):
+    the rules of a name apply (a right-to-left override would show it reversed)."""
+    (tmp_path / "contacts").mkdir()
+    (tmp_path / "contacts" / "mei.yml").write_text(
+        'name: Mei\nreferrals: ["\\u202eztiwoknaD nosaJ", "Ana\\nLee"]\n', encoding="utf-8"
+    )
+    problems = [p.format() for p in CorpusLoader().load(tmp_path, tmp_path).problems]
+    assert any(
+        "referrals[0]" in p and "bidirectional control character (U+202E)" in p for p in problems
+    )
+    assert any("referrals[1]" in p and "one line" in p for p in problems)

@@ -711,7 +711,7 @@ class Contact(_Model):
     intro: str | None = Field(None, description="A hand-written intro script.")
     meeting: Meeting = Field(default_factory=Meeting)
     notes: str | None = Field(None, description="What you wrote during and after (private).")
-    referrals: list[Text] = Field(default_factory=list, description="Contact ids or names.")
+    referrals: list[Name] = Field(default_factory=list, description="Contact ids or names.")
     follow_up: list[FollowUp] = Field(default_factory=list, description="Private.")
     reflection: Reflection | None = Field(None, description="Private.")
     visibility: Visibility = "private"
