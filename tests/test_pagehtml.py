@@ -204,6 +204,8 @@ def test_generated_text_stays_out_of_search() -> None:
     )
     assert "Best wishes" not in texts  # no draft
     assert "Next step" not in texts  # no brief
+    assert "Led to them by" not in texts and "Last spoke" not in texts  # prepguide's wording
+    assert "How you know them" in texts  # the notes' own words stay
 
 
 @settings(
