@@ -217,7 +217,8 @@ def test_emoji_names_and_tags_build(tmp_path: Path) -> None:
     """Item 10: an astral character used to break the front matter (title from the file name)."""
     write(tmp_path / "content/contacts/ana.yml", "name: Ana 🦄\ntags: ['🚀 launch', 'ux']\n")
     write(tmp_path / "content/organizations/rocket.yml", "name: 🚀 Rocket\ntags: ['🦄']\n")
-    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS)
+    # With a tags plugin: tags are in the front matter and the search index.
+    write(tmp_path / "mkdocs.yml", MINIMAL_MKDOCS.replace("  - search\n", "  - search\n  - tags\n"))
     site = build_site(tmp_path, strict=True)
     contact = (site / "contacts/ana/index.html").read_text("utf-8")
     org = (site / "organizations/rocket/index.html").read_text("utf-8")
