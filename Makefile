@@ -60,7 +60,7 @@ unit: install
 test: install browser-deps lint typecheck unit
 
 schemas: install
-	$(PY) -m prepguide.schema plugins/prepguide/schemas
+	$(PY) -m prepguide.read.schema plugins/prepguide/schemas
 
 # The README's screenshots (docs/images/*.png), from the example guide in Debian's Chromium
 # (see docs/development.md).

@@ -346,8 +346,8 @@ def child_loadfiles(folders: Sequence[Path]) -> dict[str, Any]:
     example guide's ten files) is not measured on a few milliseconds that one
     pause of a shared machine can double.
     """
-    from prepguide.loader import load_file
-    from prepguide.validate import validate_document
+    from prepguide.read.loader import load_file
+    from prepguide.read.validate import validate_document
 
     result: dict[str, Any] = {}
     for folder in folders:

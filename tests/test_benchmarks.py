@@ -11,8 +11,8 @@ from types import ModuleType
 
 import pytest
 
-from prepguide.corpus import CorpusLoader
-from prepguide.model import STATUSES, Contact, Organization
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.read.model import STATUSES, Contact, Organization
 
 from .conftest import ROOT, build_site, write
 

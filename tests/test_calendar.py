@@ -9,7 +9,11 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from prepguide.calendar import (
+from prepguide.guide.config_file import find_guide
+from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.options import Options
+from prepguide.read.model import Contact, Organization
+from prepguide.render.calendar import (
     PRODID,
     CalendarEntry,
     _vtimezone,
@@ -18,10 +22,6 @@ from prepguide.calendar import (
     follow_up_uid,
     meeting_ics,
 )
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.guide import find_guide
-from prepguide.model import Contact, Organization
-from prepguide.options import Options
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

@@ -19,10 +19,10 @@ from zoneinfo import ZoneInfo
 import pytest
 import vobject
 
-from prepguide.calendar import calendar_ics
-from prepguide.corpus import Corpus
-from prepguide.model import Contact
+from prepguide.guide.corpus import Corpus
 from prepguide.options import Options
+from prepguide.read.model import Contact
+from prepguide.render.calendar import calendar_ics
 
 ZONES = [
     "America/Chicago",

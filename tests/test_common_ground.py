@@ -6,15 +6,15 @@ from typing import Any
 
 import pytest
 
-from prepguide.common_ground import (
+from prepguide.guide.corpus import Corpus
+from prepguide.read.model import Contact, Organization, Profile
+from prepguide.tailor.common_ground import (
     career_field,
     find_common_ground,
     organization_key,
     same_field,
     split_transition,
 )
-from prepguide.corpus import Corpus
-from prepguide.model import Contact, Organization, Profile
 from prepguide.text import first_item, strip_markdown, with_article_simple
 
 

@@ -11,8 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.dashboard import (
+from prepguide.guide.config_file import find_guide
+from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.options import Options
+from prepguide.read.model import STATUSES, Contact, Organization
+from prepguide.tailor.dashboard import (
     STATUS_LABELS,
     DueItem,
     add_business_days,
@@ -20,9 +23,6 @@ from prepguide.dashboard import (
     pipeline,
     upcoming,
 )
-from prepguide.guide import find_guide
-from prepguide.model import STATUSES, Contact, Organization
-from prepguide.options import Options
 
 
 def person(ident: str, name: str | None = None, **fields: Any) -> Contact:

@@ -12,19 +12,11 @@ import types
 
 import pytest
 
-from prepguide import (
-    corpus,
-    errors,
-    generated,
-    guide,
-    ids,
-    loader,
-    model,
-    options,
-    privacy,
-    schema,
-    validate,
-)
+from prepguide import errors, ids, options
+from prepguide.guide import config_file as guide
+from prepguide.guide import corpus, privacy
+from prepguide.read import loader, model, schema, validate
+from prepguide.render import generated
 
 MODULES = [corpus, errors, generated, guide, ids, loader, model, options, privacy, schema, validate]
 

@@ -1,4 +1,4 @@
-"""The in->out examples in the docstrings of ``prepguide.questions`` hold."""
+"""The in->out examples in the docstrings of ``prepguide.tailor.questions`` hold."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ import pkgutil
 
 import pytest
 
-import prepguide.questions
+import prepguide.tailor.questions
 
 MODULES = sorted(
-    info.name for info in pkgutil.iter_modules(prepguide.questions.__path__, "prepguide.questions.")
+    info.name
+    for info in pkgutil.iter_modules(
+        prepguide.tailor.questions.__path__, "prepguide.tailor.questions."
+    )
 )
 
 # Every module whose functions transform text carries examples.

@@ -12,15 +12,15 @@ import importlib
 import pytest
 
 MODULES = (
-    "prepguide.import_columns",
-    "prepguide.import_table",
-    "prepguide.import_rows",
-    "prepguide.importer",
-    "prepguide.yaml_edit",
-    "prepguide.edit",
-    "prepguide.scaffold_text",
-    "prepguide.install_source",
-    "prepguide.scaffold",
+    "prepguide.write.import_columns",
+    "prepguide.write.import_table",
+    "prepguide.write.import_rows",
+    "prepguide.write.importer",
+    "prepguide.write.yaml_edit",
+    "prepguide.write.edit",
+    "prepguide.write.scaffold_text",
+    "prepguide.write.install_source",
+    "prepguide.write.scaffold",
 )
 
 

@@ -7,7 +7,8 @@ import types
 
 import pytest
 
-from prepguide import brief, markup, pagehtml, pages, templating
+from prepguide import markup
+from prepguide.render import brief, pagehtml, pages, templating
 
 MODULES = [brief, markup, pagehtml, pages, templating]
 

@@ -9,19 +9,19 @@ import pytest
 
 # Every module here that turns text into text shows it with an example.
 MODULES = [
-    "prepguide.calendar",
-    "prepguide.dashboard",
-    "prepguide.drafts.introductions",
-    "prepguide.drafts.letter",
-    "prepguide.drafts.outreach_email",
-    "prepguide.intro",
-    "prepguide.network",
-    "prepguide.prep",
-    "prepguide.relations",
-    "prepguide.spoken_time",
+    "prepguide.render.calendar",
+    "prepguide.tailor.dashboard",
+    "prepguide.tailor.drafts.introductions",
+    "prepguide.tailor.drafts.letter",
+    "prepguide.tailor.drafts.outreach_email",
+    "prepguide.tailor.intro",
+    "prepguide.render.network",
+    "prepguide.tailor.prep",
+    "prepguide.tailor.relations",
+    "prepguide.tailor.spoken_time",
 ]
 # Modules whose functions all take a whole draft context: no one-line example.
-WITHOUT_EXAMPLES = ["prepguide.drafts", "prepguide.drafts.after_talk"]
+WITHOUT_EXAMPLES = ["prepguide.tailor.drafts", "prepguide.tailor.drafts.after_talk"]
 
 
 @pytest.mark.parametrize("name", MODULES + WITHOUT_EXAMPLES)

@@ -1,4 +1,4 @@
-"""The in->out examples in prepguide.text and prepguide.common_ground are run, so they cannot rot.
+"""The in->out examples in prepguide.text and prepguide.tailor.common_ground are run, so they cannot rot.
 
 Every function of those packages that returns text (``str``, ``list[str]``…
 as its return annotation) shows what it does with an example, except the few listed in
@@ -15,10 +15,10 @@ import re
 
 import pytest
 
-import prepguide.common_ground
+import prepguide.tailor.common_ground
 import prepguide.text
 
-PACKAGES = (prepguide.text, prepguide.common_ground)
+PACKAGES = (prepguide.text, prepguide.tailor.common_ground)
 MODULES = sorted(
     f"{package.__name__}.{info.name}"
     for package in PACKAGES

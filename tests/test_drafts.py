@@ -10,9 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prepguide.common_ground import find_common_ground
-from prepguide.corpus import Corpus
-from prepguide.drafts import (
+from prepguide.guide.corpus import Corpus
+from prepguide.options import Options
+from prepguide.read.model import Contact, Organization, Profile
+from prepguide.tailor.common_ground import find_common_ground
+from prepguide.tailor.drafts import (
     DraftContext,
     follow_up,
     forwardable,
@@ -24,10 +26,8 @@ from prepguide.drafts import (
     reflection,
     thank_you,
 )
-from prepguide.model import Contact, Organization, Profile
-from prepguide.options import Options
-from prepguide.questions import merge_banks, select_questions
-from prepguide.spoken_time import count_words
+from prepguide.tailor.questions import merge_banks, select_questions
+from prepguide.tailor.spoken_time import count_words
 
 TODAY = dt.date(2026, 11, 26)
 OPTIONS = Options(today=TODAY, timezone="Europe/Paris")

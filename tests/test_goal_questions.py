@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from prepguide.common_ground import fold
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.model import Contact, Organization
-from prepguide.questions import (
+from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.read.model import Contact, Organization
+from prepguide.tailor.common_ground import fold
+from prepguide.tailor.questions import (
     FEASIBILITY_MINUTES,
     Selection,
     content_words,

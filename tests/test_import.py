@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
+from prepguide.guide.corpus import CorpusLoader
 
 from .conftest import write
 

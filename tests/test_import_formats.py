@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
+from prepguide.guide.corpus import CorpusLoader
 from prepguide.ids import MAX_ID_LENGTH, free_id, slugify
-from prepguide.importer import ImportError_, import_csv, parse_maps
-from prepguide.model import Contact
+from prepguide.read.model import Contact
+from prepguide.write.importer import ImportError_, import_csv, parse_maps
 
 from .conftest import write
 

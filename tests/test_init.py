@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
-from prepguide.guide import find_guide, plugin_options, read_config
-from prepguide.scaffold import init_files, local_timezone
+from prepguide.guide.config_file import find_guide, plugin_options, read_config
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.write.scaffold import init_files, local_timezone
 
 PERSONAL = [
     ".gitignore",
@@ -151,7 +151,7 @@ def test_check_is_clean_in_a_new_guide(
 
 def test_sample_questions_are_open() -> None:
     import prepguide.lint as lint
-    from prepguide.loader import load_bytes
+    from prepguide.read.loader import load_bytes
 
     for variant in (False, True):
         for relative, text in init_files(playbook=variant, timezone="UTC").items():

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prepguide.common_ground import find_common_ground
-from prepguide.corpus import Corpus
-from prepguide.intro import address_directly, build_intro
-from prepguide.model import Contact, Organization, Profile
+from prepguide.guide.corpus import Corpus
 from prepguide.options import Options
-from prepguide.spoken_time import count_words, spoken_seconds, time_intro
+from prepguide.read.model import Contact, Organization, Profile
+from prepguide.tailor.common_ground import find_common_ground
+from prepguide.tailor.intro import address_directly, build_intro
+from prepguide.tailor.spoken_time import count_words, spoken_seconds, time_intro
 
 TODAY = dt.date(2026, 11, 26)
 OPTIONS = Options(today=TODAY)

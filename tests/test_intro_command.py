@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import load_guide, main
-from prepguide.prep import build_prep
+from prepguide.tailor.prep import build_prep
 
 
 def test_intro_prints_the_prep_pages_script_and_its_time(

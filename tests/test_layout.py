@@ -1,13 +1,19 @@
 """The map in docs/development.md matches the code's real import graph.
 
 Run ``.venv/bin/python tests/test_layout.py`` to print the graph: each module of
-``plugins/prepguide``, its lines, and the prepguide modules it imports (in brackets
-those imported inside a function).
+``plugins/prepguide`` (dotted from the package: ``read.loader``,
+``tailor.questions.banks``), its lines, and the prepguide modules it imports (in
+brackets those imported inside a function).
 """
 
 from __future__ import annotations
 
 import ast
+import importlib
+import importlib.util
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,9 +26,15 @@ def modules() -> list[Path]:
 
 
 def name_of(path: Path) -> str:
-    """``cli``, ``commands.check``, ``lint`` (a package's ``__init__``)."""
+    """``cli``, ``cli.commands.check``, ``tailor.questions`` (a package's ``__init__``)."""
     parts = path.relative_to(PACKAGE).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def is_module(parts: list[str]) -> bool:
+    """Whether ``from . import name`` names a module (else a name defined in the package)."""
+    path = PACKAGE.joinpath(*parts)
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
 
 
 def imports(path: Path) -> tuple[set[str], set[str], bool]:
@@ -45,7 +57,12 @@ def imports(path: Path) -> tuple[set[str], set[str], bool]:
                 base = here[: len(here) - node.level + 1]
                 module = ".".join([*base, node.module] if node.module else base)
                 targets = (
-                    [module] if node.module else [".".join([*base, a.name]) for a in node.names]
+                    [module]
+                    if node.module
+                    else [
+                        ".".join([*base, a.name]) if is_module([*base, a.name]) else module
+                        for a in node.names
+                    ]
                 )
             elif node.module and node.module.startswith("prepguide"):
                 targets = [node.module.removeprefix("prepguide").lstrip(".")]
@@ -61,23 +78,73 @@ def imports(path: Path) -> tuple[set[str], set[str], bool]:
     return eager, lazy - eager, mkdocs
 
 
-def test_every_module_is_on_the_map() -> None:
+def layout_block() -> str:
+    """The code block of docs/development.md's "Layout" section."""
     text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
     layout = text.split("## Layout", 1)[1].split("### Where a field", 1)[0]
+    return layout.split("```", 2)[1]
+
+
+def mapped(block: str) -> dict[str, bool]:
+    """The paths the layout block names, from its indentation, each with whether it is a
+    folder described as a whole (no modules listed under it): ``{"read/": False,
+    "read/loader.py": True, "text/": True, ...}`` (a module counts as whole)."""
+    paths: dict[str, bool] = {}
+    stack: list[tuple[int, str]] = []
+    for line in block.splitlines()[2:]:  # after the ``` line's rest and the header line
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        token = stripped.split()[0]
+        if not token.endswith(("/", ".py")):
+            continue  # the imports of a long line, continued
+        indent = len(line) - len(stripped)
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        for _, folder in stack:
+            paths[folder] = False  # it lists a module: not described as a whole
+        path = (stack[-1][1] if stack else "") + token
+        paths[path] = True
+        if token.endswith("/"):
+            stack.append((indent, path))
+    return paths
+
+
+def test_every_module_is_on_the_map() -> None:
+    """Each module has its line, or lives in a folder described as a whole (``text/``,
+    ``lint/``, ``tailor/questions/``...); a folder's ``__init__.py`` is its folder's line."""
+    paths = mapped(layout_block())
     missing = []
     for path in modules():
-        if path.parent == PACKAGE:
-            if path.name != "__init__.py" and f"{path.name} " not in layout:
-                missing.append(path.name)
-        elif f"{path.parent.name}/ " not in layout:
-            missing.append(f"{path.parent.name}/")
-        elif (
-            path.parent.name == "lint"
-            and path.name != "__init__.py"
-            and f"`{path.name}`" not in layout
-        ):
-            missing.append(f"lint/{path.name}")
+        rel = path.relative_to(PACKAGE).as_posix()
+        folders = [
+            f"{'/'.join(path.relative_to(PACKAGE).parts[:n])}/"
+            for n in range(1, len(path.relative_to(PACKAGE).parts))
+        ]
+        if rel in paths or rel == "__init__.py":
+            continue
+        if path.name == "__init__.py" and folders and folders[-1] in paths:
+            continue
+        if any(paths.get(folder) for folder in folders):
+            continue
+        missing.append(rel)
     assert missing == [], "add these modules to docs/development.md's layout"
+
+
+def test_the_map_names_no_module_that_is_gone() -> None:
+    gone = sorted(path for path in mapped(layout_block()) if not (PACKAGE / path).exists())
+    assert gone == [], "remove these from docs/development.md's layout"
+
+
+def test_every_linter_module_is_named() -> None:
+    text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    layout = text.split("## Layout", 1)[1].split("### Where a field", 1)[0]
+    missing = [
+        path.name
+        for path in (PACKAGE / "lint").glob("*.py")
+        if path.name != "__init__.py" and f"`{path.name}`" not in layout
+    ]
+    assert missing == [], "name these lint/ modules in docs/development.md's layout"
 
 
 def test_only_the_plugin_package_imports_mkdocs() -> None:
@@ -87,11 +154,28 @@ def test_only_the_plugin_package_imports_mkdocs() -> None:
 
 
 def test_commands_do_not_import_the_cli() -> None:
-    for path in (PACKAGE / "commands").glob("*.py"):
+    """``cli/commands/`` and ``cli/base.py`` sit below ``cli/__init__.py`` (the parser, main)."""
+    for path in (PACKAGE / "cli" / "commands").glob("*.py"):
         eager, lazy, _ = imports(path)
         assert "cli" not in eager | lazy, path.name
-    eager, _, _ = imports(PACKAGE / "clibase.py")
-    assert not {m for m in eager if m == "cli" or m.startswith("commands")}
+    eager, _, _ = imports(PACKAGE / "cli" / "base.py")
+    assert not {m for m in eager if m == "cli" or m.startswith("cli.commands")}
+
+
+def test_entry_points_and_module_commands_resolve() -> None:
+    """pyproject's entry points, and each ``python -m prepguide...`` of the Makefile."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    targets = re.findall(r'= "(prepguide[\w.]*):(\w+)"', pyproject)
+    assert ("prepguide.cli", "main") in targets and len(targets) >= 2
+    for module, attribute in targets:
+        assert callable(getattr(importlib.import_module(module), attribute)), module
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for module in re.findall(r"-m (prepguide[\w.]*)", makefile):
+        assert importlib.util.find_spec(module) is not None, module
+    done = subprocess.run(
+        [sys.executable, "-m", "prepguide.cli", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.startswith("prepguide "), done.stderr
 
 
 def main() -> None:
@@ -99,7 +183,7 @@ def main() -> None:
         eager, lazy, mkdocs = imports(path)
         lines = len(path.read_text(encoding="utf-8").splitlines())
         shown = sorted(eager) + [f"[{m}]" for m in sorted(lazy)] + (["MkDocs"] if mkdocs else [])
-        print(f"{name_of(path) or '__init__':24} {lines:5}  {' '.join(shown) or '-'}")
+        print(f"{name_of(path) or '__init__':28} {lines:5}  {' '.join(shown) or '-'}")
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prepguide.errors import Problem
-from prepguide.loader import MAX_BYTES, Document, LoadError, load_bytes
-from prepguide.model import Contact
-from prepguide.validate import validate_document
+from prepguide.read.loader import MAX_BYTES, Document, LoadError, load_bytes
+from prepguide.read.model import Contact
+from prepguide.read.validate import validate_document
 
 
 def error_of(raw: bytes) -> Problem:
@@ -217,7 +217,7 @@ def check_any_input(raw: bytes) -> None:
 
 
 def test_limits_hold_exactly_at_their_bounds() -> None:
-    from prepguide.loader import MAX_DEPTH, MAX_VALUES
+    from prepguide.read.loader import MAX_DEPTH, MAX_VALUES
 
     # MAX_VALUES values in all (the top mapping and its list count): loads; one more: refused.
     items = "".join(f"- v{i}\n" for i in range(MAX_VALUES - 2))
@@ -316,7 +316,7 @@ def _nested(levels: list[str]) -> tuple[str, list[tuple[int, int]]]:
 @settings(max_examples=200, deadline=None)
 @given(_LEVELS)
 def test_nesting_below_the_limit_loads_and_above_it_is_located(levels: list[str]) -> None:
-    from prepguide.loader import MAX_DEPTH
+    from prepguide.read.loader import MAX_DEPTH
 
     text, starts = _nested(levels)
     if len(levels) <= MAX_DEPTH:
@@ -336,7 +336,7 @@ def test_only_provably_shallow_text_skips_the_depth_check(levels: list[str], cop
     """The cheap bound lets text go straight to the composer only below SAFE_DEPTH."""
     from unittest import mock
 
-    from prepguide import loader
+    from prepguide.read import loader
 
     text, _ = _nested(levels)
     text = "\n".join(
@@ -352,7 +352,7 @@ def test_only_provably_shallow_text_skips_the_depth_check(levels: list[str], cop
 
 
 def test_nesting_of_every_kind_far_past_the_limit_is_located_quickly() -> None:
-    from prepguide.loader import MAX_DEPTH
+    from prepguide.read.loader import MAX_DEPTH
 
     for levels in (["["] * 30_000, ["- "] * 30_000, ["? ", "- "] * 15_000, ["-\n"] * 700):
         text, starts = _nested(levels)

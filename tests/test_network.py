@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.model import Contact, Organization
-from prepguide.network import Edge, build_network, relations, render_svg
+from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.read.model import Contact, Organization
+from prepguide.render.network import Edge, build_network, relations, render_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

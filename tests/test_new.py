@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
-from prepguide.loader import load_file
-from prepguide.scaffold import contact_text, organization_text, similar
-from prepguide.scaffold_text import yaml_scalar
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.read.loader import load_file
+from prepguide.write.scaffold import contact_text, organization_text, similar
+from prepguide.write.scaffold_text import yaml_scalar
 
 from .conftest import write
 
@@ -251,7 +251,7 @@ def test_schema_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_awkward_names_round_trip(name: str) -> None:
     text = contact_text(name, "x-y", schema="# s")
     assert yaml_scalar(name)
-    from prepguide.loader import load_bytes
+    from prepguide.read.loader import load_bytes
 
     assert load_bytes(text.encode(), "x.yml").data["name"] == name
     org = organization_text(name, "x-y", schema="# s")

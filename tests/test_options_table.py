@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from prepguide.guide import find_guide
+from prepguide.guide.config_file import find_guide
 from prepguide.options import DEFAULTS, OPTION_NAMES, make_options
 from prepguide.plugin.config import PrepGuideConfig
 

@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
-from prepguide.calendar import has_events
-from prepguide.corpus import Corpus, CorpusLoader
+from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.options import make_options
-from prepguide.pagecache import PageCache
-from prepguide.pages import SiteContext
-from prepguide.site import calendar_assets, render_site
-from prepguide.templating import Renderer
+from prepguide.render.calendar import has_events
+from prepguide.render.pagecache import PageCache
+from prepguide.render.pages import SiteContext
+from prepguide.render.site import calendar_assets, render_site
+from prepguide.render.templating import Renderer
 
 from .conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""Prep and organization pages written as HTML (prepguide.pagehtml), held to the libraries.
+"""Prep and organization pages written as HTML (prepguide.render.pagehtml), held to the libraries.
 
 - Headings, their ids, permalinks and table of contents are what Python-Markdown's ``toc``
   extension makes of the same titles with the same settings (a property test).
@@ -30,13 +30,14 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
 
-from prepguide import markup, pagehtml
-from prepguide.corpus import CorpusLoader
+from prepguide import markup
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.guide.privacy import for_audience
 from prepguide.options import Options
-from prepguide.pages import SiteContext
-from prepguide.privacy import for_audience
-from prepguide.site import render_site
-from prepguide.templating import Renderer
+from prepguide.render import pagehtml
+from prepguide.render.pages import SiteContext
+from prepguide.render.site import render_site
+from prepguide.render.templating import Renderer
 from tests import hostile
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,10 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prepguide.cli import main
-from prepguide.corpus import Corpus
-from prepguide.dashboard import current_time, due, pipeline, upcoming
-from prepguide.model import Contact
+from prepguide.guide.corpus import Corpus
 from prepguide.options import Options
+from prepguide.read.model import Contact
+from prepguide.tailor.dashboard import current_time, due, pipeline, upcoming
 
 from .conftest import build_site, write
 

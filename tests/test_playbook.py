@@ -12,9 +12,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from prepguide.cli import main
-from prepguide.guide import read_config
-from prepguide.install_source import source_from_direct_url
-from prepguide.scaffold import init_files, init_guide
+from prepguide.guide.config_file import read_config
+from prepguide.write.install_source import source_from_direct_url
+from prepguide.write.scaffold import init_files, init_guide
 
 from .conftest import ROOT, build_site, write
 
@@ -157,7 +157,7 @@ def test_mkdocs_config(tmp_path: Path) -> None:
 
 
 def test_sample_alumnus_and_no_profile(playbook: Path) -> None:
-    from prepguide.corpus import CorpusLoader
+    from prepguide.guide.corpus import CorpusLoader
 
     corpus = CorpusLoader().load(playbook / "content", playbook)
     assert corpus.problems == []

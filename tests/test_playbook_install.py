@@ -19,13 +19,13 @@ import pytest
 from ruamel.yaml import YAML
 
 from prepguide.cli import main
-from prepguide.install_source import (
+from prepguide.write.install_source import (
     Source,
     installed_source,
     source_from_direct_url,
     unknown_source,
 )
-from prepguide.scaffold import init_files, init_guide
+from prepguide.write.scaffold import init_files, init_guide
 
 from .conftest import ROOT, build_site, write
 
@@ -289,7 +289,7 @@ def test_check_refuses_blanks_until_filled(
 def test_init_says_where_prepguide_comes_from(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import prepguide.commands.init as init_command
+    import prepguide.cli.commands.init as init_command
 
     local = source_from_direct_url({"url": (tmp_path / "nowhere").as_uri(), "dir_info": {}}, "1")
     monkeypatch.setattr(init_command, "installed_source", lambda: local)

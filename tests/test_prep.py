@@ -12,14 +12,14 @@ from urllib.parse import quote
 
 import pytest
 
-from prepguide.common_ground import fold
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.drafts import make_mailto
-from prepguide.model import Contact, Organization, Profile
+from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.options import Options
-from prepguide.prep import Prep, build_prep, build_preps, prep_warnings
-from prepguide.questions import is_referral_text
-from prepguide.spoken_time import count_words, most_words, spoken_seconds
+from prepguide.read.model import Contact, Organization, Profile
+from prepguide.tailor.common_ground import fold
+from prepguide.tailor.drafts import make_mailto
+from prepguide.tailor.prep import Prep, build_prep, build_preps, prep_warnings
+from prepguide.tailor.questions import is_referral_text
+from prepguide.tailor.spoken_time import count_words, most_words, spoken_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 OPTIONS = Options(today=dt.date(2026, 11, 26), timezone="America/Chicago")
@@ -284,9 +284,9 @@ def test_preps_of_every_contact_match_one_by_one(example: Corpus) -> None:
 
 
 def test_check_warns_on_double_questions_and_job_requests(tmp_path: Path) -> None:
-    from prepguide.corpus import CorpusLoader
+    from prepguide.guide.corpus import CorpusLoader
     from prepguide.options import Options
-    from prepguide.prep import prep_warnings
+    from prepguide.tailor.prep import prep_warnings
 
     contact = tmp_path / "content/contacts/dana.yml"
     contact.parent.mkdir(parents=True)

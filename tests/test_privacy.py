@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from prepguide.corpus import CorpusLoader
-from prepguide.privacy import PRIVATE_FIELDS, for_audience
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.guide.privacy import PRIVATE_FIELDS, for_audience
 
 from .conftest import EXAMPLE_CONTENT, MINIMAL_MKDOCS, build_site, write
 

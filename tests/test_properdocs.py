@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import main
-from prepguide.guide import find_guide
+from prepguide.guide.config_file import find_guide
 
 from .conftest import MINIMAL_MKDOCS, build_site, copy_example, write
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from prepguide.model import TOPICS, Contact, Organization, Profile, QuestionEntry
-from prepguide.questions import (
+from prepguide.read.model import TOPICS, Contact, Organization, Profile, QuestionEntry
+from prepguide.tailor.questions import (
     INDUSTRIES,
     SelectedQuestion,
     builtin_bank,
@@ -426,7 +426,7 @@ def test_rich_contact_gets_tailored_text() -> None:
 
 
 def test_templates_are_compiled_once() -> None:
-    from prepguide.questions import sandbox
+    from prepguide.tailor.questions import sandbox
 
     bank = merge_banks()
     select_questions(bank, PROFILE, RICH_CONTACT, RICH_ORG)
@@ -554,7 +554,7 @@ _TEMPLATES = [item.text for item in builtin_bank()] + [
 
 @pytest.mark.parametrize("when", _CONDITIONS)
 def test_fast_conditions_agree_with_the_sandbox(when: str) -> None:
-    from prepguide.questions import sandbox
+    from prepguide.tailor.questions import sandbox
 
     for context in _CONTEXTS:
         assert condition_holds(when, context) == sandbox._sandbox_condition(when, context), (
@@ -564,7 +564,7 @@ def test_fast_conditions_agree_with_the_sandbox(when: str) -> None:
 
 
 def test_plain_conditions_take_the_fast_path() -> None:
-    from prepguide.questions import evaluate
+    from prepguide.tailor.questions import evaluate
 
     for when in _CONDITIONS[: _CONDITIONS.index("contact.meeting.duration > 30")]:
         assert evaluate._compiled_condition(when).pure, when
@@ -575,7 +575,7 @@ def test_plain_conditions_take_the_fast_path() -> None:
 
 @pytest.mark.parametrize("text", _TEMPLATES)
 def test_fast_texts_agree_with_the_sandbox(text: str) -> None:
-    from prepguide.questions import evaluate, sandbox
+    from prepguide.tailor.questions import evaluate, sandbox
 
     compiled = evaluate._compiled_text(text)
     usable = compiled.static is not None or compiled.render is not evaluate._never
@@ -589,7 +589,7 @@ def test_fast_texts_agree_with_the_sandbox(text: str) -> None:
 
 
 def test_builtin_texts_take_the_fast_path() -> None:
-    from prepguide.questions import evaluate
+    from prepguide.tailor.questions import evaluate
 
     for item in builtin_bank():
         assert not isinstance(evaluate._compiled_text(item.text).render, functools.partial)
@@ -601,9 +601,9 @@ def _reference_selection(
     """The selection from every entry rendered by the sandbox (the reference for the fast path).
 
     Conditions and texts go through Jinja2 itself; the choice among the usable
-    entries is :func:`prepguide.questions.selection.choose_questions`, tested on its own below.
+    entries is :func:`prepguide.tailor.questions.selection.choose_questions`, tested on its own below.
     """
-    from prepguide.questions import banks, sandbox, selection
+    from prepguide.tailor.questions import banks, sandbox, selection
 
     context = sandbox._context(you, contact, organization)
 
@@ -703,7 +703,7 @@ def test_builtin_bank_reads_as_the_safe_yaml_loader_reads_it() -> None:
 
 
 def test_entries_about_the_organization_are_worked_out_once_per_organization() -> None:
-    from prepguide.questions.plan import _plan, candidates_for
+    from prepguide.tailor.questions.plan import _plan, candidates_for
 
     bank = merge_banks(
         [

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from prepguide.cli import load_guide, main
-from prepguide.prep import Prep, build_prep
+from prepguide.tailor.prep import Prep, build_prep
 
 ROOT = Path(__file__).resolve().parent.parent
 SECOND = ROOT / "tests/data/second-guide"

@@ -37,9 +37,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from prepguide.cli import main
-from prepguide.loader import LoadError, load_bytes
-from prepguide.schema import SCHEMA_DIR
-from prepguide.validate import validate_document
+from prepguide.read.loader import LoadError, load_bytes
+from prepguide.read.schema import SCHEMA_DIR
+from prepguide.read.validate import validate_document
 
 from .conftest import EXAMPLE_CONTENT
 

@@ -16,7 +16,7 @@ import markdown
 import pytest
 
 from prepguide import markup
-from prepguide.corpus import CorpusLoader
+from prepguide.guide.corpus import CorpusLoader
 
 from . import hostile
 from .conftest import MINIMAL_MKDOCS, build_site, override_template, write

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
 from prepguide.cli import main
-from prepguide.questions import (
+from prepguide.tailor.questions import (
     MAX_SIZE,
     TemplateBudgetError,
     budget_error,
@@ -468,10 +468,10 @@ def test_without_directory_urls_the_addresses_differ(
 def test_the_generated_paths_are_those_the_build_generates(
     guide: Path, audience: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prepguide.corpus import CorpusLoader
-    from prepguide.generated import HOME, generated_sources
+    from prepguide.guide.corpus import CorpusLoader
+    from prepguide.guide.privacy import for_audience
     from prepguide.plugin import PrepGuidePlugin
-    from prepguide.privacy import for_audience
+    from prepguide.render.generated import HOME, generated_sources
 
     made: list[list[str]] = []
     real = PrepGuidePlugin.render
@@ -500,7 +500,7 @@ def test_the_generated_paths_are_those_the_build_generates(
 def test_dest_uri_is_mkdocs_own(src: str, directory_urls: bool) -> None:
     from mkdocs.structure.files import File
 
-    from prepguide.generated import dest_uri, url_of
+    from prepguide.render.generated import dest_uri, url_of
 
     file = File(src, "/docs", "/site", directory_urls)
     assert dest_uri(src, directory_urls) == file.dest_uri

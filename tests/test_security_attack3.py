@@ -13,10 +13,10 @@ import regress
 from pydantic import ValidationError
 
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
 from prepguide.errors import Problem
-from prepguide.model import Contact, Organization, Profile
-from prepguide.schema import SCHEMA_DIR
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.read.model import Contact, Organization, Profile
+from prepguide.read.schema import SCHEMA_DIR
 
 from .conftest import MINIMAL_MKDOCS, write
 
@@ -375,7 +375,7 @@ def test_status_and_new_name_a_dangling_link(
 
 
 def test_a_link_broken_while_loading(guide_dir: Path) -> None:
-    from prepguide.loader import LoadError, load_file
+    from prepguide.read.loader import LoadError, load_file
 
     link = guide_dir / "content/contacts/dangle.yml"
     link.symlink_to("nowhere")

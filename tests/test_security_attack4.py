@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from prepguide.cli import main
-from prepguide.corpus import LOOP_MESSAGE, CorpusLoader
+from prepguide.guide.corpus import LOOP_MESSAGE, CorpusLoader
 
 from .conftest import MINIMAL_MKDOCS, build_site, write
 

@@ -16,10 +16,10 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader, is_unpublished
-from prepguide.guide import find_guide
+from prepguide.guide.config_file import find_guide
+from prepguide.guide.corpus import CorpusLoader, is_unpublished
 from prepguide.options import make_options
-from prepguide.questions import (
+from prepguide.tailor.questions import (
     MAX_STEPS,
     TemplateBudgetError,
     budget_error,
@@ -264,18 +264,18 @@ def test_reserved_ids_are_refused(
 def test_a_crash_while_rendering_is_a_located_error_and_keeps_the_site(
     guide: Path, monkeypatch: pytest.MonkeyPatch, mkdocs_logs: pytest.LogCaptureFixture
 ) -> None:
-    import prepguide.prep
+    import prepguide.tailor.prep
 
     site = build_site(guide)
     before = site_files(site)
-    real = prepguide.prep.build_prep
+    real = prepguide.tailor.prep.build_prep
 
     def failing(corpus, contact, options):  # type: ignore[no-untyped-def]
         if contact.id == "joan-whitcombe":
             raise OverflowError("date value out of range")
         return real(corpus, contact, options)
 
-    monkeypatch.setattr(prepguide.prep, "build_prep", failing)
+    monkeypatch.setattr(prepguide.tailor.prep, "build_prep", failing)
     with pytest.raises(Abort):
         build_site(guide)
     assert site_files(site) == before
@@ -430,18 +430,18 @@ def test_a_web_font_the_guide_names_is_kept(guide: Path) -> None:
 def test_a_crash_while_loading_is_a_located_error_and_keeps_the_site(
     guide: Path, monkeypatch: pytest.MonkeyPatch, mkdocs_logs: pytest.LogCaptureFixture
 ) -> None:
-    import prepguide.corpus
+    import prepguide.guide.corpus
 
     site = build_site(guide)
     before = site_files(site)
-    real = prepguide.corpus.load_file
+    real = prepguide.guide.corpus.load_file
 
     def failing(path, display):  # type: ignore[no-untyped-def]
         if path.name == "joan-whitcombe.yml":
             raise ValueError("Exceeds the limit (4300 digits)")
         return real(path, display)
 
-    monkeypatch.setattr(prepguide.corpus, "load_file", failing)
+    monkeypatch.setattr(prepguide.guide.corpus, "load_file", failing)
     (guide / "content/contacts/joan-whitcombe.yml").touch()  # not from the parse cache
     with pytest.raises(Abort):
         build_site(guide)

@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 
-from prepguide import file_edit
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
-from prepguide.edit import EditError, set_status
 from prepguide.errors import Problem, visible, visible_lines
-from prepguide.loader import load_bytes
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.read.loader import load_bytes
 from prepguide.reserved import RESERVED_IDS
+from prepguide.write import file_edit
+from prepguide.write.edit import EditError, set_status
 
 from .conftest import MINIMAL_MKDOCS, ROOT, write
 
@@ -141,8 +141,8 @@ EDIT_ONE_FIELD = (
     SLOW_REPLACE
     + """
 from pathlib import Path
-from prepguide.file_edit import edit_file
-from prepguide.yaml_edit import update_section
+from prepguide.write.file_edit import edit_file
+from prepguide.write.yaml_edit import update_section
 i = int(sys.argv[2])
 edit_file(Path(sys.argv[1]), lambda raw: update_section(raw, "log", {f"p{i:02d}": f"v{i}"}).data)
 """
@@ -486,7 +486,7 @@ def test_import_into_a_full_disk(
 def test_any_command_turns_an_os_error_into_one_line(
     guide_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from prepguide.commands import check
+    from prepguide.cli.commands import check
 
     def denied(*args: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied", "content/contacts/\x1bx.yml")

@@ -17,11 +17,11 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from prepguide.calendar import calendar_ics, meeting_ics, one_line
 from prepguide.cli import main
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.loader import MAX_DEPTH, LoadError, load_bytes
+from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.options import Options
+from prepguide.read.loader import MAX_DEPTH, LoadError, load_bytes
+from prepguide.render.calendar import calendar_ics, meeting_ics, one_line
 
 from .conftest import ROOT, build_site, write
 
@@ -344,7 +344,7 @@ def test_the_conversion_follows_the_timezone_option() -> None:
     doc = load_bytes(
         b"name: Dana\nmeeting:\n  status: scheduled\n  date: 2026-07-01T12:30:00+05:00\n", CONTACT
     )
-    from prepguide.validate import validate_document
+    from prepguide.read.validate import validate_document
 
     for zone, local in (("UTC", "07:30"), ("Europe/Stockholm", "09:30"), ("Asia/Tokyo", "16:30")):
         model, problems = validate_document(doc, "contact", "dana", timezone=zone)
@@ -371,7 +371,7 @@ def test_a_changed_timezone_reconverts_cached_files(tmp_path: Path) -> None:
 def test_schema_meeting_date_accepts_what_the_model_accepts() -> None:
     import jsonschema
 
-    from prepguide.schema import SCHEMA_DIR
+    from prepguide.read.schema import SCHEMA_DIR
 
     schema = json.loads((SCHEMA_DIR / "contact.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
@@ -380,7 +380,7 @@ def test_schema_meeting_date_accepts_what_the_model_accepts() -> None:
     for bad in (1700000000, "1700000000", "next tuesday", "2026-12-04 15:30 +01:00"):
         assert not validator.is_valid({"name": "Dana", "meeting": {"date": bad}}), bad
         doc = load_bytes(f"name: Dana\nmeeting:\n  date: {json.dumps(bad)}\n".encode(), CONTACT)
-        from prepguide.validate import validate_document
+        from prepguide.read.validate import validate_document
 
         assert validate_document(doc, "contact", "dana")[0] is None, bad
     assert not validator.is_valid({"name": "A\nB"})

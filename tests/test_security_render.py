@@ -20,14 +20,14 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from prepguide.corpus import Corpus
+from prepguide.guide.corpus import Corpus
+from prepguide.guide.privacy import for_audience
 from prepguide.markup import meta_text, yaml_string
-from prepguide.model import Contact, Organization
 from prepguide.options import Options
-from prepguide.pages import SiteContext
-from prepguide.privacy import for_audience
-from prepguide.site import render_site
-from prepguide.templating import Renderer, front_matter
+from prepguide.read.model import Contact, Organization
+from prepguide.render.pages import SiteContext
+from prepguide.render.site import render_site
+from prepguide.render.templating import Renderer, front_matter
 
 from .conftest import MINIMAL_MKDOCS, build_site, write
 

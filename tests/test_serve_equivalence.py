@@ -265,7 +265,7 @@ def test_pages_are_not_kept_with_an_extension_that_reads_other_files(session: Se
 
 
 def test_signature_writes_values_down_or_gives_up() -> None:
-    from prepguide.rebuild import signature
+    from prepguide.plugin.rebuild import signature
 
     class Options:
         def __init__(self, value: int) -> None:
@@ -278,7 +278,7 @@ def test_signature_writes_values_down_or_gives_up() -> None:
 
 
 def test_only_extensions_that_read_the_page_alone_allow_keeping_pages() -> None:
-    from prepguide.rebuild import pure_extensions
+    from prepguide.plugin.rebuild import pure_extensions
 
     assert pure_extensions(["toc", "markdown.extensions.tables", "pymdownx.superfences"])
     assert not pure_extensions(["toc", "pymdownx.snippets"])
@@ -286,7 +286,7 @@ def test_only_extensions_that_read_the_page_alone_allow_keeping_pages() -> None:
 
 
 def test_a_kept_page_is_reused_only_with_its_key_and_every_lookup_unchanged() -> None:
-    from prepguide.rebuild import OutputCache
+    from prepguide.plugin.rebuild import OutputCache
 
     cache = OutputCache()
     found = {"organizations/acme.md": ("organizations/acme/", "NOT_IN_NAV")}

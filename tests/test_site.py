@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepguide.brief import is_web_address, relative_day
-from prepguide.pages import page_url, relative_url, relpath
-from prepguide.templating import letter_html
+from prepguide.render.brief import is_web_address, relative_day
+from prepguide.render.pages import page_url, relative_url, relpath
+from prepguide.render.templating import letter_html
 
 SEGMENTS = st.sampled_from(["contacts", "organizations", "dana-whitfield", "a", "b", "", ".", ".."])
 PATHS = st.lists(SEGMENTS, max_size=5).map(lambda parts: "/" + "/".join(parts))

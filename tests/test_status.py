@@ -13,16 +13,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prepguide import file_edit
 from prepguide.cli import main
-from prepguide.corpus import CorpusLoader
-from prepguide.edit import (
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.write import file_edit
+from prepguide.write.edit import (
     MEETING_ORDER,
     EditError,
     parse_status,
     parse_when,
 )
-from prepguide.yaml_edit import update_section
+from prepguide.write.yaml_edit import update_section
 
 from .conftest import write
 
@@ -564,7 +564,7 @@ def contact_files(draw: st.DrawFn) -> tuple[str, bool]:
 def test_any_style_only_meeting_lines_change(
     file: tuple[str, bool], new_status: str, when: object
 ) -> None:
-    from prepguide.loader import load_bytes
+    from prepguide.read.loader import load_bytes
 
     text, block = file
     raw = text.encode("utf-8")

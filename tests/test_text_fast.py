@@ -15,11 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepguide.common_ground import fold
-from prepguide.corpus import Corpus, CorpusLoader
-from prepguide.questions import duplicates, merge_banks, select_questions
-from prepguide.questions.banks import builtin_bank
-from prepguide.questions.duplicates import _content_words_full, _Taken, content_words
+from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.tailor.common_ground import fold
+from prepguide.tailor.questions import duplicates, merge_banks, select_questions
+from prepguide.tailor.questions.banks import builtin_bank
+from prepguide.tailor.questions.duplicates import _content_words_full, _Taken, content_words
 from prepguide.text.person import _name_spans, _to_second_person, to_second_person
 
 from .conftest import ROOT

@@ -5,7 +5,7 @@ The notes say three things about a go-between A and a contact B
 ``referrals``), an introduction is *to ask for* or was *asked for* (B's
 ``connection.via`` is A, B not yet scheduled), or A *introduced* you (B
 scheduled or met). Every page and draft says only what happened, and all of
-them read it from :func:`prepguide.relations.relation`.
+them read it from :func:`prepguide.tailor.relations.relation`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import Any
 
 import pytest
 
-from prepguide.corpus import Corpus
-from prepguide.dashboard import due
-from prepguide.model import Contact, Profile
-from prepguide.network import build_network
+from prepguide.guide.corpus import Corpus
 from prepguide.options import Options
-from prepguide.prep import build_prep
-from prepguide.relations import (
+from prepguide.read.model import Contact, Profile
+from prepguide.render.network import build_network
+from prepguide.tailor.dashboard import due
+from prepguide.tailor.prep import build_prep
+from prepguide.tailor.relations import (
     Relation,
     introduction_line,
     introduction_state,

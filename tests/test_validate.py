@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepguide.corpus import CorpusLoader
-from prepguide.loader import load_bytes
-from prepguide.model import slugify
-from prepguide.validate import validate_document
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.read.loader import load_bytes
+from prepguide.read.model import slugify
+from prepguide.read.validate import validate_document
 
 from .conftest import EXAMPLE_CONTENT, write
 
@@ -271,8 +271,8 @@ def _reference_url_check(value: str) -> str | None:
 
     import regress
 
-    from prepguide.model import WHITE_SPACE_CHARS
-    from prepguide.schema import SCHEMA_DIR
+    from prepguide.read.model import WHITE_SPACE_CHARS
+    from prepguide.read.schema import SCHEMA_DIR
 
     schema = json.loads((SCHEMA_DIR / "organization.schema.json").read_text(encoding="utf-8"))
     pattern = schema["properties"]["website"]["anyOf"][0]["pattern"]
@@ -293,7 +293,7 @@ URL_PIECES = [
 def test_url_rule_matches_the_reference(value: str) -> None:
     from pydantic import ValidationError
 
-    from prepguide.model import Role
+    from prepguide.read.model import Role
 
     try:
         got: str | None = Role(title="t", url=value).url
@@ -304,7 +304,7 @@ def test_url_rule_matches_the_reference(value: str) -> None:
 
 def test_display_paths_of_files_in_a_folder(tmp_path: Path) -> None:
     """Files are named as _display names them, worked out once per folder."""
-    from prepguide.corpus import _display, _folder_prefix
+    from prepguide.guide.corpus import _display, _folder_prefix
 
     root = tmp_path / "guide"
     (root / "content/contacts").mkdir(parents=True)

@@ -55,7 +55,7 @@ class Options:
 
 DEFAULTS = Options()
 """Every option's default, in one place: the plugin's config schema (config.py),
-:func:`make_options` and the command line (guide.py) read them here."""
+:func:`make_options` and the command line (guide/config_file.py) read them here."""
 
 OPTION_NAMES: tuple[str, ...] = (*(f.name for f in fields(Options)), "enabled")
 """The keys of the ``prepguide`` plugin in ``mkdocs.yml`` (``enabled`` is the plugin's own)."""

@@ -23,7 +23,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page, expect
 
 from prepguide.cli import main as prepguide_main
-from prepguide.model import STATUSES
+from prepguide.read.model import STATUSES
 from tests.conftest import PREP_SECTIONS, copy_example
 
 from .conftest import ServedSite, build_and_serve, tab_to

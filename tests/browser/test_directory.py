@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from prepguide.scaffold import init_guide
+from prepguide.write.scaffold import init_guide
 from tests.conftest import build_site, write
 
 from .conftest import Watch, _QuietHandler, _Server

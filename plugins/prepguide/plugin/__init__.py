@@ -1,7 +1,7 @@
 """The MkDocs plugin: a thin adapter from MkDocs events to prepguide's core.
 
 Loading, validation, tailoring and rendering live in engine-neutral modules
-(:mod:`prepguide.corpus`, :mod:`prepguide.prep`, :mod:`prepguide.site`);
+(:mod:`prepguide.guide.corpus`, :mod:`prepguide.tailor.prep`, :mod:`prepguide.render.site`);
 this module only uses MkDocs' public plugin API: events, ``File.generated``,
 ``Files``, ``PluginError`` and ``get_plugin_logger``.
 """
@@ -20,20 +20,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date
 
-from ..corpus import Corpus, CorpusLoader, paused_gc, thaw
 from ..errors import Problem, visible
+from ..guide.corpus import Corpus, CorpusLoader, paused_gc, thaw
+from ..guide.privacy import for_audience
 from ..options import OptionError, Options
-from ..pagecache import PageCache
-from ..pagehtml import HeadingStyle, anchor_ids, toc_tokens
-from ..pages import SiteContext
-from ..prep import WarningMemo, prep_warnings
-from ..privacy import for_audience
-from ..questions import TemplateBudgetError
-from ..rebuild import Entry, OutputCache, folder_signature, signature
-from ..scaffold import unfilled_blanks
-from ..site import render_site, site_assets
-from ..templating import Renderer
+from ..render.pagecache import PageCache
+from ..render.pagehtml import HeadingStyle, anchor_ids, toc_tokens
+from ..render.pages import SiteContext
+from ..render.site import render_site, site_assets
+from ..render.templating import Renderer
+from ..tailor.prep import WarningMemo, prep_warnings
+from ..tailor.questions import TemplateBudgetError
+from ..write.scaffold import unfilled_blanks
 from .config import PrepGuideConfig
+from .rebuild import Entry, OutputCache, folder_signature, signature
 
 if TYPE_CHECKING:
     import jinja2

@@ -1,8 +1,8 @@
 """Pages that MkDocs builds from what prepguide made of them (no Markdown to convert).
 
-:class:`HtmlPage` is a page prepguide wrote as HTML (prepguide.pagehtml);
+:class:`HtmlPage` is a page prepguide wrote as HTML (prepguide.render.pagehtml);
 :class:`KeptPage` one whose earlier output ``mkdocs serve`` reuses
-(prepguide.rebuild); the functions keep and restore what converting a page made.
+(prepguide.plugin.rebuild); the functions keep and restore what converting a page made.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..pagehtml import HeadingStyle, anchor_ids, toc_tokens
-from ..rebuild import Entry
+from ..render.pagehtml import HeadingStyle, anchor_ids, toc_tokens
+from .rebuild import Entry
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +41,7 @@ PAGE_EVENTS = (
 
 
 class HtmlPage(Page):
-    """A prep or organization page, whose source is already HTML (prepguide.pagehtml).
+    """A prep or organization page, whose source is already HTML (prepguide.render.pagehtml).
 
     The plugin hands MkDocs this page in ``on_pre_page`` (the event may return
     another page). Its front matter is read as for any page; ``render`` takes the
@@ -68,7 +68,7 @@ class KeptPage(HtmlPage):
     """A generated HTML page under ``mkdocs serve``, with what an earlier build made of it.
 
     For every page prepguide generated outside the navigation: when the page's
-    source and the configuration are unchanged (:class:`~prepguide.rebuild.OutputCache`),
+    source and the configuration are unchanged (:class:`~prepguide.plugin.rebuild.OutputCache`),
     the theme's output and search entries of the last build are reused (see
     ``on_env``); otherwise they are made again and kept for the next build.
     """

@@ -11,13 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from ..corpus import Corpus
 from ..errors import Problem, format_problems, visible
-from ..generated import clashes as generated_clashes
-from ..generated import user_sources
-from ..model import Contact, Organization
-from ..pagehtml import overrides_not_used
-from ..questions import TemplateBudgetError
+from ..guide.corpus import Corpus
+from ..read.model import Contact, Organization
+from ..render.generated import clashes as generated_clashes
+from ..render.generated import user_sources
+from ..render.pagehtml import overrides_not_used
+from ..tailor.questions import TemplateBudgetError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,7 +40,7 @@ def clashes(
     and the generated ``contacts.md`` are both ``/contacts/``): prepguide never
     overwrites a user's page, and never lets one replace a generated page.
     """
-    # The rule is shared with `prepguide check` (prepguide.generated); the user's files
+    # The rule is shared with `prepguide check` (prepguide.render.generated); the user's files
     # are listed as check lists them, with those exclude_docs excludes (MkDocs keeps them
     # in its files, and on_files would refuse them after site/ is cleaned).
     del user

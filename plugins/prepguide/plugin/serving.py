@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..model import ID_RE
-from ..pagehtml import searchable
-from ..rebuild import Entry, OutputCache, copy_entries, pure_extensions, signature
+from ..read.model import ID_RE
+from ..render.pagehtml import searchable
+from .rebuild import Entry, OutputCache, copy_entries, pure_extensions, signature
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +49,7 @@ class ServeMixin:
 
         Kept only when every Markdown extension reads nothing but the page and no
         plugin but prepguide and search takes part in building pages (see
-        :mod:`prepguide.rebuild`).
+        :mod:`prepguide.plugin.rebuild`).
         """
         if not pure_extensions(config.markdown_extensions):
             return None

@@ -1,0 +1,7 @@
+"""``python -m prepguide.cli``: the ``prepguide`` command (entry point ``prepguide.cli:main``)."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
