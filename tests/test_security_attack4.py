@@ -12,7 +12,8 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from prepguide.cli import main
-from prepguide.guide.corpus import LOOP_MESSAGE, CorpusLoader
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.guide.research import LOOP_MESSAGE
 
 from .conftest import MINIMAL_MKDOCS, build_site, write
 

@@ -17,7 +17,8 @@ from mkdocs.exceptions import Abort
 
 from prepguide.cli import main
 from prepguide.guide.config_file import find_guide
-from prepguide.guide.corpus import CorpusLoader, is_unpublished
+from prepguide.guide.corpus import CorpusLoader
+from prepguide.guide.published import is_unpublished
 from prepguide.options import make_options
 from prepguide.tailor.questions import (
     MAX_STEPS,

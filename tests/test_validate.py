@@ -304,7 +304,7 @@ def test_url_rule_matches_the_reference(value: str) -> None:
 
 def test_display_paths_of_files_in_a_folder(tmp_path: Path) -> None:
     """Files are named as _display names them, worked out once per folder."""
-    from prepguide.guide.corpus import _display, _folder_prefix
+    from prepguide.guide.research import _display, _folder_prefix
 
     root = tmp_path / "guide"
     (root / "content/contacts").mkdir(parents=True)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..read.model import Contact, Meeting, Organization, Profile
-from .corpus import Corpus, is_id_like
+from .corpus import Corpus
+from .references import is_id_like
 
 PRIVATE_FIELDS = {
     "profile": ("email", "phone"),

@@ -10,7 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, set_exclusions
 
 from ..guide.config_file import GuideError, read_config
-from ..guide.corpus import is_unpublished, unsafe_link
+from ..guide.published import is_unpublished, unsafe_link
 from ..options import Options, make_options
 from ..render.pagehtml import HeadingStyle
 from .config import PrepGuideConfig
@@ -78,7 +78,7 @@ def remove_research_files(files: Files) -> Files:
     "What is never published"): every file that looks like YAML, whatever its case
     or suffix (``x.yml~``, ``#x.yml#``, ``x.YML``), ``profile.*``, everything in the
     research folders but the user's Markdown pages (see
-    :func:`prepguide.guide.corpus.is_unpublished`; the loader warns about each), and
+    :func:`prepguide.guide.published.is_unpublished`; the loader warns about each), and
     prepguide's own template overrides (``custom_dir/prepguide/*.j2``, which
     MkDocs would otherwise copy from the theme as static files).
     """

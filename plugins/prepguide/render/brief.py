@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..guide.corpus import Corpus, is_id_like
+from ..guide.corpus import Corpus
+from ..guide.references import is_id_like
 from ..read.model import Contact
 from .pages import SiteContext
 from .templating import format_date, format_datetime

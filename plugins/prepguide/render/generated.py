@@ -23,7 +23,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import Problem
-from ..guide.corpus import Corpus, is_unpublished
+from ..guide.corpus import Corpus
+from ..guide.published import is_unpublished
 
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
 """prepguide's stylesheet, script, logo and favicon, published under ``assets/prepguide/``."""
@@ -169,7 +170,7 @@ def clashes(
 def user_sources(docs_dir: Path) -> list[str]:
     """The user's files that MkDocs would see in ``docs_dir`` (walked as MkDocs walks it:
     links followed, sorted), without the notes, what is never published
-    (:func:`prepguide.guide.corpus.is_unpublished`) and template overrides, which the plugin
+    (:func:`prepguide.guide.published.is_unpublished`) and template overrides, which the plugin
     takes out of the site. Files that ``exclude_docs`` excludes are kept: MkDocs still
     lists them, and the plugin refuses a generated page at their path.
     """

@@ -21,7 +21,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from ..guide.corpus import Corpus, is_id_like
+from ..guide.corpus import Corpus
+from ..guide.references import is_id_like
 from ..read.model import Contact
 from ..text import MONTHS
 
