@@ -11,7 +11,7 @@ import pytest
 
 from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.read.model import Contact, Organization
-from prepguide.render.network import Edge, build_network, relations, render_svg
+from prepguide.render.network import Edge, Network, build_network, draw_svg, node_labels
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -25,6 +25,18 @@ def corpus_of(*contacts: Contact, orgs: tuple[Organization, ...] = ()) -> Corpus
 
 
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+def render_svg(network: Network, corpus: Corpus, href: Any) -> str:
+    """The map as the build draws it (site.py: labels from the corpus, then draw_svg)."""
+    return draw_svg(network, node_labels(network, corpus), href)
+
+
+def relations(network: Network, contact_id: str) -> tuple[list[str], list[str]]:
+    """Who led to a contact and whom it led to, read from the map's edges."""
+    by = sorted({e.source for e in network.edges if e.target == contact_id})
+    to = sorted({e.target for e in network.edges if e.source == contact_id})
+    return by, to
 
 
 def href(ident: str) -> str:

@@ -9,7 +9,7 @@ introductions"):
   was made, else a ``via`` edge (asked for, not asked yet, or unknown in a
   public build).
 
-:func:`render_svg` draws them at build time as a static SVG (no script): a
+:func:`draw_svg` draws them at build time as a static SVG (no script): a
 layered layout where each generation of introductions sits one band lower,
 each connected group of people drawn as its own block and blocks set side
 by side in rows of a fixed width (wide generations wrap), so a hundred
@@ -31,17 +31,7 @@ from typing import Literal
 from xml.sax.saxutils import escape
 
 from ..guide.corpus import Corpus
-
-# The names imported "as" themselves are re-exported: render/site.py imports them from here, and
-# docs/workflow.md once documented prepguide.render.network.relation (they live in tailor/relations.py).
-from ..tailor.relations import Relation as Relation
 from ..tailor.relations import all_relations
-from ..tailor.relations import facts_about_source as facts_about_source
-from ..tailor.relations import facts_about_target as facts_about_target
-from ..tailor.relations import introduction_state as introduction_state
-from ..tailor.relations import network_sentences as network_sentences
-from ..tailor.relations import relation as relation
-from ..tailor.relations import relations_by_contact as relations_by_contact
 
 EdgeKind = Literal["introduced", "via", "referred"]
 KINDS: tuple[EdgeKind, ...] = ("introduced", "via", "referred")
@@ -111,19 +101,6 @@ def build_network(corpus: Corpus, *, public: bool = False) -> Network:
     ordered = tuple(sorted(edges, key=lambda e: (e.source, e.target, e.kind)))
     nodes = tuple(sorted({e.source for e in ordered} | {e.target for e in ordered}))
     return Network(nodes=nodes, edges=ordered, unconnected=len(contacts) - len(nodes))
-
-
-def relations(network: Network, contact_id: str) -> tuple[list[str], list[str]]:
-    """Return who led to a contact, and whom the contact led to.
-
-    Returns:
-        ``(by, to)``: the ids that introduced or referred ``contact_id``, and
-        the ids that ``contact_id`` introduced or referred; each sorted, without
-        repeats.
-    """
-    by = sorted({e.source for e in network.edges if e.target == contact_id})
-    to = sorted({e.target for e in network.edges if e.source == contact_id})
-    return by, to
 
 
 # --- layout ------------------------------------------------------------------------------------
@@ -388,29 +365,6 @@ _STYLE = """
 """
 
 
-def render_svg(
-    network: Network,
-    corpus: Corpus,
-    href: Callable[[str], str],
-    *,
-    prefix: str = "pg-net",
-) -> str:
-    """Draw the network as an SVG document (a string, no XML declaration).
-
-    Arguments:
-        network: From :func:`build_network`.
-        corpus: Supplies names and organizations.
-        href: The link of a contact's prep page, from its id (e.g. a relative URL).
-        prefix: Prefix of the SVG's ids and CSS classes; change it when two
-            maps share one page.
-
-    The root has ``<title>`` and ``<desc>`` and ``aria-labelledby`` pointing at
-    them. Its role is ``group`` rather than ``img``: every person is a link,
-    and ``img`` would hide the links from assistive technology.
-    """
-    return draw_svg(network, node_labels(network, corpus), href, prefix=prefix)
-
-
 @dataclass(frozen=True)
 class NodeLabel:
     """What the map shows of one person: name, and role and organization under it."""
@@ -591,7 +545,19 @@ def draw_svg(
     *,
     prefix: str = "pg-net",
 ) -> str:
-    """Draw the network from its labels (see :func:`render_svg`)."""
+    """Draw the network as an SVG document (a string, no XML declaration).
+
+    Arguments:
+        network: From :func:`build_network`.
+        labels: What the map shows of each person (:func:`node_labels`).
+        href: The link of a contact's prep page, from its id (e.g. a relative URL).
+        prefix: Prefix of the SVG's ids and CSS classes; change it when two
+            maps share one page.
+
+    The root has ``<title>`` and ``<desc>`` and ``aria-labelledby`` pointing at
+    them. Its role is ``group`` rather than ``img``: every person is a link,
+    and ``img`` would hide the links from assistive technology.
+    """
     names = tuple((cid, label.name) for cid, label in labels)
     boxes, height, head = _frame(network, names, prefix, _node_height(lb for _, lb in labels))
     label_of = dict(labels)

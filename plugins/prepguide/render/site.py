@@ -124,7 +124,7 @@ def _prep_pages(run: _Build) -> list[PageSpec]:
 
     corpus, ctx = run.corpus, run.ctx
     contacts = corpus.contacts
-    # Who led to whom, each with what the notes say happened (network.relation).
+    # Who led to whom, each with what the notes say happened (tailor.relations.relation).
     led_by, led_to = relations_by_contact(corpus, public=ctx.public)
     ics_ids = set() if ctx.public else {c for c, v in contacts.items() if has_meeting_event(v)}
     template = run.renderer.env.get_template("contact.html.j2")

@@ -17,7 +17,7 @@ def mutual_points(contact: Contact, corpus: Corpus) -> list[GroundPoint]:
         return []
     person = corpus.contacts.get(via)
     name = person.name if person else " ".join(w.capitalize() for w in via.split("-"))
-    # Only what the notes say happened (network.relation): introduced, asked, or not yet.
+    # Only what the notes say happened (relations.relation): introduced, asked, or not yet.
     rel = relation(corpus, via, contact.id)
     state = rel.introduction if rel is not None else None
     if state == "introduced":
