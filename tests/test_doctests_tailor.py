@@ -11,6 +11,7 @@ import pytest
 MODULES = [
     "prepguide.render.calendar",
     "prepguide.tailor.dashboard",
+    "prepguide.tailor.drafts.after_talk",
     "prepguide.tailor.drafts.introductions",
     "prepguide.tailor.drafts.letter",
     "prepguide.tailor.drafts.outreach_email",
@@ -20,8 +21,8 @@ MODULES = [
     "prepguide.tailor.relations",
     "prepguide.tailor.spoken_time",
 ]
-# Modules whose functions all take a whole draft context: no one-line example.
-WITHOUT_EXAMPLES = ["prepguide.tailor.drafts", "prepguide.tailor.drafts.after_talk"]
+# The package's __init__ only gathers the drafts: nothing of its own to show.
+WITHOUT_EXAMPLES = ["prepguide.tailor.drafts"]
 
 
 @pytest.mark.parametrize("name", MODULES + WITHOUT_EXAMPLES)

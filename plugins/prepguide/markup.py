@@ -180,6 +180,9 @@ def inert_braces(fragment: str) -> str:
     ``&#123;`` as ``{``; no Markdown extension reads it as syntax. Every
     sanitized field and every value escaped for an HTML block goes through here
     (docs/security.md).
+
+    >>> inert_braces('<p>Read more {: onfocus="alert(1)" }</p>')
+    '<p>Read more &#123;: onfocus="alert(1)" &#125;</p>'
     """
     return fragment.translate(_BRACES) if "{" in fragment or "}" in fragment else fragment
 
@@ -487,6 +490,9 @@ def sanitize(fragment: str) -> str:
 
     What is left can be placed anywhere in a generated page, also where
     Python-Markdown reads it again: its braces are inert (:func:`inert_braces`).
+
+    >>> sanitize('<p onclick="steal()">Hi <script>alert(1)</script><b>there</b> {: .x }</p>')
+    '<p>Hi <b>there</b> &#123;: .x &#125;</p>'
     """
     return inert_braces(_cleaner()(fragment))
 

@@ -29,5 +29,9 @@ RESERVED_SUFFIX = "-2"
 
 
 def unreserved(ident: str) -> str:
-    """Return ``ident``, or ``ident-2`` when ``ident`` is reserved (``index`` -> ``index-2``)."""
+    """Return ``ident``, or ``ident-2`` when ``ident`` is reserved (``index`` -> ``index-2``).
+
+    >>> unreserved("index"), unreserved("ana-ruiz")
+    ('index-2', 'ana-ruiz')
+    """
     return ident + RESERVED_SUFFIX if ident in RESERVED_IDS else ident

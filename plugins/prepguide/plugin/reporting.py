@@ -59,6 +59,10 @@ def located_failure(exc: BaseException, corpus: Corpus, *, budget: bool = False)
     ``check`` accepts what the build can render, so this is a last resort: the
     message names the contact or organization whose page failed (found in the
     traceback), or the question bank entry over its budget, and asks for a report.
+
+    >>> print(located_failure(ValueError("year 0 is out of range"), Corpus()))
+    prepguide could not build the site; nothing was written:
+    content/:1:1: error: a value here could not be read or rendered (ValueError: year 0 is out of range); check this file's values, and please report this as a bug of prepguide
     """
     if budget and isinstance(exc, TemplateBudgetError):
         located = locate_bank_entry(exc, corpus)
@@ -113,6 +117,17 @@ def error_block(message: str) -> str:
     ``message`` is the ``PluginError``'s text: a first line saying what failed,
     then one ``path:line:col: error: message`` line per problem (the message
     ends with how to fix it).
+
+    >>> print(error_block("prepguide could not build the site; nothing was written:\\n"
+    ...                   "contacts/ana.yml:3:7: error: `date`: <b>soon</b> is not a date; write 2026-12-04"))
+    <div class="pg-build-errors admonition failure" role="alert">
+    <p class="admonition-title">The guide has errors: these pages are not up to date</p>
+    <p>prepguide could not build the site:</p>
+    <ul>
+    <li><code class="pg-error-where">contacts/ana.yml:3:7</code> <span class="pg-error-severity">error:</span> <span class="pg-error-message">`date`: &lt;b&gt;soon&lt;/b&gt; is not a date; write 2026-12-04</span></li>
+    </ul>
+    <p>Fix them and save: this page reloads by itself. <code>prepguide check</code> lists the same problems.</p>
+    </div>
     """
     lines = [line for line in message.splitlines() if line.strip()]
     head = lines[0] if lines and not _LOCATED.match(lines[0]) else ""

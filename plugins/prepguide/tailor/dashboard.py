@@ -298,6 +298,16 @@ def _second_person(corpus: Corpus, contact: Contact, options: Options) -> Contac
 
 
 def _nudge_message(corpus: Corpus, contact: Contact, requested: date, options: Options) -> str:
+    """What to do about a request left unanswered: nudge the contact (or the go-between
+    asked for an introduction), or try a second person at their organization.
+
+    >>> from prepguide.read.model import Organization
+    >>> lumenchart = Organization(id="lumenchart", name="Lumenchart Inc.")
+    >>> ana = Contact(id="ana", name="Ana Ruiz", organization="lumenchart")
+    >>> corpus = Corpus(contacts={"ana": ana}, organizations={"lumenchart": lumenchart})
+    >>> print(_nudge_message(corpus, ana, date(2026, 11, 20), Options()))
+    no answer since 2026-11-20: send a polite nudge, or look for a second person at Lumenchart Inc.
+    """
     via = contact.connection.via
     rel = relation(corpus, via, contact.id, public=options.audience == "public") if via else None
     if rel is not None and rel.introduction == "requested" and via in corpus.contacts:
@@ -331,7 +341,12 @@ def spoken_datetime(value: datetime) -> str:
 
 
 def record_message(contact: Contact) -> str:
-    """The question for a scheduled meeting whose time has passed."""
+    """The question for a scheduled meeting whose time has passed.
+
+    >>> joan = Contact(id="joan", name="Joan Whitcombe", meeting={"date": "2026-11-24 16:30"})
+    >>> print(record_message(joan))
+    Did you talk to Joan Whitcombe on Tuesday 24 November 2026 at 16:30? Record it with `prepguide status joan met`
+    """
     assert contact.meeting.date is not None
     return (
         f"Did you talk to {contact.name} on {spoken_datetime(contact.meeting.date)}? "

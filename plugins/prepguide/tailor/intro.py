@@ -226,6 +226,11 @@ def organization_name(ref: str, corpus: Corpus) -> str:
 
     Returns:
         The organization's name.
+
+    >>> lumenchart = Organization(id="lumenchart", name="Lumenchart Inc.")
+    >>> corpus = Corpus(organizations={"lumenchart": lumenchart})
+    >>> organization_name("lumenchart", corpus), organization_name("City Hospital", corpus)
+    ('Lumenchart Inc.', 'City Hospital')
     """
     org = corpus.organizations.get(ref)
     return org.name if org else ref
@@ -340,7 +345,15 @@ def _thanks(contact: Contact) -> list[Piece]:
 
 
 def _through(via: str, contact: Contact, corpus: Corpus) -> tuple[str, ...]:
-    """How you are connected through ``connection.via``: suggested, or put in touch."""
+    """How you are connected through ``connection.via``: suggested, or put in touch.
+
+    >>> anais = Contact(id="anais", name="Anaïs Petit", pronouns="she/her", referrals=["ana"])
+    >>> ana = Contact(id="ana", name="Ana Ruiz", connection={"via": "anais"})
+    >>> _through("anais", ana, Corpus(contacts={"anais": anais, "ana": ana}))
+    ("Anaïs suggested we talk, and I'm very glad she did.", 'Anaïs suggested we talk.')
+    >>> _through("joe-bloggs", ana, Corpus())
+    ("I'm grateful to Joe for putting us in touch.", 'We both know Joe.')
+    """
     person = corpus.contacts.get(via)
     via_name = first_name(person.name) if person else via.split("-")[0].capitalize()
     they = pronoun_set(person.pronouns if person else None).subject

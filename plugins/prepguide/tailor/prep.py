@@ -182,6 +182,12 @@ def lint_message(where: str, text: str, lint: Callable[[str], Any]) -> str | Non
         or no); try: \\"What …?\\""``, a message naming the linter's flags (two
         questions in one, asking for a job outright) for an open question that has
         them, or ``None`` for a plain open question.
+
+    >>> from prepguide.lint import lint_question
+    >>> print(lint_message("questions[2]", "Do you like your job?", lint_question))
+    `questions[2]`: closed question (answerable with yes or no); try: "What do you like most about your job?"
+    >>> lint_message("questions[0]", "What does a typical week look like?", lint_question) is None
+    True
     """
     result = lint(text)
     label = getattr(result, "label", "open")

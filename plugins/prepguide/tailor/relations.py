@@ -209,6 +209,13 @@ def facts_about_target(rel: Relation) -> str:
 
 
 def _introduction_fact(rel: Relation) -> str:
+    """How far the introduction went, said to you: ``introduced you``, ``you asked for …``.
+
+    >>> _introduction_fact(Relation("anais", "marcus", False, "requested", dt.date(2026, 11, 20)))
+    'you asked for an introduction on 20 November 2026'
+    >>> _introduction_fact(Relation("anais", "marcus", False, "to-request"))
+    'can introduce you; you have not asked yet'
+    """
     state = rel.introduction
     if state == "introduced":
         return "introduced you"

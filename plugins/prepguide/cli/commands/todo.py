@@ -69,6 +69,11 @@ def format_due(item: DueItem) -> str:
     Names and notes are the user's: control characters and bidi overrides in them
     are shown as escapes (``\\x1b``, ``\\u202e``), as in every command's text output
     (docs/usage.md); ``--format json`` keeps them exact.
+
+    >>> from datetime import date
+    >>> item = DueItem("joan", "Joan\\x1b[2J", "thank-you", date(2026, 11, 26), "send a note", 2)
+    >>> print(format_due(item))
+    2026-11-26  thank-you  Joan\\x1b[2J — send a note  (overdue by 2 days)
     """
     late = ""
     if item.overdue:
@@ -77,7 +82,13 @@ def format_due(item: DueItem) -> str:
 
 
 def format_upcoming(item: Upcoming) -> str:
-    """One line for an upcoming meeting (user strings shown with :func:`visible`)."""
+    """One line for an upcoming meeting (user strings shown with :func:`visible`).
+
+    >>> from datetime import datetime
+    >>> when = datetime(2026, 12, 4, 15, 30)
+    >>> print(format_upcoming(Upcoming("ana", "Ana Ruiz", "Lumenchart", when, 1, "video", 30)))
+    2026-12-04 15:30  tomorrow     Ana Ruiz (Lumenchart) — video, 30 min
+    """
     if item.days == 0:
         when = "today"
     elif item.days == 1:

@@ -143,7 +143,14 @@ def _referral_progress(ctx: DraftContext, ref: str) -> str:
 
 
 def _meeting_line(referred: Contact | None, who: str) -> str:
-    """Where things stand with the suggested person, from their meeting date, else a blank."""
+    """Where things stand with the suggested person, from their meeting date, else a blank.
+
+    >>> joan = Contact(id="joan", name="Joan", meeting={"status": "met", "date": "2026-11-24 16:30"})
+    >>> _meeting_line(joan, "Joan")
+    'We talked on Tuesday 24 November 2026.'
+    >>> _meeting_line(None, "Joan")
+    '[When you are meeting Joan, or how the conversation went.]'
+    """
     if referred is not None and referred.meeting.date is not None:
         day = format_day(referred.meeting.date.date())
         if referred.meeting.status in ("met", "thanked", "closed"):

@@ -34,7 +34,16 @@ def _pending(ctx: DraftContext) -> tuple[bool, Relation | None]:
 
 
 def _who_to_meet(ctx: DraftContext) -> str:
-    """The contact as the request names them: ``"Ana Ruiz, a designer at Lumenchart"``."""
+    """The contact as the request names them: ``"Ana Ruiz, a designer at Lumenchart"``.
+
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact, Organization
+    >>> ana = Contact(id="ana", name="Ana Ruiz", role="Designer")
+    >>> lumenchart = Organization(id="lumenchart", name="Lumenchart Inc.")
+    >>> _who_to_meet(DraftContext(None, ana, lumenchart, Corpus(), Options(), (), ()))
+    'Ana Ruiz, a designer at Lumenchart'
+    """
     contact = ctx.contact
     role = role_phrase(contact.role or "")
     who = contact.name
@@ -47,7 +56,18 @@ def _who_to_meet(ctx: DraftContext) -> str:
 
 
 def _exploring(ctx: DraftContext) -> str:
-    """``"I'm exploring …"`` from ``profile.goal`` (or its blank, or a general change)."""
+    """``"I'm exploring …"`` from ``profile.goal`` (or its blank, or a general change).
+
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact
+    >>> ana = Contact(id="ana", name="Ana Ruiz")
+    >>> sam = Profile(name="Sam Lee", goal="moving into UX research")
+    >>> _exploring(DraftContext(sam, ana, None, Corpus(), Options(), (), ()))
+    "I'm exploring moving into UX research"
+    >>> _exploring(DraftContext(None, ana, None, Corpus(), Options(), (), ()))
+    "I'm exploring [what you hope to learn]"
+    """
     if ctx.profile is None:
         return f"I'm exploring {BLANK_LEARN}"
     if ctx.profile.goal:
@@ -56,7 +76,20 @@ def _exploring(ctx: DraftContext) -> str:
 
 
 def _request_note(ctx: DraftContext, rel: Relation | None, via_name: str) -> str:
-    """When to send the request: first, or (already asked) when to write to the contact."""
+    """When to send the request: first, or (already asked) when to write to the contact.
+
+    >>> import datetime as dt
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact
+    >>> ana = Contact(id="ana", name="Ana Ruiz", connection={"via": "anais"})
+    >>> ctx = DraftContext(None, ana, None, Corpus(), Options(), (), ())
+    >>> print(_request_note(ctx, None, "Anaïs Petit"))
+    Send this to Anaïs Petit first; write to Ana yourself only once Anaïs has introduced you.
+    >>> asked = Relation("anais", "ana", False, "requested", dt.date(2026, 11, 20))
+    >>> print(_request_note(ctx, asked, "Anaïs Petit"))
+    You sent this to Anaïs Petit on Friday 20 November 2026; write to Ana yourself only once Anaïs has introduced you.
+    """
     via_first = first_name(via_name)
     then = f"write to {ctx.first} yourself only once {via_first} has introduced you."
     if rel is not None and rel.introduction == "requested":

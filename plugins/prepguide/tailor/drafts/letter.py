@@ -196,7 +196,12 @@ def paragraphs(parts: Sequence[str]) -> str:
 
 
 def referral_name(ref: str, corpus: Corpus) -> str:
-    """The name of a ``referrals`` entry: a contact's name, or the text before any brackets."""
+    """The name of a ``referrals`` entry: a contact's name, or the text before any brackets.
+
+    >>> corpus = Corpus(contacts={"ana": Contact(id="ana", name="Ana Ruiz")})
+    >>> referral_name("ana", corpus), referral_name("Joan Whitcombe (her manager)", corpus)
+    ('Ana Ruiz', 'Joan Whitcombe')
+    """
     person = corpus.contacts.get(ref)
     if person is not None:
         return person.name

@@ -113,6 +113,16 @@ def _story_line(ctx: DraftContext) -> str | None:
 
 
 def _connection_lines(ctx: DraftContext) -> tuple[str, ...]:
+    """The opening about how you are connected, longest first: the go-between
+    (:func:`via_lines`), a reunion, or a line for the kind of connection.
+
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact
+    >>> ana = Contact(id="ana", name="Ana Ruiz", connection={"type": "colleague"})
+    >>> _connection_lines(DraftContext(None, ana, None, Corpus(), Options(), (), ()))
+    ('I hope all is well since we worked together.',)
+    """
     contact = ctx.contact
     conn = contact.connection
     if conn.via and conn.via != contact.id:
@@ -205,6 +215,15 @@ def _learn_lines(ctx: DraftContext) -> tuple[str, ...]:
 
 
 def _ask_line(ctx: DraftContext) -> str:
+    """The ask: the meeting's length and format (``meeting.duration``, ``meeting.format``).
+
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact
+    >>> ana = Contact(id="ana", name="Ana Ruiz", meeting={"format": "video", "duration": 30})
+    >>> print(_ask_line(DraftContext(None, ana, None, Corpus(), Options(), (), ())))
+    Would you have 30 minutes for a video call in the coming weeks? I'm flexible, so any time that suits you works for me.
+    """
     fmt = ctx.contact.meeting.format
     kind = {
         "video": "a video call",
@@ -225,6 +244,17 @@ def via_lines(ctx: DraftContext, name: str) -> tuple[str, ...]:
     contact; "introduced us" only once the introduction was made (docs/workflow.md,
     "Referrals and introductions"); else the one thing that is true, that you both
     know them.
+
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact
+    >>> anais = Contact(id="anais", name="Anaïs Petit", referrals=["ana"])
+    >>> ana = Contact(id="ana", name="Ana Ruiz", connection={"via": "anais"})
+    >>> corpus = Corpus(contacts={"anais": anais, "ana": ana})
+    >>> via_lines(DraftContext(None, ana, None, corpus, Options(), (), ()), "Anaïs Petit")
+    ('Anaïs Petit suggested I get in touch with you.', 'Anaïs suggested I write to you.')
+    >>> via_lines(DraftContext(None, ana, None, Corpus(), Options(), (), ()), "Anaïs Petit")
+    ('We both know Anaïs Petit.',)
     """
     rel = via_relation(ctx)
     first = first_name(name)
@@ -249,6 +279,17 @@ def outreach_subject(ctx: DraftContext) -> str:
 
     Returns:
         A short subject naming the introducer, the reunion or the request.
+
+    >>> from prepguide.guide.corpus import Corpus
+    >>> from prepguide.options import Options
+    >>> from prepguide.read.model import Contact, Organization
+    >>> ana = Contact(id="ana", name="Ana Ruiz", connection={"type": "cold"})
+    >>> lumenchart = Organization(id="lumenchart", name="Lumenchart Inc.")
+    >>> outreach_subject(DraftContext(None, ana, lumenchart, Corpus(), Options(), (), ()))
+    'A 20-minute conversation about your work at Lumenchart'
+    >>> marcus = Contact(id="marcus", name="Marcus Lee", connection={"via": "anais-petit"})
+    >>> outreach_subject(DraftContext(None, marcus, None, Corpus(), Options(), (), ()))
+    'Through Anais: could I borrow 20 minutes of your advice?'
     """
     contact = ctx.contact
     conn = contact.connection
