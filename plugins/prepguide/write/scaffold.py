@@ -185,7 +185,21 @@ def contact_text(
     via: str | None = None,
     via_name: str | None = None,
 ) -> str:
-    """Return the YAML of a new contact file."""
+    """Return the YAML of a new contact file.
+
+    >>> text = contact_text(
+    ...     "Ana Ruiz", "ana-ruiz", schema="# yaml-language-server: $schema=../../schemas/contact.json",
+    ...     via="anais", via_name="Anaïs Petit",
+    ... )
+    >>> print("\\n".join(line for line in text.splitlines() if line and line.lstrip()[0] != "#"))
+    name: Ana Ruiz
+    connection:
+      type: mutual
+      via: anais
+    meeting:
+      status: researching  # researching, to-contact, requested, scheduled, met, thanked, closed
+      duration: 20  # minutes, 5 to 120
+    """
     if organization:
         org_line = f"organization: {organization}"
     else:
