@@ -147,6 +147,96 @@ def test_every_linter_module_is_named() -> None:
     assert missing == [], "name these lint/ modules in docs/development.md's layout"
 
 
+def documented_imports(block: str) -> dict[str, list[str]]:
+    """Each path of the layout block with the words of its imports column (continued lines
+    included): ``{"read/validate.py": ["errors", "read.loader", "read.model"], ...}``."""
+    lines = block.splitlines()[1:]
+    column = lines[0].index("imports (prepguide modules)")
+    found: dict[str, list[str]] = {}
+    stack: list[tuple[int, str]] = []
+    current: str | None = None
+    for line in lines[1:]:
+        stripped = line.lstrip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if indent >= column:  # the imports of the entry above, continued
+            if current is not None:
+                found[current].extend(line[column:].split())
+            continue
+        token = stripped.split()[0]
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        current = (stack[-1][1] if stack else "") + token
+        found[current] = line[column:].split() if len(line) > column else []
+        if token.endswith("/"):
+            stack.append((indent, current))
+    return found
+
+
+def real_imports(path: str, whole: list[str]) -> list[str]:
+    """What the block should say for ``path``: its imports (or, for a folder described as a
+    whole, its modules' imports from outside it), folders described as a whole named once,
+    imports made only inside functions in brackets, then MkDocs."""
+    name = path.rstrip("/").removesuffix(".py").removesuffix("/__init__").replace("/", ".")
+    graph = {name_of(p): imports(p) for p in modules()}
+    folder = path.endswith("/")
+    members = [n for n in graph if n == name or (folder and n.startswith(name + "."))]
+
+    def shown(module: str) -> str:
+        return next((w for w in whole if module == w or module.startswith(w + ".")), module)
+
+    eager: set[str] = set()
+    lazy: set[str] = set()
+    mkdocs = False
+    for member in members:
+        member_eager, member_lazy, member_mkdocs = graph[member]
+        eager |= {shown(m) for m in member_eager}
+        lazy |= {shown(m) for m in member_lazy}
+        mkdocs |= member_mkdocs
+    inside = {m for m in eager | lazy if m == name or (folder and m.startswith(name + "."))}
+    eager, lazy = eager - inside, lazy - inside - eager
+    words = sorted(eager) + [f"[{m}]" for m in sorted(lazy)] + (["MkDocs"] if mkdocs else [])
+    return words or ["-"]
+
+
+def test_the_map_shows_each_modules_real_imports() -> None:
+    """The imports column is the code's import graph, not a picture of what it once was."""
+    paths = mapped(layout_block())
+    whole = [p.rstrip("/").replace("/", ".") for p, w in paths.items() if w and p.endswith("/")]
+    documented = documented_imports(layout_block())
+    wrong = {}
+    for path, is_whole in paths.items():
+        if not is_whole:
+            continue  # a stage folder: its modules have their own lines
+        expected = real_imports(path, whole)
+        if documented.get(path) != expected:
+            wrong[path] = (documented.get(path), expected)
+    assert wrong == {}, "docs/development.md's imports column differs from the code"
+
+
+RANKS = {"": 0, "read": 1, "guide": 2, "tailor": 3, "render": 4, "write": 4, "plugin": 5, "cli": 5}
+"""The stages in the data's way (docs/development.md); the shared leaves and lint/ are rank 0."""
+AGAINST_THE_WAY = {("guide.corpus", "tailor.questions")}
+"""Imports that go against the way, each explained in docs/development.md (made in a function)."""
+
+
+def test_imports_go_one_way() -> None:
+    """A module imports the shared leaves, its own stage and the stages before it."""
+    found = set()
+    for path in modules():
+        name = name_of(path)
+        stage = name.split(".")[0] if name.split(".")[0] in RANKS else ""
+        eager, lazy, _ = imports(path)
+        for target in eager | lazy:
+            target_stage = target.split(".")[0] if target.split(".")[0] in RANKS else ""
+            if RANKS[target_stage] > RANKS[stage] or (
+                stage == "write" and target_stage in ("guide", "tailor", "render")
+            ):
+                found.add((name, target))
+    assert found == AGAINST_THE_WAY
+
+
 def test_only_the_plugin_package_imports_mkdocs() -> None:
     """MkDocs stays in prepguide/plugin/: the rest could feed another engine."""
     importers = sorted(name_of(p) for p in modules() if imports(p)[2])

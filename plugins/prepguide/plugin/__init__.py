@@ -95,26 +95,33 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
         self.served_assets: dict[str, bytes] = {}
         """And every other file it generated (stylesheet, script, calendars)."""
         self.outputs = OutputCache()
+        """What MkDocs made of each generated page, kept between serve rebuilds."""
         self.nav: Navigation | None = None
+        """This build's navigation (see ``on_nav``)."""
         self.building: dict[str, tuple[Entry, bool]] = {}
         """This build's kept entries, by source path, and whether each is reused."""
         self.recording: Any = None
         """Stops noting file lookups (set while MkDocs converts a page, see ``on_page_markdown``)."""
         self.bytecode = MemoryBytecodeCache()
+        """The theme's compiled templates, kept between serve rebuilds."""
         self.aside: list[str] = []
         """Folders of the served site set aside before MkDocs cleans it (see ``set_aside``)."""
         self.aside_site: Path | None = None
+        """The site folder they were set aside in (to drop them if the build fails)."""
         self.put: list[str] = []
+        """The folders put back after the cleaning (``prune`` empties them of stale files)."""
         self.kept_files: Files | None = None
+        """This build's files (``prune`` keeps what they wrote)."""
         self.built_key: str | None = None
+        """The configuration's signature in the last good serve build."""
         self.html_pages: set[str] = set()
         """Source paths of the generated pages written as HTML (see :class:`HtmlPage`)."""
         self.style = HeadingStyle()
+        """How headings get ids and permalinks (``mkdocs.yml``'s ``toc``)."""
         self.nav_html: dict[str, str] = {}
         """The HTML of pages in the navigation written as HTML, from ``on_page_markdown``."""
-        """The configuration's signature in the last good serve build."""
-        """The theme's compiled templates, kept between serve rebuilds."""
-        """What MkDocs made of each generated page, kept between serve rebuilds."""
+        self.dirty_build = False
+        """``mkdocs build --dirty`` (set in ``on_startup``; refused for a public build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Keep this instance (and its parse cache) across ``mkdocs serve`` rebuilds."""
@@ -140,7 +147,7 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
             where = visible(Path(config.config_file_path).name) if config.config_file_path else ""
             self.config_error = f"{where or 'mkdocs.yml'}:1:1: error: prepguide: {exc}"
             self.options = Options()
-        if getattr(self, "dirty_build", False) and self.options.audience == "public":
+        if self.dirty_build and self.options.audience == "public":
             # An earlier private build's calendar and private contacts' pages would stay in
             # site/ (docs/usage.md, "Audience"): refused before anything is written.
             raise PluginError(
@@ -169,7 +176,7 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Load, validate and render everything, before anything is written.
 
-        ``mkdocs build`` stops on the first problem (see :meth:`build_pages`).
+        ``mkdocs build`` stops with every error found (see :meth:`build_pages`).
         ``mkdocs serve`` logs it as an error and serves a page that lists the
         problems at every address the site had (docs/usage.md, "Files"): an
         open tab reloads to it, instead of a stale page, and back to the guide

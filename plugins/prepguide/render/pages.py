@@ -98,9 +98,9 @@ class SiteContext:
     site_url: str | None
     public: bool
     headings: pagehtml.HeadingStyle = pagehtml.DEFAULT_STYLE
+    """How the HTML pages' headings get ids and permalinks (``mkdocs.yml``'s ``toc``)."""
     tags_shown: bool = True
     """Whether a tags plugin shows pages' tags (else they stay out of the front matter)."""
-    """How the HTML pages' headings get ids and permalinks (``mkdocs.yml``'s ``toc``)."""
 
     def link(self, to_src: str, from_src: str) -> str:
         """A relative URL from one generated page to another (for HTML blocks)."""

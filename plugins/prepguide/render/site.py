@@ -1,10 +1,16 @@
-"""Render a corpus into the pages of the site, as Markdown.
+"""Render a corpus into every page and file of the site.
 
-Pages are Markdown with front matter (and sanitized HTML blocks where
-Markdown cannot say it), so that the engine builds the table of contents,
-checks links and indexes the text for search. Nothing here imports MkDocs:
-:func:`render_site` returns :class:`PageSpec` and :class:`AssetSpec` values
-that the plugin turns into MkDocs files.
+Most pages are written as HTML with front matter (:mod:`prepguide.render.pagehtml`:
+headings, table of contents and the part searched come with them); three small
+index pages are Markdown. Nothing here imports MkDocs: :func:`render_site`
+returns :class:`PageSpec` values and :func:`site_assets` :class:`AssetSpec`
+values, which the plugin turns into MkDocs files.
+
+The ``make(seen)`` functions handed to the page cache read the corpus through
+``seen``: under ``mkdocs serve`` it records which contacts and organizations a
+page looked up, so the page is made again only when one of them changes
+(:mod:`prepguide.render.pagecache`). The dashboard reads every contact, so it is
+keyed on its facts instead (:func:`dashboard_facts`).
 
 Templates are Jinja2 files: ``*.md.j2`` write Markdown (the index pages),
 ``*.html.j2`` write HTML (prep and organization pages: :mod:`prepguide.render.pagehtml`).
