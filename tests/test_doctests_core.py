@@ -1,7 +1,7 @@
 """The in->out examples in the docstrings of the loading and model modules run (and cannot rot).
 
 Loading (loader, validate, corpus and its parts: corpus_data, published, research,
-references), the model (model, ids, schema), messages (errors),
+references), the model (model, fields, ids, schema), messages (errors),
 options (options, guide), what a public build keeps (privacy) and generated paths
 (generated): every one of these modules must hold at least one example.
 """
@@ -16,13 +16,14 @@ import pytest
 from prepguide import errors, ids, options
 from prepguide.guide import config_file as guide
 from prepguide.guide import corpus, corpus_data, privacy, published, references, research
-from prepguide.read import loader, model, schema, validate
+from prepguide.read import fields, loader, model, schema, validate
 from prepguide.render import generated
 
 MODULES = [
     corpus,
     corpus_data,
     errors,
+    fields,
     generated,
     guide,
     ids,

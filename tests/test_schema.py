@@ -67,7 +67,7 @@ def test_the_schemas_trim_what_the_model_trims() -> None:
     """The white space the schema patterns allow around a value is what pydantic strips."""
     from pydantic import BaseModel, ConfigDict
 
-    from prepguide.read.model import WHITE_SPACE, WHITE_SPACE_CHARS
+    from prepguide.read.fields import WHITE_SPACE, WHITE_SPACE_CHARS
 
     class Probe(BaseModel):
         model_config = ConfigDict(str_strip_whitespace=True)

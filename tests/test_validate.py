@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from prepguide.guide.corpus import CorpusLoader
+from prepguide.ids import slugify
 from prepguide.read.loader import load_bytes
-from prepguide.read.model import slugify
 from prepguide.read.validate import validate_document
 
 from .conftest import EXAMPLE_CONTENT, write
@@ -271,7 +271,7 @@ def _reference_url_check(value: str) -> str | None:
 
     import regress
 
-    from prepguide.read.model import WHITE_SPACE_CHARS
+    from prepguide.read.fields import WHITE_SPACE_CHARS
     from prepguide.read.schema import SCHEMA_DIR
 
     schema = json.loads((SCHEMA_DIR / "organization.schema.json").read_text(encoding="utf-8"))

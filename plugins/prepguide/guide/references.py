@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem, Severity
-from ..read.model import ID_RE, Contact
+from ..read.fields import ID_RE
+from ..read.model import Contact
 from ..read.validate import closest
 from .corpus_data import Corpus
 

@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 
 from ..errors import Problem, Severity, dangling_link, dangling_message
-from ..read.model import ID_RE, slugify
+from ..ids import slugify
+from ..read.fields import ID_RE
 from ..read.validate import Kind
 from ..reserved import RESERVED_IDS
 from .published import FOLDERS, is_page, is_profile_like, looks_like_yaml, unsafe_link

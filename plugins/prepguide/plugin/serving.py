@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..read.model import ID_RE
+from ..read.fields import ID_RE
 from ..render.pagehtml import searchable
 from .rebuild import Entry, OutputCache, copy_entries, pure_extensions, signature
 

@@ -22,8 +22,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from ..errors import Problem
+from .fields import DATE_CORE, WHITE_SPACE_CHARS
 from .loader import Document
-from .model import DATE_CORE, WHITE_SPACE_CHARS, Contact, Organization, Profile, QuestionEntry
+from .model import Contact, Organization, Profile, QuestionEntry
 
 Kind = Literal["profile", "organization", "contact", "questions"]
 

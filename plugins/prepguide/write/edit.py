@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import format_problems
+from ..ids import slugify
 from ..read.loader import LoadError, load_bytes
-from ..read.model import STATUSES, slugify
+from ..read.model import STATUSES
 from ..read.validate import closest, validate_document
 from .file_edit import EditError, edit_file, real_path
 from .yaml_edit import TextEdit, plain, update_section

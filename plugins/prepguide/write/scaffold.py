@@ -35,8 +35,9 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import Problem, dangling_link, dangling_message, os_reason
+from ..ids import slugify
+from ..read.fields import ID_RE
 from ..read.loader import LoadError, load_bytes
-from ..read.model import ID_RE, slugify
 from ..read.validate import Kind, validate_document
 from ..reserved import RESERVED_IDS, unreserved
 from .install_source import PLACEHOLDER, Source, comment_lines, installed_source, pre_commit_hook

@@ -15,7 +15,8 @@ from typing import Any
 from ...errors import dangling_link, dangling_message, visible
 from ...guide.config_file import Guide, find_guide
 from ...guide.corpus import CorpusLoader
-from ...read.model import ID_RE, STATUSES
+from ...read.fields import ID_RE
+from ...read.model import STATUSES
 from ...write.edit import EditError, parse_status, parse_when, set_status, suggest_id
 from ..base import EXIT_OK, CommandError
 
