@@ -1,3 +1,4 @@
+# One module on purpose: its limits guard text, parser and converter alike, which share the tag table.
 """Read one YAML research file into plain Python data with source positions.
 
 The loader composes the document into ruamel.yaml nodes (fast with
