@@ -16,6 +16,7 @@ MODULES = [
     "prepguide.tailor.drafts.letter",
     "prepguide.tailor.drafts.outreach_email",
     "prepguide.tailor.intro",
+    "prepguide.tailor.next_step",
     "prepguide.render.network",
     "prepguide.tailor.prep",
     "prepguide.tailor.relations",

@@ -268,7 +268,57 @@ def test_entry_points_and_module_commands_resolve() -> None:
     assert done.returncode == 0 and done.stdout.startswith("prepguide "), done.stderr
 
 
+def rewrite_imports_column(text: str) -> str:
+    """docs/development.md with every line's imports column drawn again from the code."""
+    start = text.index("```", text.index("## Layout")) + 3
+    end = text.index("```", start)
+    block = text[start:end]
+    lines = block.split("\n")
+    header = next(i for i, line in enumerate(lines) if "imports (prepguide modules)" in line)
+    column, width = lines[header].index("imports (prepguide modules)"), 132
+    paths = mapped(block)
+    whole = [p.rstrip("/").replace("/", ".") for p, w in paths.items() if w and p.endswith("/")]
+    out = lines[: header + 1]
+    stack: list[tuple[int, str]] = []
+    for line in lines[header + 1 :]:
+        stripped = line.lstrip()
+        indent = len(line) - len(stripped)
+        if stripped and indent >= column:
+            continue  # an old continuation line: drawn again below
+        if not stripped or stripped.startswith("#"):
+            out.append(line)
+            continue
+        token = stripped.split()[0]
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        path = (stack[-1][1] if stack else "") + token
+        if token.endswith("/"):
+            stack.append((indent, path))
+        if not paths.get(path):
+            out.append(line)  # a stage folder: its modules have their own lines
+            continue
+        head = line[:column].rstrip() if len(line) > column else line.rstrip()
+        row = head.ljust(column) if len(head) < column else head + "  "
+        on_line = 0
+        for word in real_imports(path, whole):
+            if on_line and len(row) + len(word) > width:
+                out.append(row.rstrip())
+                row, on_line = " " * column, 0
+            row += word + " "
+            on_line += 1
+        out.append(row.rstrip())
+    return text[:start] + "\n".join(out) + text[end:]
+
+
 def main() -> None:
+    """Print the import graph; with ``--write``, draw docs/development.md's imports column
+    again from it (add a new module's line by hand first: path and description)."""
+    import sys
+
+    if "--write" in sys.argv[1:]:
+        doc = ROOT / "docs" / "development.md"
+        doc.write_text(rewrite_imports_column(doc.read_text(encoding="utf-8")), encoding="utf-8")
+        return
     for path in modules():
         eager, lazy, mkdocs = imports(path)
         lines = len(path.read_text(encoding="utf-8").splitlines())

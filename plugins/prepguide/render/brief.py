@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from ..guide.corpus import Corpus
 from ..guide.references import is_id_like
 from ..read.model import Contact
+from ..tailor.next_step import next_step
+from ..text.dates import long_datetime
 from .pages import SiteContext
-from .templating import format_date, format_datetime
 
 STAGES: dict[str, str] = {
     "researching": "before-contact",
@@ -125,7 +126,7 @@ def prep_brief(corpus: Corpus, contact: Contact, ctx: SiteContext) -> Brief:
     today = ctx.today
     when = relative = ""
     if meeting.date is not None and not ctx.public:
-        when = format_datetime(meeting.date)
+        when = long_datetime(meeting.date)
         relative = f"{relative_day(meeting.date.date(), today)}, {meeting.date:%H:%M}"
     place_url = place = ""
     if meeting.place and not ctx.public:
@@ -148,66 +149,3 @@ def referral_links(corpus: Corpus, contact: Contact) -> list[tuple[str, str | No
         else:
             result.append((referral, None))
     return result
-
-
-def next_step(
-    corpus: Corpus, contact: Contact, today: dt.date, relative: str
-) -> tuple[str, str, str]:
-    """The one next step of a conversation: (what, when it is due, a command that records it).
-
-    ``relative`` is when the meeting is, from ``today`` ("tomorrow, 12:30").
-    """
-    from ..tailor.dashboard import NUDGE_AFTER_BUSINESS_DAYS, add_business_days
-    from ..tailor.relations import introduction_state
-    from ..text import first_name
-
-    meeting = contact.meeting
-    first = first_name(contact.name) or contact.name
-    status = meeting.status
-    step = due = command = ""
-    via = corpus.contacts.get(contact.connection.via or "")
-    if status in ("researching", "to-contact"):
-        if via is not None and introduction_state(contact) == "to-request":
-            step = f"Ask {via.name} for an introduction to {first}"
-        else:
-            step = f"Send {first} the request"
-        if status == "researching":
-            step = f"Finish your research, then {step[0].lower()}{step[1:]}"
-    elif status == "requested":
-        step = f"Wait for {first}'s answer, then confirm a date and time"
-        if meeting.requested is not None:
-            nudge = add_business_days(meeting.requested, NUDGE_AFTER_BUSINESS_DAYS)
-            due = f"no answer by {format_date(nudge)}: send a polite nudge"
-    elif status == "scheduled":
-        if meeting.date is None:
-            step = f"Confirm a date and time with {first}"
-        elif meeting.date.date() < today:
-            step = f"Did you talk to {first} on {format_date(meeting.date.date())}? Record it with"
-            command = f"prepguide status {contact.id} met"
-        elif (meeting.date.date() - today).days > 1:
-            step = f"Confirm the time with {first}, then prepare: questions and intro"
-            due = f"confirm by {format_date(meeting.date.date() - dt.timedelta(days=1))}"
-        else:
-            step = "Prepare: read the questions and say your intro aloud"
-            due = f"before {relative}"
-    elif status == "met":
-        step = f"Send {first} the thank-you note"
-        held = meeting.date.date() if meeting.date is not None else today
-        due = f"by {format_date(held + dt.timedelta(days=1))}"
-    elif status == "thanked":
-        pending = sorted((f for f in contact.follow_up if not f.done), key=lambda f: f.date)
-        if pending:
-            step = f"Follow up: {pending[0].note}"
-            due = f"by {format_date(pending[0].date)}"
-        elif meeting.date is not None:
-            day = meeting.date.date()
-            step = f"Follow up with {first}: tell them what you did with their advice"
-            due = (
-                f"between {format_date(day + dt.timedelta(weeks=2))} "
-                f"and {format_date(day + dt.timedelta(weeks=4))}"
-            )
-        else:
-            step = f"Follow up with {first} in two to four weeks"
-    else:  # closed
-        step = "Reflect: is this direction still right for you?"
-    return step, due, command

@@ -9,7 +9,6 @@ built-in one (docs/usage.md, "Overriding templates").
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import hashlib
 import json
@@ -22,6 +21,7 @@ import jinja2.bccache
 
 from .. import __version__, markup
 from ..read.model import STATUS_LABELS
+from ..text.dates import long_date, long_datetime
 from . import pagehtml
 
 CONNECTION_LABELS = {
@@ -131,8 +131,8 @@ def _filters() -> dict[str, Any]:
         "md": markup.markdown_block,
         "status_label": lambda s: STATUS_LABELS.get(s, s),
         "connection_label": lambda s: CONNECTION_LABELS.get(s, s),
-        "longdate": format_date,
-        "datetime": format_datetime,
+        "longdate": long_date,
+        "datetime": long_datetime,
         "zip_pairs": zip_pairs,
         "json_attr": json_attr,
         "letter": letter_html,
@@ -277,25 +277,3 @@ def zip_pairs(values: Iterable[str], labels: dict[str, str] | None = None) -> li
     [('met', 'Met'), ('x', 'x')]
     """
     return [(v, (labels or {}).get(v, v)) for v in values]
-
-
-def format_date(value: dt.date | None) -> str:
-    """A day as the pages write it.
-
-    >>> format_date(dt.date(2026, 12, 4))
-    'Friday 4 December 2026'
-    """
-    if value is None:
-        return ""
-    return f"{value:%A} {value.day} {value:%B %Y}"
-
-
-def format_datetime(value: dt.datetime | None) -> str:
-    """A day and time as the pages write it.
-
-    >>> format_datetime(dt.datetime(2026, 12, 4, 15, 30))
-    'Friday 4 December 2026, 15:30'
-    """
-    if value is None:
-        return ""
-    return f"{format_date(value.date())}, {value:%H:%M}"

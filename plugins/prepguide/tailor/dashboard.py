@@ -31,13 +31,16 @@ from typing import Literal
 from ..guide.corpus import Corpus
 from ..options import Options
 from ..read.model import STATUS_LABELS, STATUSES, Contact
-from .intro import MONTHS, WEEKDAYS
+from ..text import MONTHS
+from ..text.dates import WEEKDAYS
 from .relations import relation
 
 DueKind = Literal["record", "thank-you", "follow-up", "nudge"]
 
 NUDGE_AFTER_BUSINESS_DAYS = 7
 """A request with no answer gets a nudge after this many business days (Mon-Fri)."""
+FOLLOW_UP_WEEKS = (2, 4)
+"""A follow-up is due between two and four weeks after the talk (drafts, next step)."""
 
 FUNNEL: tuple[str, ...] = ("requested", "scheduled", "met")
 """The stages of the funnel, in order."""

@@ -46,8 +46,6 @@ from .common_ground import (
 from .relations import relation
 from .spoken_time import Intro, Piece, count_words, fit, time_intro, timed
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 BLANK_NAME = "[your name]"
 BLANK_WHO = "[your program and year]"
 BLANK_LEARN = "[what you hope to learn]"

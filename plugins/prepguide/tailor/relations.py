@@ -24,7 +24,7 @@ from typing import Literal
 from ..guide.corpus import Corpus
 from ..guide.references import is_id_like
 from ..read.model import Contact
-from ..text import MONTHS
+from ..text.dates import day_month_year
 
 IntroductionState = Literal["to-request", "requested", "introduced", "unknown"]
 """How far an introduction through ``connection.via`` went (docs/workflow.md)."""
@@ -128,15 +128,6 @@ def all_relations(corpus: Corpus, *, public: bool = False) -> tuple[Relation, ..
     return tuple(r for r in found if r is not None)
 
 
-def format_day(day: dt.date) -> str:
-    """``2026-11-20`` -> ``20 November 2026``.
-
-    >>> format_day(dt.date(2026, 11, 20))
-    '20 November 2026'
-    """
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 Segment = tuple[Literal["person", "text"], str]
 """A piece of a sentence: a contact (by id, shown as a link to their page) or plain text."""
 
@@ -167,7 +158,7 @@ def introduction_line(rel: Relation) -> tuple[Segment, ...] | None:
     if state == "introduced":
         return (a, ("text", " introduced you to "), b, ("text", "."))
     if state == "requested":
-        on = f" on {format_day(rel.requested_on)}" if rel.requested_on else ""
+        on = f" on {day_month_year(rel.requested_on)}" if rel.requested_on else ""
         return (("text", "You asked "), a, ("text", f"{on} to introduce you to "), b, ("text", "."))
     if state == "to-request":
         return (a, ("text", " can introduce you to "), b, ("text", "; you have not asked yet."))
@@ -220,7 +211,7 @@ def _introduction_fact(rel: Relation) -> str:
     if state == "introduced":
         return "introduced you"
     if state == "requested":
-        on = f" on {format_day(rel.requested_on)}" if rel.requested_on else ""
+        on = f" on {day_month_year(rel.requested_on)}" if rel.requested_on else ""
         return f"you asked for an introduction{on}"
     if state == "to-request":
         return "can introduce you; you have not asked yet"

@@ -8,6 +8,8 @@ The package's modules, each importing only the ones before it:
 
 - :mod:`~prepguide.text.phrases`: :func:`clause`, :func:`sentence`,
   :func:`join_words`, :func:`lower_first`, goals and headlines, ``MONTHS``.
+- :mod:`~prepguide.text.dates`: days and times as every page and draft writes
+  them (:func:`long_date`, :func:`long_datetime`, :func:`day_month_year`, ``WEEKDAYS``).
 - :mod:`~prepguide.text.articles`: :func:`mid_sentence`, :func:`article`,
   :func:`with_article` (and :func:`with_article_simple`, the question
   templates' ``article`` filter), :func:`role_phrase`.

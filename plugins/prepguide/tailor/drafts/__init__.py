@@ -15,14 +15,13 @@ reflection.
 
 from .after_talk import follow_up, logistics, referral_thanks, reflection, thank_you
 from .introductions import forwardable, intro_request
-from .letter import Draft, DraftContext, format_day, format_meeting_time, make_mailto
+from .letter import Draft, DraftContext, format_meeting_time, make_mailto
 from .outreach_email import outreach, outreach_subject, via_lines
 
 __all__ = [
     "Draft",
     "DraftContext",
     "follow_up",
-    "format_day",
     "format_meeting_time",
     "forwardable",
     "intro_request",

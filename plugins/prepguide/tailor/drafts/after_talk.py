@@ -8,7 +8,9 @@ import datetime as dt
 
 from ...read.model import Contact
 from ...text import clause, first_name, lower_first, note_items
-from ..intro import WEEKDAYS, convert
+from ...text.dates import WEEKDAYS, long_date
+from ..dashboard import FOLLOW_UP_WEEKS
+from ..intro import convert
 from ..relations import Relation, relation
 from .letter import (
     BLANK_ADVICE,
@@ -16,7 +18,6 @@ from .letter import (
     BLANK_REFERRAL,
     Draft,
     DraftContext,
-    format_day,
     format_meeting_time,
     make_draft,
     paragraphs,
@@ -109,8 +110,9 @@ def follow_up(ctx: DraftContext) -> Draft:
     note = "Send two to four weeks after the conversation."
     if contact.meeting.date is not None:
         day = contact.meeting.date.date()
-        start = format_day(day + dt.timedelta(weeks=2))
-        end = format_day(day + dt.timedelta(weeks=4))
+        first_week, last_week = FOLLOW_UP_WEEKS
+        start = long_date(day + dt.timedelta(weeks=first_week))
+        end = long_date(day + dt.timedelta(weeks=last_week))
         note = f"Send two to four weeks after the conversation: between {start} and {end}."
     return make_draft(
         "Follow-up note",
@@ -152,7 +154,7 @@ def _meeting_line(referred: Contact | None, who: str) -> str:
     '[When you are meeting Joan, or how the conversation went.]'
     """
     if referred is not None and referred.meeting.date is not None:
-        day = format_day(referred.meeting.date.date())
+        day = long_date(referred.meeting.date.date())
         if referred.meeting.status in ("met", "thanked", "closed"):
             return f"We talked on {day}."
         return f"We have a conversation planned for {day}."

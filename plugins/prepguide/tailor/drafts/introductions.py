@@ -15,10 +15,11 @@ from ...text import (
     short_name,
     to_third_person,
 )
+from ...text.dates import long_date
 from ..intro import BLANK_LEARN, BLANK_NAME, BLANK_WHO
 from ..relations import Relation
 from ..spoken_time import count_words
-from .letter import Draft, DraftContext, format_day, make_draft, paragraphs, via_relation
+from .letter import Draft, DraftContext, make_draft, paragraphs, via_relation
 
 FORWARDABLE_MAX_WORDS = 80
 
@@ -93,7 +94,7 @@ def _request_note(ctx: DraftContext, rel: Relation | None, via_name: str) -> str
     via_first = first_name(via_name)
     then = f"write to {ctx.first} yourself only once {via_first} has introduced you."
     if rel is not None and rel.introduction == "requested":
-        on = f" on {format_day(rel.requested_on)}" if rel.requested_on else ""
+        on = f" on {long_date(rel.requested_on)}" if rel.requested_on else ""
         return f"You sent this to {via_name}{on}; {then}"
     return f"Send this to {via_name} first; {then}"
 

@@ -14,8 +14,9 @@ from ...guide.corpus import Corpus
 from ...options import Options
 from ...read.model import Contact, Organization, Profile
 from ...text import clause, first_name
+from ...text.dates import long_date
 from ..common_ground import GroundPoint
-from ..intro import BLANK_NAME, MONTHS, WEEKDAYS
+from ..intro import BLANK_NAME
 from ..questions import SelectedQuestion
 from ..relations import Relation, relation
 from ..spoken_time import count_words
@@ -224,25 +225,7 @@ def format_meeting_time(when: dt.datetime, options: Options) -> str:
     """
     if when.tzinfo is not None:
         when = when.astimezone(options.tz)
-    return (
-        f"{WEEKDAYS[when.weekday()]} {when.day} {MONTHS[when.month - 1]} {when.year}, "
-        f"{when.hour:02d}:{when.minute:02d} ({options.timezone})"
-    )
-
-
-def format_day(day: dt.date) -> str:
-    """Format a date as ``"Friday 4 December 2026"``.
-
-    Arguments:
-        day: A date.
-
-    Returns:
-        The weekday, day, month and year in English.
-
-    >>> format_day(dt.date(2026, 12, 4))
-    'Friday 4 December 2026'
-    """
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{long_date(when.date())}, {when.hour:02d}:{when.minute:02d} ({options.timezone})"
 
 
 def via_relation(ctx: DraftContext) -> Relation | None:
