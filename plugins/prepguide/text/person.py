@@ -1,3 +1,4 @@
+# Over 600 lines with its docstrings (147 of them, most in->out examples); about 470 of code.
 """Person: a fragment written about someone, converted to the frame of a text.
 
 :func:`to_second_person` turns third person about the contact into second
