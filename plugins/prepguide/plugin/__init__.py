@@ -31,7 +31,6 @@ from ..render.site import render_site, site_assets
 from ..render.templating import Renderer
 from ..tailor.prep import WarningMemo, prep_warnings
 from ..tailor.questions import TemplateBudgetError
-from ..write.scaffold import unfilled_blanks
 from .config import PrepGuideConfig
 from .rebuild import Entry, OutputCache, folder_signature, signature
 
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.utils.templates import TemplateContext
+from ..render.generated import setup_problems
 from .pages import (
     KEPT_OUTPUT,
     KEPT_TEMPLATE,
@@ -51,7 +51,7 @@ from .pages import (
     remember,
     restore,
 )
-from .reporting import clashes, error_block, located_failure, report, retired_overrides
+from .reporting import clashes, error_block, located_failure, report
 from .serving import ServeMixin, nav_signature
 from .settings import (
     ASSETS_DIR,
@@ -242,9 +242,8 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
                     problems.extend(prep_warnings(corpus, self.options, self.warning_memo))
         except Exception as exc:  # a last resort, as in render()
             raise PluginError(located_failure(exc, corpus)) from None
-        if root is not None:  # a playbook that still names no prepguide (docs/playbook.md)
-            problems.extend(unfilled_blanks(root))
-        problems.extend(retired_overrides(config, root))
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        problems.extend(setup_problems(root, custom_dir))  # as `prepguide check` reports them
         report(problems)
         self.corpus = for_audience(corpus, self.options.audience)
         self.timings = {"load": time.perf_counter() - start}

@@ -16,19 +16,12 @@ from ..guide.corpus import Corpus
 from ..read.model import Contact, Organization
 from ..render.generated import clashes as generated_clashes
 from ..render.generated import user_sources
-from ..render.pagehtml import overrides_not_used
 from ..tailor.questions import TemplateBudgetError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 log = get_plugin_logger("prepguide.plugin")
-
-
-def retired_overrides(config: MkDocsConfig, root: Path | None) -> list[Problem]:
-    """A warning for each override of a template prepguide no longer uses (see pagehtml)."""
-    custom_dir = config.theme.custom_dir
-    return overrides_not_used(Path(custom_dir) if custom_dir else None, root)
 
 
 def clashes(

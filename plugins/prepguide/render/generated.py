@@ -217,3 +217,19 @@ def guide_clashes(
         docs_dir=docs_dir,
         root=root,
     )
+
+
+def setup_problems(root: Path | None, custom_dir: Path | None) -> list[Problem]:
+    """What is wrong around the notes, as ``prepguide check`` and the build both report it.
+
+    A playbook whose ``requirements.txt`` or pre-commit hook still names no
+    prepguide (docs/playbook.md), and an override of a template prepguide no
+    longer uses (docs/usage.md, "Overriding templates"). ``root`` is the
+    guide's folder (None: the plugin runs without a config file);
+    ``custom_dir`` the theme's ``custom_dir``, if any.
+    """
+    from ..write.scaffold import unfilled_blanks
+    from .pagehtml import overrides_not_used
+
+    problems = unfilled_blanks(root) if root is not None else []
+    return problems + overrides_not_used(custom_dir, root)

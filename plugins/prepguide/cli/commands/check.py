@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ...guide.config_file import Guide, GuideError, read_config
-from ...render.pagehtml import overrides_not_used
-from ...write.scaffold import unfilled_blanks
+from ...render.generated import setup_problems
 from ..base import EXIT_OK, EXIT_PROBLEM, all_problems, load_guide
 
 
@@ -38,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
     # a playbook whose requirements.txt still names no prepguide (docs/playbook.md)
     problems = sorted(
         all_problems(guide, corpus)
-        + unfilled_blanks(guide.root)
-        + overrides_not_used(custom_dir(guide), guide.root)  # as the build warns
+        + setup_problems(guide.root, custom_dir(guide))  # as the build reports them
     )
     if args.format == "json":
         print(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
