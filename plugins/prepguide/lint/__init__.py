@@ -15,7 +15,7 @@ is split by concern:
 - ``analysis``: which label a question gets, and its flags;
 - ``claims``, ``rewrite_be``, ``rewrite_closed``, ``rewrite_fact``, ``rewrite_leading``: the
   rewrites (most are tables of ``phrases._rule``; each rewrite shows an example in its docstring,
-  run by ``tests/test_doctests_lint.py``);
+  run by ``tests/test_doctests.py``);
 - ``safety``: the checks on a rewrite before it is offered, and the advice when none is safe;
 - ``grammar``: the known-ungrammatical shapes ``safety`` refuses;
 - ``linter``: :func:`lint_question` and the output line;

@@ -231,6 +231,23 @@ class Contact(_Model):
     tags: list[Text] = Field(default_factory=list)
 
 
+PAGE_MODELS: tuple[type[_Model], ...] = (
+    Background,
+    Connection,
+    Contact,
+    Education,
+    Experience,
+    FollowUp,
+    Meeting,
+    News,
+    Organization,
+    Profile,
+    Reflection,
+    Role,
+)
+"""The models whose values question templates read (the question bank's own entries aside)."""
+
+
 class QuestionEntry(_Model):
     """One entry of a question bank."""
 

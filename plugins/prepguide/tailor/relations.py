@@ -183,9 +183,7 @@ def facts_about_source(rel: Relation) -> str:
     >>> facts_about_source(Relation("anais", "marcus", True, "introduced"))
     'suggested them; introduced you'
     """
-    facts = ["suggested them"] if rel.suggested else []
-    facts += [_introduction_fact(rel)] if rel.introduction else []
-    return "; ".join(facts)
+    return _facts(rel, "suggested them")
 
 
 def facts_about_target(rel: Relation) -> str:
@@ -194,7 +192,16 @@ def facts_about_target(rel: Relation) -> str:
     >>> facts_about_target(Relation("anais", "marcus", True, "requested", dt.date(2026, 11, 20)))
     'suggested; you asked for an introduction on 20 November 2026'
     """
-    facts = ["suggested"] if rel.suggested else []
+    return _facts(rel, "suggested")
+
+
+def _facts(rel: Relation, suggested: str) -> str:
+    """The suggestion (worded ``suggested``) and the introduction, joined.
+
+    >>> _facts(Relation("anais", "marcus", True, "introduced"), "suggested")
+    'suggested; introduced you'
+    """
+    facts = [suggested] if rel.suggested else []
     facts += [_introduction_fact(rel)] if rel.introduction else []
     return "; ".join(facts)
 

@@ -151,30 +151,26 @@ def fit(pieces: Sequence[Piece], options: Options) -> tuple[str, int]:
     def fits(extra: int, limit: int) -> bool:
         return total + extra <= most[limit]
 
+    def first_fitting(piece: Piece, limit: int) -> str | None:
+        return next((v for v in piece.variants if fits(count_words(v), limit)), None)
+
     ordered = sorted(pieces, key=lambda p: (p.rank, p.position))
     for piece in ordered:
-        for variant in piece.variants:
-            words = count_words(variant)
-            if fits(words, target):
-                chosen[piece.position] = variant
-                total += words
-                break
-        else:
-            if piece.required:
-                variant = min(piece.variants, key=count_words)
-                chosen[piece.position] = variant
-                total += count_words(variant)
+        variant = first_fitting(piece, target)
+        if variant is None and piece.required:
+            variant = min(piece.variants, key=count_words)
+        if variant is not None:
+            chosen[piece.position] = variant
+            total += count_words(variant)
     for piece in ordered:
         if total >= enough:
             break
         if piece.position in chosen:
             continue
-        for variant in piece.variants:
-            words = count_words(variant)
-            if fits(words, high):
-                chosen[piece.position] = variant
-                total += words
-                break
+        variant = first_fitting(piece, high)
+        if variant is not None:
+            chosen[piece.position] = variant
+            total += count_words(variant)
     parts = [chosen[position] for position in sorted(chosen)]
     # Joined with spaces, no token spans two parts, so the counts add up.
     return " ".join(parts), sum(map(count_words, parts))

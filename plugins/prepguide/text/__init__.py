@@ -26,7 +26,7 @@ The package's modules, each importing only the ones before it:
   else forwards).
 
 Every function shows its behaviour as ``>>>`` examples, which the tests run
-(tests/test_doctests_text.py). No MkDocs imports; no prepguide imports
+(tests/test_doctests.py). No MkDocs imports; no prepguide imports
 outside the package.
 """
 

@@ -227,32 +227,21 @@ def contact_text(
             "#   story: Where you met, or why you are writing to them.\n"
             "#   last_spoke: 2026-06-01"
         )
-    text = (templates() / "contact.yml").read_text(encoding="utf-8")
-    return render(
-        text,
-        {
-            "schema": schema,
-            "name": yaml_scalar(name),
-            "name_comment": comment_text(name),
-            "id": ident,
-            "organization": org_line,
-            "connection": connection,
-        },
+    return _new_file_text(
+        "contact.yml", name, ident, schema, organization=org_line, connection=connection
     )
 
 
 def organization_text(name: str, ident: str, *, schema: str) -> str:
     """Return the YAML of a new organization file."""
-    text = (templates() / "organization.yml").read_text(encoding="utf-8")
-    return render(
-        text,
-        {
-            "schema": schema,
-            "name": yaml_scalar(name),
-            "name_comment": comment_text(name),
-            "id": ident,
-        },
-    )
+    return _new_file_text("organization.yml", name, ident, schema)
+
+
+def _new_file_text(template: str, name: str, ident: str, schema: str, **values: str) -> str:
+    """A scaffold template filled with the new file's name, id and schema (and ``values``)."""
+    text = (templates() / template).read_text(encoding="utf-8")
+    fields = {"schema": schema, "name": yaml_scalar(name), "name_comment": comment_text(name)}
+    return render(text, {**fields, "id": ident, **values})
 
 
 def new_file(

@@ -10,20 +10,7 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.parser import Parser
 
-from ...read.model import (
-    Background,
-    Connection,
-    Contact,
-    Education,
-    Experience,
-    FollowUp,
-    Meeting,
-    News,
-    Organization,
-    Profile,
-    Reflection,
-    Role,
-)
+from ...read.model import PAGE_MODELS
 from .budget import _HINT, MAX_OUTPUT, TemplateBudgetError, _OverBudget
 from .sandbox import (
     _COMPILE_ERRORS,
@@ -54,23 +41,7 @@ _FAST_FILTERS = frozenset(
     {"article", "lower_first", "first_name", "clause", "brief", "plain", "move_from", "move_to"}
     | {"latest"}
 )
-_MODEL_FIELDS: dict[type, frozenset[str]] = {
-    model: frozenset(model.model_fields)
-    for model in (
-        Background,
-        Connection,
-        Contact,
-        Education,
-        Experience,
-        FollowUp,
-        Meeting,
-        News,
-        Organization,
-        Profile,
-        Reflection,
-        Role,
-    )
-}
+_MODEL_FIELDS: dict[type, frozenset[str]] = {m: frozenset(m.model_fields) for m in PAGE_MODELS}
 
 
 class _Unsupported(Exception):
