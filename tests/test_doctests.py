@@ -44,7 +44,6 @@ WITHOUT_EXAMPLES = {
     "prepguide.cli.commands.status": _WIRING,
     "prepguide.guide": _GATHER,
     "prepguide.lint": _GATHER,
-    "prepguide.lint.analysis": "labels a question (lint.linter's examples show the labels)",
     "prepguide.lint.measure": "scores the linter on a file of labelled questions: " + _WIRING,
     "prepguide.lint.patterns": "compiled English patterns: " + _DATA,
     "prepguide.lint.result": "the LintResult type: " + _DATA,

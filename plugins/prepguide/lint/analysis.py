@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from .patterns import (
     _AGREE,
@@ -98,66 +99,98 @@ def _leading_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
 
 
 def _presumption_reason(body: str, clauses: Sequence[_Clause]) -> str | None:
-    """Leading wording inside an otherwise well-formed question (docs/linter.md, "leading")."""
-    head = _strip_filler(body)
-    marker = _PRESUMPTIVE.match(head)
-    if marker:
-        return f"'{_cap(marker.group(0).lower())}…' asks them to confirm your view"
-    if _REPORTED.match(head) and not any(
-        _REPORTED_CHECK.match(_strip_filler(c.text)) for c in clauses[1:]
-    ):
-        return "a reported opinion ('Everyone says…') presumes it is true"
-    loaded = _LOADED_ATTRIBUTIVE.search(body)
-    if loaded:
-        return f"the judging word '{loaded['word'].lower()}' presumes the answer"
-    if _HOW_MUCH_COMPARED.match(head) or _HOW_GLAD.match(head):
-        return "the wording presumes things are better or worse now"
-    if _WHY_COMPARED.match(head):
-        return "'why is X more … than Y' presumes the comparison"
-    if _WHY_NOT.match(head):
-        return "'why not…' suggests the answer"
-    presumed = _WHY_PRESUMING_VERB.match(head)
-    if presumed:
-        return f"'why … {presumed['verb'].lower()}' presumes that it happens and judges it"
-    presuming = _PRESUMING_WORDS.search(body)
-    if presuming:
-        return f"'{presuming.group(0).lower()}' presumes the old situation was worse"
-    if _LOADED_HOW.match(head) or _LOADED_HOW_MUCH.match(head):
-        return "the wording presumes how they feel"
-    if _WHY_ANYONE.match(head):
-        return "'why would anyone…' presumes the answer"
-    loaded = _LOADED_SO.search(body)
-    if loaded:
-        return f"loaded wording ('{loaded.group(0).lower()}') presumes the answer"
-    return _presumption_reason_2(body, clauses)
+    """Leading wording inside an otherwise well-formed question (docs/linter.md, "leading"):
+    the first of :data:`_PRESUMPTIONS` that finds it.
 
-
-def _presumption_reason_2(body: str, clauses: Sequence[_Clause]) -> str | None:
-    """Presumptions anywhere in the question: judging adverbs, judging predicates, "so much
-    more … than", a marker inside a clause, a sweeping never/always, a suggested cause."""
+    >>> _presumption_reason("Why would anyone leave nursing?", [])
+    "'why would anyone…' presumes the answer"
+    >>> _presumption_reason("Why is remote work so much better than the office?", [])
+    "'why is X more … than Y' presumes the comparison"
+    """
     head = _strip_filler(body)
-    found = _LOADED_ADVERB.search(body)
-    if found:
-        return f"the judging word '{found['word'].lower()}' presumes the answer"
-    found = _JUDGING_PREDICATE.search(body)
-    if found:
-        return f"calling it '{found['word'].lower()}' presumes the answer"
-    found = _SO_COMPARED.search(body)
-    if found:
-        return f"'{found.group(0).lower()}' presumes the comparison"
-    found = _MID_MARKER.search(body)
-    if found:
-        word = found.group(0).split()[-1].lower()
-        return f"'{word}' presumes the answer"
-    found = _SWEEPING.match(head)
-    if found:
-        return f"a sweeping '{found.group(0).split()[-2].lower()}' presumes the pattern"
-    found = _ANY_LOADED.search(body)
-    if found:
-        return f"the judging word '{found['word'].lower()}' presumes the answer"
-    if _WH.match(head) and any(_SUGGESTED_CAUSE.match(_strip_filler(c.text)) for c in clauses[1:]):
-        return "suggesting the cause ('is it because…?') hands them the answer"
+    for test, say in _PRESUMPTIONS:
+        found = test(head, body, clauses)
+        if found:
+            return say(found)
     return None
+
+
+_Test = Callable[[str, str, Sequence[_Clause]], Any]
+
+
+def _head(pattern: re.Pattern[str]) -> _Test:
+    """A rule's test: ``pattern`` at the start of the question (fillers left out)."""
+    return lambda head, body, clauses: pattern.match(head)
+
+
+def _body(pattern: re.Pattern[str]) -> _Test:
+    """A rule's test: ``pattern`` anywhere in the question."""
+    return lambda head, body, clauses: pattern.search(body)
+
+
+def _said(reason: str) -> Callable[[Any], str]:
+    return lambda found: reason
+
+
+def _reported(head: str, body: str, clauses: Sequence[_Clause]) -> bool:
+    return bool(_REPORTED.match(head)) and not any(
+        _REPORTED_CHECK.match(_strip_filler(c.text)) for c in clauses[1:]
+    )
+
+
+def _suggested_cause(head: str, body: str, clauses: Sequence[_Clause]) -> bool:
+    return bool(_WH.match(head)) and any(
+        _SUGGESTED_CAUSE.match(_strip_filler(c.text)) for c in clauses[1:]
+    )
+
+
+_PRESUMPTIONS: tuple[tuple[_Test, Callable[[Any], str]], ...] = (
+    (
+        _head(_PRESUMPTIVE),
+        lambda m: f"'{_cap(m.group(0).lower())}…' asks them to confirm your view",
+    ),
+    (_reported, _said("a reported opinion ('Everyone says…') presumes it is true")),
+    (
+        _body(_LOADED_ATTRIBUTIVE),
+        lambda m: f"the judging word '{m['word'].lower()}' presumes the answer",
+    ),
+    (
+        lambda head, body, clauses: _HOW_MUCH_COMPARED.match(head) or _HOW_GLAD.match(head),
+        _said("the wording presumes things are better or worse now"),
+    ),
+    (_head(_WHY_COMPARED), _said("'why is X more … than Y' presumes the comparison")),
+    (_head(_WHY_NOT), _said("'why not…' suggests the answer")),
+    (
+        _head(_WHY_PRESUMING_VERB),
+        lambda m: f"'why … {m['verb'].lower()}' presumes that it happens and judges it",
+    ),
+    (
+        _body(_PRESUMING_WORDS),
+        lambda m: f"'{m.group(0).lower()}' presumes the old situation was worse",
+    ),
+    (
+        lambda head, body, clauses: _LOADED_HOW.match(head) or _LOADED_HOW_MUCH.match(head),
+        _said("the wording presumes how they feel"),
+    ),
+    (_head(_WHY_ANYONE), _said("'why would anyone…' presumes the answer")),
+    (_body(_LOADED_SO), lambda m: f"loaded wording ('{m.group(0).lower()}') presumes the answer"),
+    # Anywhere in the question: judging adverbs and predicates, "so much more … than", a marker
+    # inside a clause, a sweeping never/always, a suggested cause.
+    (
+        _body(_LOADED_ADVERB),
+        lambda m: f"the judging word '{m['word'].lower()}' presumes the answer",
+    ),
+    (_body(_JUDGING_PREDICATE), lambda m: f"calling it '{m['word'].lower()}' presumes the answer"),
+    (_body(_SO_COMPARED), lambda m: f"'{m.group(0).lower()}' presumes the comparison"),
+    (_body(_MID_MARKER), lambda m: f"'{m.group(0).split()[-1].lower()}' presumes the answer"),
+    (
+        _head(_SWEEPING),
+        lambda m: f"a sweeping '{m.group(0).split()[-2].lower()}' presumes the pattern",
+    ),
+    (_body(_ANY_LOADED), lambda m: f"the judging word '{m['word'].lower()}' presumes the answer"),
+    (_suggested_cause, _said("suggesting the cause ('is it because…?') hands them the answer")),
+)
+"""Presumptions in a question, in the order they are looked for: (test, reason of what it found)."""
 
 
 _OPEN_KINDS = {
