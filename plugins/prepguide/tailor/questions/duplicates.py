@@ -88,6 +88,17 @@ def content_words(text: str, ignore: frozenset[str] = frozenset()) -> frozenset[
         # Nothing to leave out: the stems of every content word, worked out once per text
         # (tests/test_text_fast.py holds this to the full path).
         return stems
+    return _content_words_ignoring(text, ignore)
+
+
+@functools.lru_cache(maxsize=16384)
+def _content_words_ignoring(text: str, ignore: frozenset[str]) -> frozenset[str]:
+    """:func:`_content_words_full`, kept for each text and set of names (a contact's
+    questions name the contact and the organization on every call for that contact).
+
+    >>> sorted(_content_words_ignoring("How did Ada start?", frozenset({"ada"})))
+    ['start']
+    """
     return _content_words_full(text, ignore)
 
 
@@ -157,12 +168,27 @@ def near_duplicates(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 class _Taken:
-    """The questions a list already holds, for the near-duplicate test."""
+    """The questions a list already holds, for the near-duplicate test.
+
+    Besides each question's content stems (:attr:`words`, in order), an index
+    from each stem to the questions that have it (a bit per question), so that
+    :meth:`clashes` compares a text only with the questions that share at least
+    two of its stems: the others cannot be near-duplicates (:func:`near_duplicates`
+    asks for two). tests/test_text_fast.py holds it to :meth:`clashes_full`.
+
+    >>> taken = _Taken.of(frozenset(), ["What does a typical day look like?"])
+    >>> taken.clashes("Which skills matter most?", None)
+    False
+    >>> taken.clashes("How does your typical day look?", "other")
+    True
+    """
 
     def __init__(self, ignore: frozenset[str]) -> None:
         self.ignore = ignore
         self.groups: set[str] = set()
         self.words: list[frozenset[str]] = []
+        self._index: dict[str, int] = {}
+        """Each stem's questions: bit ``i`` for ``words[i]``."""
 
     @classmethod
     def of(cls, ignore: frozenset[str], texts: Iterable[str]) -> _Taken:
@@ -177,16 +203,27 @@ class _Taken:
         if group is not None and group in self.groups:
             return True
         words = content_words(text, self.ignore)
-        if not words:
+        # The questions that share at least two stems with ``text`` (``twice``), from the
+        # index; only those can be near-duplicates (it runs some 50,000 times at 1,000
+        # contacts).
+        once = twice = 0
+        index = self._index
+        for word in words:
+            have = index.get(word)
+            if have:
+                twice |= once & have
+                once |= have
+        if not twice:
             return False
-        # near_duplicates(words, other) for each, written out (it runs some 50,000 times
-        # at 1,000 contacts); tests/test_text_fast.py holds it to near_duplicates.
         size = len(words)
-        for other in self.words:
-            if other:
-                shared = len(words & other)
-                if shared >= 2 and shared >= SIMILARITY * min(size, len(other)):
-                    return True
+        held = self.words
+        while twice:
+            bit = twice & -twice
+            other = held[bit.bit_length() - 1]
+            # shared >= 2 already: near_duplicates' other test.
+            if len(words & other) >= SIMILARITY * min(size, len(other)):
+                return True
+            twice ^= bit
         return False
 
     def clashes_full(self, text: str, group: str | None) -> bool:
@@ -201,4 +238,9 @@ class _Taken:
         group = group or question_intent(text)
         if group is not None:
             self.groups.add(group)
-        self.words.append(content_words(text, self.ignore))
+        words = content_words(text, self.ignore)
+        bit = 1 << len(self.words)
+        index = self._index
+        for word in words:
+            index[word] = index.get(word, 0) | bit
+        self.words.append(words)

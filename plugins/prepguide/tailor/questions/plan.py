@@ -32,6 +32,7 @@ class _Slot:
         "key",
         "memo",
         "never",
+        "offers",
         "place",
         "rank",
         "referral",
@@ -77,6 +78,9 @@ class _Slot:
         )
         self.place = 0
         """Position of ``rank`` among the bank's ranks (ranks are unique: ids are)."""
+        self.offers: dict[str, Any] = {}
+        """What selection makes of this entry for each text it renders to (its ``_Offer``,
+        a function of the entry and the text alone), kept for the next contact."""
 
     def allows(self, key: str | None, text: str) -> bool:
         """:func:`industry_matches` for an organization's industry key and folded text."""

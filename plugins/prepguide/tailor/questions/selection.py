@@ -112,11 +112,23 @@ def select_questions(
         The selection with its budget and an explanation.
     """
     context = _context(you, contact, org)
-    offers = [
-        _Offer(slot.place, slot.topic, slot.item.entry.group, slot.referral, slot.selected(text))
-        for slot, text in _candidates(_plan(bank), context, org)
-    ]
+    offers = []
+    for slot, text in _candidates(_plan(bank), context, org):
+        offer = slot.offers.get(text)
+        if offer is None:
+            # A function of the entry and its text: made once for the contacts it renders
+            # the same for (every one, for a text without template syntax).
+            if len(slot.offers) >= _OFFERS_PER_ENTRY:
+                slot.offers.clear()
+            offer = slot.offers[text] = _Offer(
+                slot.place, slot.topic, slot.item.entry.group, slot.referral, slot.selected(text)
+            )
+        offers.append(offer)
     return choose_questions(offers, you, contact, org)
+
+
+_OFFERS_PER_ENTRY = 512
+"""How many rendered texts of one entry keep their offer (then they are made anew)."""
 
 
 FEASIBILITY_MINUTES = 20

@@ -1,0 +1,191 @@
+"""The tailoring's shortcuts (issue 17) give what the code they replaced gave.
+
+Each faster path is compared here with the implementation it replaced, kept below as
+the oracle, on random inputs and on every contact of real guides (the example, the
+second guide and a generated one); the per-build and per-text caches are checked to
+give the same preps whatever order the contacts come in, and to follow a changed file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.options import Options
+from prepguide.tailor.common_ground import fold
+from prepguide.tailor.prep import build_prep
+from prepguide.tailor.questions import duplicates, merge_banks, select_questions, selection
+from prepguide.tailor.questions.banks import builtin_bank
+from prepguide.tailor.questions.duplicates import (
+    SIMILARITY,
+    _content_words_full,
+    _Taken,
+    content_words,
+    question_intent,
+)
+
+from .conftest import ROOT
+from .test_benchmarks import load
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> list[Corpus]:
+    generated = tmp_path_factory.mktemp("generated")
+    generate: ModuleType = load("generate")
+    generate.generate(120, generated)
+    folders = [ROOT / "content", ROOT / "tests" / "data" / "second-guide" / "content"]
+    return [CorpusLoader().load(folder) for folder in [*folders, generated / "content"]]
+
+
+# --- questions.duplicates: the near-duplicate test through the stem index -------------------
+
+
+class _OldTaken:
+    """``_Taken`` before the stem index: every held question compared in turn (the oracle)."""
+
+    def __init__(self, ignore: frozenset[str]) -> None:
+        self.ignore = ignore
+        self.groups: set[str] = set()
+        self.words: list[frozenset[str]] = []
+
+    def clashes(self, text: str, group: str | None) -> bool:
+        group = group or question_intent(text)
+        if group is not None and group in self.groups:
+            return True
+        words = content_words(text, self.ignore)
+        if not words:
+            return False
+        size = len(words)
+        for other in self.words:
+            if other:
+                shared = len(words & other)
+                if shared >= 2 and shared >= SIMILARITY * min(size, len(other)):
+                    return True
+        return False
+
+    def add(self, text: str, group: str | None) -> None:
+        group = group or question_intent(text)
+        if group is not None:
+            self.groups.add(group)
+        self.words.append(content_words(text, self.ignore))
+
+
+BANK_TEXTS = [entry.text for entry in builtin_bank()]
+QUESTION_WORDS = sorted({word for text in BANK_TEXTS for word in text.split()})
+NAME_WORDS = ["Ada", "Lovelace", "Bluestem", "Health", "Maren", "Ruiz", "Ana", "María"]
+GROUPS = [None, None, None, "origin", "feasibility", "typical-week", "culture"]
+
+
+@st.composite
+def questions(draw: st.DrawFn) -> str:
+    """A bank question, or one made of bank and name words."""
+    if draw(st.booleans()):
+        return draw(st.sampled_from(BANK_TEXTS))
+    words = draw(st.lists(st.sampled_from(QUESTION_WORDS + NAME_WORDS), min_size=1, max_size=10))
+    return " ".join(words) + draw(st.sampled_from(["?", "", "."]))
+
+
+IGNORES = st.frozensets(st.sampled_from([fold(w) for w in NAME_WORDS] + ["team", "work"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    IGNORES,
+    st.lists(
+        st.tuples(questions(), st.sampled_from(GROUPS), st.booleans()), min_size=1, max_size=90
+    ),
+)
+def test_near_duplicate_index_is_the_old_loop(
+    ignore: frozenset[str], steps: list[tuple[str, str | None, bool]]
+) -> None:
+    # Up to 90 held questions: the index's bit masks grow past a machine word.
+    new, old = _Taken(ignore), _OldTaken(ignore)
+    for text, group, add in steps:
+        assert new.clashes(text, group) == old.clashes(text, group), text
+        if add or not old.clashes(text, group):
+            new.add(text, group)
+            old.add(text, group)
+    assert new.words == old.words and new.groups == old.groups
+
+
+def test_content_words_with_names_are_the_full_path() -> None:
+    ignore = frozenset({"ada", "bluestem"})
+    for text in [*BANK_TEXTS, "What drew Ada to Bluestem Health?", "Ada? Ada!"]:
+        assert content_words(text, ignore) == _content_words_full(text, ignore)
+        assert content_words(text, ignore) == _content_words_full(text, ignore)  # kept
+
+
+# --- questions.selection: offers kept per entry and text -----------------------------------
+
+
+def _selections(corpora: Iterable[Corpus], reverse: bool = False) -> list[object]:
+    found = []
+    for corpus in corpora:
+        bank = merge_banks(corpus.questions)
+        for cid in sorted(corpus.contacts, reverse=reverse):
+            contact = corpus.contacts[cid]
+            found.append(
+                (
+                    cid,
+                    select_questions(
+                        bank, corpus.profile, contact, corpus.organization_of(contact)
+                    ),
+                )
+            )
+    return sorted(found, key=lambda pair: str(pair[0]))
+
+
+def test_kept_offers_give_the_selection_made_afresh(
+    corpora: list[Corpus], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = _selections(corpora)
+    again = _selections(corpora, reverse=True)  # every offer from the cache now
+    monkeypatch.setattr(selection, "_OFFERS_PER_ENTRY", 0)  # every offer made anew
+    fresh = _selections(corpora)
+    assert kept == again == fresh
+    assert len(kept) > 100
+
+
+def test_kept_offers_are_bounded() -> None:
+    from prepguide.tailor.questions.plan import _plan
+
+    bank = merge_banks()
+    plan = _plan(bank)
+    assert all(len(slot.offers) <= selection._OFFERS_PER_ENTRY for slot in plan.slots)
+
+
+# --- tailor.prep: whole preps ----------------------------------------------------------------
+
+
+def _preps(corpus: Corpus, options: Options, order: Iterable[str]) -> dict[str, object]:
+    return {cid: build_prep(corpus, corpus.contacts[cid], options) for cid in order}
+
+
+def test_preps_do_not_depend_on_the_order_of_contacts(corpora: list[Corpus]) -> None:
+    for corpus in corpora:
+        options = Options()
+        ids = sorted(corpus.contacts)
+        forward = _preps(corpus, options, ids)
+        backward = _preps(corpus, options, reversed(ids))
+        assert forward == backward
+
+
+def test_a_changed_contact_gets_a_new_prep(corpora: list[Corpus]) -> None:
+    corpus = corpora[0]
+    options = Options()
+    cid = sorted(corpus.contacts)[0]
+    contact = corpus.contacts[cid]
+    before = build_prep(corpus, contact, options)
+    changed = contact.model_copy(
+        update={"questions": ["What surprised you most in your first year?"]}
+    )
+    after = build_prep(corpus, changed, options)
+    assert "What surprised you most in your first year?" in [q.text for q in after.questions]
+    assert before != after
+    assert build_prep(corpus, contact, options) == before
+
