@@ -19,7 +19,7 @@ from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.options import Options
 from prepguide.tailor.common_ground import fold
 from prepguide.tailor.prep import build_prep
-from prepguide.tailor.questions import duplicates, merge_banks, select_questions, selection
+from prepguide.tailor.questions import merge_banks, select_questions, selection
 from prepguide.tailor.questions.banks import builtin_bank
 from prepguide.tailor.questions.duplicates import (
     SIMILARITY,
@@ -188,4 +188,3 @@ def test_a_changed_contact_gets_a_new_prep(corpora: list[Corpus]) -> None:
     assert "What surprised you most in your first year?" in [q.text for q in after.questions]
     assert before != after
     assert build_prep(corpus, contact, options) == before
-
