@@ -164,7 +164,24 @@ def html(value: object) -> Markup:
     >>> str(html('<b title="x">{y}</b>'))
     '&lt;b title=&#34;x&#34;&gt;&#123;y&#125;&lt;/b&gt;'
     """
-    return Markup(inert_braces(str(escape("" if value is None else str(value)))))
+    return Markup(html_text("" if value is None else str(value)))
+
+
+def html_text(value: str) -> str:
+    """:func:`html` as a plain string: the characters markupsafe's ``escape`` escapes, and braces.
+
+    >>> html_text("<a href='x'>{y} & z</a>")
+    '&lt;a href=&#39;x&#39;&gt;&#123;y&#125; &amp; z&lt;/a&gt;'
+    """
+    # markupsafe's escape, written out: it would make a Markup object only to be read back.
+    escaped = (
+        value.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+    return inert_braces(escaped)
 
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})

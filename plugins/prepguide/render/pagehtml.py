@@ -18,6 +18,7 @@ drops it, so the search plugin parses only what it would index
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -135,11 +136,31 @@ class HeadingStyle:
         """The permalink of heading ``anchor`` ("" without permalinks)."""
         if not self.permalink:
             return ""
+        start, end = self._permalink_parts
+        return f"{start}{html.escape(anchor)}{end}"
+
+    @functools.cached_property
+    def _permalink_parts(self) -> tuple[str, str]:
+        """A permalink's HTML before and after its (escaped) anchor, made once per style."""
         title = f' title="{html.escape(self.permalink_title)}"' if self.permalink_title else ""
         return (
-            f'<a class="{html.escape(self.permalink_class)}" href="#{html.escape(anchor)}"'
-            f"{title}>{self.permalink}</a>"
+            f'<a class="{html.escape(self.permalink_class)}" href="#',
+            f'"{title}>{self.permalink}</a>',
         )
+
+    def slug(self, name: str) -> str:
+        """The id ``toc`` gives a heading whose text (references kept) is ``name``.
+
+        Before it is made unique on the page; a slug starting like one of the theme's
+        or prepguide's own ids gets ``h-`` in front (:data:`RESERVED_ID_PREFIXES`).
+
+        >>> HeadingStyle().slug("__search &amp; more")
+        'h-__search-more'
+        """
+        try:
+            return _slug(self.slugify, self.separator, name)
+        except TypeError:  # a slugify that cannot be a cache key
+            return _slug.__wrapped__(self.slugify, self.separator, name)
 
 
 RESERVED_ID_PREFIXES = ("__", "pg-")
@@ -174,16 +195,25 @@ class Headings:
 
         ``exclude`` marks it ``data-search-exclude``: its section stays out of search.
         """
-        name = strip_tags(str(inner))
-        slug = self.style.slugify(html.unescape(name), self.style.separator)
-        if slug.startswith(RESERVED_ID_PREFIXES):  # the theme's ids and prepguide's own
-            slug = "h-" + slug
-        anchor = unique(slug, self.ids)
+        inner = str(inner)
+        style = self.style
+        anchor = style.slug(strip_tags(inner))
+        if anchor in self.ids or not anchor:
+            anchor = unique(anchor, self.ids)
         self.ids.add(anchor)
-        link = self.style.permalink_html(anchor)
-        body = link + str(inner) if self.style.permalink_leading else str(inner) + link
+        link = style.permalink_html(anchor)
+        body = link + inner if style.permalink_leading else inner + link
         mark = " data-search-exclude" if exclude else ""
         return Markup(f'<h{level} id="{html.escape(anchor)}"{mark}>{body}</h{level}>')
+
+
+@functools.lru_cache(maxsize=4096)
+def _slug(slugify: Callable[[str, str], str], separator: str, name: str) -> str:
+    # Cached: most headings of a page ("Common ground", "Questions"...) are on every page.
+    slug = slugify(html.unescape(name), separator)
+    if slug.startswith(RESERVED_ID_PREFIXES):  # the theme's ids and prepguide's own
+        slug = "h-" + slug
+    return slug
 
 
 _TAGS = re.compile(r"<[^>]*>")
@@ -195,11 +225,13 @@ def strip_tags(fragment: str) -> str:
     >>> strip_tags('<a href="x">AT&amp;T</a> news')
     'AT&amp;T news'
     """
-    return _TAGS.sub("", fragment)
+    return _TAGS.sub("", fragment) if "<" in fragment else fragment
 
 
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
-_ID = re.compile(r'\sid="([^"]*)"')
+"""A heading with an id, as :func:`toc_tokens` reads it (its text up to the first ``</hN>``)."""
+_HEADING_START = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>')
+_HEADING_ENDS = {str(level): f"</h{level}>" for level in range(1, 7)}
 
 
 def toc_tokens(page_html: str, style: HeadingStyle) -> list[dict[str, Any]]:
@@ -214,15 +246,31 @@ def toc_tokens(page_html: str, style: HeadingStyle) -> list[dict[str, Any]]:
     ...                                 HeadingStyle())[0]["children"]]
     ['B &amp; C']
     """
+    # What matching _HEADING from left to right finds, in two steps: the opening tag (a
+    # regular expression with a literal start, which skips fast through the page), then
+    # the first closing tag of its level after it. Without one, the search goes on from
+    # the character after the tag's start, as the regular expression's would.
     flat: list[Any] = []
-    for match in _HEADING.finditer(page_html):
-        level, anchor, inner = int(match.group(1)), match.group(2), match.group(3)
-        if not style.toc_top <= level <= style.toc_bottom:
+    search = _HEADING_START.search
+    find = page_html.find
+    top, bottom = style.toc_top, style.toc_bottom
+    at = 0
+    while (match := search(page_html, at)) is not None:
+        digit, anchor = match.group(1, 2)
+        end = find(_HEADING_ENDS[digit], match.end())
+        if end == -1:
+            at = match.start() + 1
             continue
-        link = style.permalink_html(html.unescape(anchor))
+        at = end + 5
+        level = int(digit)
+        if not top <= level <= bottom:
+            continue
+        inner = page_html[match.end() : end]
+        ident = html.unescape(anchor) if "&" in anchor else anchor
+        link = style.permalink_html(ident)
         if link:
             inner = inner.replace(link, "", 1)
-        flat.append({"level": level, "id": html.unescape(anchor), "name": strip_tags(inner)})
+        flat.append({"level": level, "id": ident, "name": strip_tags(inner)})
     nested: list[dict[str, Any]] = nest_toc_tokens(flat)  # type: ignore[assignment]
     return nested
 
@@ -230,10 +278,25 @@ def toc_tokens(page_html: str, style: HeadingStyle) -> list[dict[str, Any]]:
 def anchor_ids(page_html: str) -> set[str]:
     """Every ``id`` of a page (what MkDocs notes as the anchors links may point to).
 
+    Each ``id="…"`` after white space, as ``re.findall(r'\\sid="([^"]*)"', page_html)``
+    finds them (a property test holds the two equal), found with ``str.find``.
+
     >>> sorted(anchor_ids('<h2 id="questions">Q</h2><div id="pg-letter-1"></div>'))
     ['pg-letter-1', 'questions']
     """
-    return {html.unescape(value) for value in _ID.findall(page_html)}
+    values = set()
+    find = page_html.find
+    at = find('id="', 1)
+    while at != -1:
+        if not page_html[at - 1].isspace():
+            at = find('id="', at + 1)
+            continue
+        end = find('"', at + 4)
+        if end == -1:
+            break
+        values.add(page_html[at + 4 : end])
+        at = find('id="', end + 1)
+    return {html.unescape(value) if "&" in value else value for value in values}
 
 
 def searchable(page_html: str) -> str:
@@ -262,11 +325,15 @@ def searchable(page_html: str) -> str:
     return "".join(parts)
 
 
+_SEARCH_OFF = Markup(SEARCH_OFF)
+_SEARCH_ON = Markup(SEARCH_ON)
+
+
 def search_off() -> Markup:
     """Where text left out of search starts (a template global)."""
-    return Markup(SEARCH_OFF)
+    return _SEARCH_OFF
 
 
 def search_on() -> Markup:
     """Where it ends."""
-    return Markup(SEARCH_ON)
+    return _SEARCH_ON

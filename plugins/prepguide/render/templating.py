@@ -247,10 +247,11 @@ def letter_html(body: object) -> str:
     >>> letter_html("Hi Ana,\\n\\nThanks <3\\nBest")
     '<p>Hi Ana,</p><p>Thanks &lt;3<br>Best</p>'
     """
-    paragraphs = [p.strip("\n") for p in str(body or "").split("\n\n")]
+    # Escaped as a whole: escaping leaves line breaks and other white space as they are.
+    escaped = markup.html_text(str(body or ""))
     return "".join(
-        f"<p>{'<br>'.join(markup.html(line) for line in p.split(chr(10)))}</p>"
-        for p in paragraphs
+        f"<p>{p.strip(chr(10)).replace(chr(10), '<br>')}</p>"
+        for p in escaped.split("\n\n")
         if p.strip()
     )
 
