@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 from .pages import KEPT_FOLDERS, PAGE_EVENTS
 from .reporting import error_page
+from .search_sections import add_sections
 from .settings import ASSETS_DIR, user_files
 
 
@@ -108,7 +109,9 @@ class ServeMixin:
         The text prepguide writes the same on every page is marked
         ``data-search-exclude`` and set off (pagehtml.searchable): the search
         plugin is given the page without it, rather than parsing it to skip it
-        (tests/test_pagehtml.py checks the entries are the same). Under ``mkdocs
+        (tests/test_pagehtml.py checks the entries are the same). Material's index
+        reads that part's sections with :mod:`prepguide.plugin.search_sections`
+        rather than its ``HTMLParser`` (the same sections, faster). Under ``mkdocs
         serve`` a kept page's entries are given instead of indexing it again.
         """
         for plugin in config.plugins.values():
@@ -123,7 +126,10 @@ class ServeMixin:
             original = index.add_entry_from_context
 
             def add_entry_from_context(
-                page: Page, entries: list[Any] = entries, original: Any = original
+                page: Page,
+                entries: list[Any] = entries,
+                original: Any = original,
+                index: Any = index,
             ) -> None:
                 entry, reuse = self.building.get(page.file.src_uri, (None, False))
                 if entry is not None and reuse and entry.search is not None:
@@ -131,12 +137,14 @@ class ServeMixin:
                     return
                 start = len(entries)
                 content = page.content
-                if page.file.src_uri in self.html_pages and content:
-                    page.content = searchable(content)
-                try:
+                if page.file.src_uri not in self.html_pages or not content:
                     original(page)
-                finally:
-                    page.content = content
+                elif not add_sections(index, page, searchable(content)):
+                    page.content = searchable(content)
+                    try:
+                        original(page)
+                    finally:
+                        page.content = content
                 if entry is not None:
                     entry.search = copy_entries(entries[start:])
 
