@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 
 from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.options import Options
+from prepguide.read.model import Contact, Profile
 from prepguide.tailor.common_ground import fold
+from prepguide.tailor.intro import convert, converted_goals
 from prepguide.tailor.prep import build_prep
 from prepguide.tailor.questions import merge_banks, select_questions, selection
 from prepguide.tailor.questions.banks import builtin_bank
@@ -28,6 +30,7 @@ from prepguide.tailor.questions.duplicates import (
     content_words,
     question_intent,
 )
+from prepguide.text import clause, note_items
 
 from .conftest import ROOT
 from .test_benchmarks import load
@@ -123,8 +126,8 @@ def test_content_words_with_names_are_the_full_path() -> None:
 # --- questions.selection: offers kept per entry and text -----------------------------------
 
 
-def _selections(corpora: Iterable[Corpus], reverse: bool = False) -> list[object]:
-    found = []
+def _selections(corpora: Iterable[Corpus], reverse: bool = False) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
     for corpus in corpora:
         bank = merge_banks(corpus.questions)
         for cid in sorted(corpus.contacts, reverse=reverse):
@@ -137,7 +140,7 @@ def _selections(corpora: Iterable[Corpus], reverse: bool = False) -> list[object
                     ),
                 )
             )
-    return sorted(found, key=lambda pair: str(pair[0]))
+    return sorted(found, key=lambda pair: pair[0])
 
 
 def test_kept_offers_give_the_selection_made_afresh(
@@ -188,3 +191,45 @@ def test_a_changed_contact_gets_a_new_prep(corpora: list[Corpus]) -> None:
     assert "What surprised you most in your first year?" in [q.text for q in after.questions]
     assert before != after
     assert build_prep(corpus, contact, options) == before
+
+
+# --- text and intro: results kept per text ---------------------------------------------------
+
+
+def _old_converted_goals(contact: Contact, profile: Profile | None) -> list[str]:
+    """``intro.converted_goals`` before it was kept per text (the oracle)."""
+    goals = []
+    for goal in contact.goals:
+        text = convert(clause(goal), contact, profile).text
+        if text and clause(text):
+            goals.append(clause(text))
+    return goals
+
+
+def test_converted_goals_are_the_old_ones(corpora: list[Corpus]) -> None:
+    compared = 0
+    for corpus in corpora:
+        for contact in corpus.contacts.values():
+            for profile in (corpus.profile, None):
+                assert converted_goals(contact, profile) == _old_converted_goals(contact, profile)
+                compared += len(contact.goals)
+    assert compared > 100
+
+
+def test_kept_results_are_not_shared_lists() -> None:
+    first = note_items("- One. Two.\n- Three")
+    first.append("changed")
+    assert note_items("- One. Two.\n- Three") == ["One.", "Three"]
+    contact = Contact(id="ana", name="Ana Ruiz", pronouns="she/her", goals=["Hear how she started"])
+    goals = converted_goals(contact, None)
+    goals.clear()
+    assert converted_goals(contact, None) == ["Hear how you started"]
+
+
+def test_a_changed_profile_changes_the_kept_texts() -> None:
+    contact = Contact(
+        id="ana", name="Ana Ruiz", pronouns="she/her", goals=["Ask how Maren can help"]
+    )
+    maren = Profile(name="Maren Oduya")
+    assert converted_goals(contact, None) == ["Ask how Maren can help"]
+    assert converted_goals(contact, maren) == ["Ask how I can help"]

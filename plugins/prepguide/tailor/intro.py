@@ -15,6 +15,7 @@ Counting words, timing and fitting pieces to the target live in tailor/spoken_ti
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ def is_reminder_due(contact: Contact, today: dt.date) -> bool:
     return today > year_later
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the text: the warnings, intro and emails read it
 def story_sentence(story: str, limit: int = 35) -> str | None:
     """Return the first sentence of a connection story, if short enough to say.
 
@@ -163,14 +165,42 @@ def converted_goals(contact: Contact, profile: Profile | None) -> list[str]:
     Returns:
         The goals, converted, as clauses without final punctuation.
     """
-    goals = []
-    for goal in contact.goals:
-        text = convert(clause(goal), contact, profile).text
+    return list(
+        _converted_goals(
+            tuple(contact.goals),
+            contact.pronouns,
+            contact.name,
+            profile.name if profile else None,
+            profile.pronouns if profile else None,
+        )
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _converted_goals(
+    goals: tuple[str, ...],
+    pronouns: str | None,
+    name: str,
+    user_name: str | None,
+    user_pronouns: str | None,
+) -> tuple[str, ...]:
+    """:func:`converted_goals` from the texts it reads (:func:`convert`'s), kept for each:
+    the intro and the outreach email ask for the same goals three times a page.
+
+    >>> _converted_goals(("Hear how she started.",), "she/her", "Ana Ruiz", None, None)
+    ('Hear how you started',)
+    """
+    converted = []
+    for goal in goals:
+        text = to_second_person(
+            clause(goal), pronouns, name=name, user_name=user_name, user_pronouns=user_pronouns
+        ).text
         if text and clause(text):
-            goals.append(clause(text))
-    return goals
+            converted.append(clause(text))
+    return tuple(converted)
 
 
+@functools.lru_cache(maxsize=256)  # a function of the profile's texts: the same on every page
 def exploring_sentence(goal: str, headline: str | None) -> str:
     """Say what you are exploring, without repeating the headline's verb.
 

@@ -8,6 +8,7 @@ keeps the older, simpler rules of the question templates' ``article`` filter.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -239,6 +240,7 @@ def with_article_simple(phrase: str) -> str:
     return _put_article(clause(phrase, keep_question=True), _SIMPLE_DETERMINERS, _simple_article)
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the text: the same roles recur on every page
 def role_phrase(role: str) -> str:
     """A role or headline as it follows "as" or "I'm" mid-sentence.
 

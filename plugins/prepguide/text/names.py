@@ -5,6 +5,7 @@ No MkDocs imports; no prepguide imports.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _TITLES = {"dr", "dr.", "prof", "prof.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx."}
@@ -33,6 +34,7 @@ _LEGAL_SUFFIX = re.compile(
 _ACRONYM_IN_PARENS = re.compile(r"\(([A-Z][A-Za-z&]*[A-Z])\)")
 
 
+@functools.lru_cache(maxsize=4096)  # a function of the text: organizations recur on many pages
 def short_name(name: str) -> str:
     """The name of an organization as people say it in a sentence or subject line.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -33,6 +34,17 @@ def note_items(markdown: str) -> list[str]:
     >>> note_items("- First point, with **emphasis**. More.\\n- Second")
     ['First point, with emphasis.', 'Second']
     """
+    return list(_note_items(markdown))
+
+
+@functools.lru_cache(maxsize=4096)
+def _note_items(markdown: str) -> tuple[str, ...]:
+    """:func:`note_items`, kept for each text (the warnings, the intro and the thank-you
+    note read the same notes).
+
+    >>> _note_items("Met at the fair. She runs the lab.")
+    ('Met at the fair.',)
+    """
     blocks: list[list[str]] = []
     for line in markdown.splitlines():
         if re.match(r"^\s{0,3}([-*+]|\d+[.)])\s+", line) or not line.strip():
@@ -46,7 +58,7 @@ def note_items(markdown: str) -> list[str]:
         plain = strip_markdown("\n".join(block))
         if plain:
             items.append(first_sentence(plain))
-    return items
+    return tuple(items)
 
 
 def first_item(markdown: str) -> str | None:

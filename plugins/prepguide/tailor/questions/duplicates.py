@@ -61,6 +61,7 @@ _FUNCTION_WORDS = _wordset(
 )
 
 
+@functools.lru_cache(maxsize=16384)  # a function of the word: the same words recur in every text
 def _stem(word: str) -> str:
     """A crude stem: "hiring", "hires", "hired" -> "hir"; "projects" -> "project".
 
