@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from prepguide.guide.corpus import Corpus, CorpusLoader
 from prepguide.options import Options
 from prepguide.read.model import Contact, Profile
-from prepguide.tailor.common_ground import fold
+from prepguide.tailor.common_ground import fields, fold
+from prepguide.tailor.common_ground.fields import your_move
 from prepguide.tailor.intro import convert, converted_goals
 from prepguide.tailor.prep import build_prep
 from prepguide.tailor.questions import merge_banks, select_questions, selection
@@ -233,3 +234,22 @@ def test_a_changed_profile_changes_the_kept_texts() -> None:
     maren = Profile(name="Maren Oduya")
     assert converted_goals(contact, None) == ["Ask how Maren can help"]
     assert converted_goals(contact, maren) == ["Ask how I can help"]
+
+
+# --- common ground: your move, once per profile ----------------------------------------------
+
+
+def test_your_move_is_kept_per_profile_and_follows_a_new_one(corpora: list[Corpus]) -> None:
+    for corpus in corpora:
+        if corpus.profile is None:
+            continue
+        origin, aim = fields._your_move(corpus.profile)
+        assert your_move(corpus.profile) == (list(origin), list(aim))
+        kept = your_move(corpus.profile)
+        kept[0].clear()  # a caller's list is its own
+        assert your_move(corpus.profile) == (list(origin), list(aim))
+    nurse = Profile(name="Al", headline="Nurse exploring UX research")
+    accountant = nurse.model_copy(update={"headline": "Accountant exploring data analysis"})
+    assert [f.head for f in your_move(nurse)[0]] == ["nursing"]
+    assert [f.head for f in your_move(accountant)[0]] == ["accounting"]
+    assert [f.head for f in your_move(nurse)[0]] == ["nursing"]

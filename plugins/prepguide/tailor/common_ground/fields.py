@@ -341,6 +341,30 @@ def your_move(profile: Profile) -> tuple[list[CareerField], list[CareerField]]:
     From: the headline before "exploring" (or "moving", "considering", …),
     your roles, and your fields of study that are not where you aim. To: the
     headline after that word and the goal after "into" (or the whole goal).
+
+    Worked out once for each profile (it is the same on every page): keyed by
+    identity, the model (immutable) kept with its result so that its id stays
+    its own; a ``mkdocs serve`` rebuild after the profile changed loads a new one.
+    """
+    known = _MOVES.get(id(profile))
+    if known is None or known[0] is not profile:
+        if len(_MOVES) >= 8:
+            _MOVES.clear()
+        known = _MOVES[id(profile)] = (profile, _your_move(profile))
+    origin, aim = known[1]
+    return list(origin), list(aim)
+
+
+_MOVES: dict[int, tuple[Profile, tuple[tuple[CareerField, ...], tuple[CareerField, ...]]]] = {}
+""":func:`your_move` by the profile's identity (with the profile)."""
+
+
+def _your_move(profile: Profile) -> tuple[tuple[CareerField, ...], tuple[CareerField, ...]]:
+    """:func:`your_move`, worked out.
+
+    >>> from prepguide.read.model import Profile
+    >>> [f.head for f in _your_move(Profile(name="Al", headline="Nurse exploring UX research"))[1]]
+    ['research']
     """
     headline = profile.headline or ""
     parts = _AIM.split(headline, maxsplit=1)
@@ -366,7 +390,7 @@ def your_move(profile: Profile) -> tuple[list[CareerField], list[CareerField]]:
         for e in profile.education
         if e.field and not any(same_field(f, t) for f in career_fields([e.field]) for t in to)
     ]
-    return career_fields([o for o in origins if o]), to
+    return tuple(career_fields([o for o in origins if o])), tuple(to)
 
 
 def match(theirs: CareerField | None, mine: list[CareerField]) -> CareerField | None:
