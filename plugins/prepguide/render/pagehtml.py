@@ -201,10 +201,15 @@ class Headings:
         if anchor in self.ids or not anchor:
             anchor = unique(anchor, self.ids)
         self.ids.add(anchor)
-        link = style.permalink_html(anchor)
-        body = link + inner if style.permalink_leading else inner + link
+        escaped = html.escape(anchor)
+        if style.permalink:  # style.permalink_html(anchor), the anchor escaped once
+            start, end = style._permalink_parts
+            link = f"{start}{escaped}{end}"
+            body = link + inner if style.permalink_leading else inner + link
+        else:
+            body = inner
         mark = " data-search-exclude" if exclude else ""
-        return Markup(f'<h{level} id="{html.escape(anchor)}"{mark}>{body}</h{level}>')
+        return Markup(f'<h{level} id="{escaped}"{mark}>{body}</h{level}>')
 
 
 @functools.lru_cache(maxsize=4096)
