@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+import material
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
 
 # The versions of Material whose Parser this module was compared with (tests/test_search_sections.py).
@@ -217,11 +217,4 @@ def add_sections(index: Any, page: Any, html: str) -> bool:
     return True
 
 
-def _checked() -> bool:
-    try:
-        return version("mkdocs-material").startswith(CHECKED_MATERIAL)
-    except PackageNotFoundError:
-        return False
-
-
-CHECKED = _checked()
+CHECKED = str(getattr(material, "__version__", "")).startswith(CHECKED_MATERIAL)
