@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -21,6 +22,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from material.plugins.search import plugin as material_search
 from material.plugins.search.plugin import Parser, SearchIndex, Section
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import get_data
@@ -404,13 +406,71 @@ def test_a_build_writes_the_same_index_without_material_s_parser(
         feed(self, data)
 
     monkeypatch.setattr(Parser, "feed", counted)
+    stripped: list[str] = []  # pages Material's own pattern took data-search-* attributes from
+
+    class CountingRe:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(re, name)
+
+        def sub(self, pattern: str, replacement: str, text: str) -> str:
+            stripped.append(text)
+            return re.sub(pattern, replacement, text)
+
+    monkeypatch.setattr(material_search, "re", CountingRe())
     site = build_site(root)
     fast_index = (site / "search/search_index.json").read_bytes()
+    fast_pages = {p: p.read_bytes() for p in sorted(site.rglob("*.html"))}
     assert len(fed) <= 3  # the Markdown pages only
+    assert len(stripped) <= 3
     assert b"who-they-are-and-how-you-are-connected" in fast_index
     shutil.rmtree(site)
     monkeypatch.setattr(search_sections, "CHECKED", False)
     fed.clear()
+    stripped.clear()
     site = build_site(root)
     assert len(fed) > 3
+    assert len(stripped) > 3
     assert (site / "search/search_index.json").read_bytes() == fast_index
+    assert {p: p.read_bytes() for p in sorted(site.rglob("*.html"))} == fast_pages
+
+
+MATERIAL_STRIP = r"\s?data-search-\w+=\"[^\"]+\""  # as material/plugins/search/plugin.py writes it
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "data-search-",
+                "exclude",
+                "boost",
+                '="',
+                '"',
+                "=",
+                " ",
+                "\n",
+                "\t",
+                "\u00a0",
+                "\u2003",
+                "\x1c",
+                "x",
+                "é",
+                "_",
+                "-",
+                "<li ",
+                ">",
+                'data-search-exclude=""',
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_search_attributes_are_stripped_as_material_strips_them(html: str) -> None:
+    assert search_sections.strip_search_attributes(html) == re.sub(MATERIAL_STRIP, "", html)
+
+
+def test_material_still_strips_with_the_pattern_compared_with() -> None:
+    import inspect
+
+    assert MATERIAL_STRIP in inspect.getsource(material_search.SearchPlugin.on_page_context)

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from material.plugins.search.plugin import SearchPlugin as MaterialSearch
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 
+from . import search_sections
 from .pages import KEPT_FOLDERS, PAGE_EVENTS
 from .reporting import error_page
 from .search_sections import add_sections
@@ -149,6 +151,43 @@ class ServeMixin:
                     entry.search = copy_entries(entries[start:])
 
             index.add_entry_from_context = add_entry_from_context
+            self.wrap_page_context(config, plugin)
+
+    def wrap_page_context(self, config: MkDocsConfig, plugin: Any) -> None:
+        """Material's search ``on_page_context`` for prepguide's HTML pages, without its scan.
+
+        Material removes ``data-search-*`` attributes from every page with a pattern tried at
+        every character; prepguide's pages are long, so for them the same step runs as
+        :func:`~prepguide.plugin.search_sections.index_page` (same result; Material's own
+        method for every other page and any other version or search plugin).
+        """
+        handlers = config.plugins.events.get("page_context", [])
+        for position, handler in enumerate(handlers):
+            if getattr(handler, "__self__", None) is not plugin:
+                continue
+            if not search_sections.CHECKED or (
+                getattr(handler, "__func__", None) is not MaterialSearch.on_page_context
+            ):
+                return
+
+            def on_page_context(
+                context: Any,
+                /,
+                *,
+                page: Page,
+                config: MkDocsConfig,
+                nav: Navigation,
+                original: Any = handler,
+            ) -> Any:
+                if page.file.src_uri in self.html_pages:
+                    search_sections.index_page(plugin, page)
+                    return None
+                return original(context, page=page, config=config, nav=nav)
+
+            # Still the search plugin's handler for outputs_config_key (which reads __self__).
+            on_page_context.__self__ = plugin  # type: ignore[attr-defined]
+            handlers[position] = on_page_context
+            return
 
     # ``mkdocs serve`` cleans its folder before every rebuild, and then writes every page
     # again: at 1,000 contacts, removing and making 1,200 folders is a sixth of a rebuild.
