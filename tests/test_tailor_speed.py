@@ -8,6 +8,7 @@ give the same preps whatever order the contacts come in, and to follow a changed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from types import ModuleType
 
@@ -22,7 +23,13 @@ from prepguide.tailor.common_ground import fields, fold
 from prepguide.tailor.common_ground.fields import your_move
 from prepguide.tailor.intro import convert, converted_goals
 from prepguide.tailor.prep import build_prep
-from prepguide.tailor.questions import merge_banks, select_questions, selection
+from prepguide.tailor.questions import (
+    goal_question,
+    goals,
+    merge_banks,
+    select_questions,
+    selection,
+)
 from prepguide.tailor.questions.banks import builtin_bank
 from prepguide.tailor.questions.duplicates import (
     SIMILARITY,
@@ -31,7 +38,7 @@ from prepguide.tailor.questions.duplicates import (
     content_words,
     question_intent,
 )
-from prepguide.text import clause, note_items
+from prepguide.text import clause, goal_clause, note_items, person, to_second_person
 
 from .conftest import ROOT
 from .test_benchmarks import load
@@ -253,3 +260,112 @@ def test_your_move_is_kept_per_profile_and_follows_a_new_one(corpora: list[Corpu
     assert [f.head for f in your_move(nurse)[0]] == ["nursing"]
     assert [f.head for f in your_move(accountant)[0]] == ["accounting"]
     assert [f.head for f in your_move(nurse)[0]] == ["nursing"]
+
+
+# --- text.person: a conversion kept without the names a text does not mention ---------------
+
+PRONOUN_SETS = [None, "she/her", "he/him", "they/them", "xe/xem", ""]
+PERSON_NAMES = [None, "", "Maren Oduya", "Maren", "Ana Ruiz", "I Made Sutra", "Me", "My Tran", "I"]
+PERSON_WORDS = [
+    *["she", "her", "he", "his", "him", "they", "their", "I", "me", "my", "you", "your"],
+    *["Maren", "Oduya", "Maren's", "Ana", "Ruiz", "Ana's", "Made", "Sutra", "Me", "My", "Tran"],
+    *["asked", "gave", "introduce", "hear", "how", "started", "is", "to", "and", "team"],
+]
+
+
+@st.composite
+def person_texts(draw: st.DrawFn) -> str:
+    """Texts of pronouns, name pieces and a few verbs, with gaps."""
+    words = draw(st.lists(st.sampled_from(PERSON_WORDS), max_size=10))
+    gaps = st.sampled_from([" ", "  ", ", ", ". ", " (", ") ", "\n", "'s "])
+    return "".join(word + draw(gaps) for word in words)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    person_texts(),
+    st.sampled_from(PRONOUN_SETS),
+    st.sampled_from(PERSON_NAMES),
+    st.sampled_from(PERSON_NAMES),
+    st.sampled_from(PRONOUN_SETS),
+)
+def test_second_person_key_gives_the_conversion_with_every_argument(
+    text: str, pronouns: str | None, name: str | None, user: str | None, own: str | None
+) -> None:
+    expected = person._to_second_person(
+        text, pronouns, name=name, user_name=user, user_pronouns=own, full=False
+    )
+    key = person.second_person_key(text, pronouns, name, user, own)
+    assert (
+        person._to_second_person(
+            *key[:2], name=key[2], user_name=key[3], user_pronouns=key[4], full=False
+        )
+        == expected
+    )
+    assert (
+        to_second_person(text, pronouns, name=name, user_name=user, user_pronouns=own) == expected
+    )
+
+
+def _old_goal_question(goal: str, contact: Contact, you: Profile | None) -> str | None:
+    """``goals.goal_question`` before it was kept per goal text (the oracle)."""
+    text = re.sub(r"\s*\([^)]*\)", "", " ".join(goal.split())).strip()
+    if not text:
+        return None
+    converted = person._to_second_person(
+        text,
+        contact.pronouns,
+        name=contact.name,
+        user_name=you.name if you is not None else None,
+        user_pronouns=you.pronouns if you is not None else None,
+        full=False,
+    ).text
+    if converted is None:
+        return None
+    if converted.rstrip().endswith("?"):
+        return goals._capital(converted.strip())
+    verb, rest = goal_clause(converted)
+    if not verb:
+        found = goals._FEEDBACK_GOAL.match(converted)
+        if found:
+            verb, rest = found.group(1), converted[found.end() :]
+    rest = rest.strip().rstrip(".!;:,")
+    if not verb or not rest:
+        return None
+    if rest.casefold().startswith("about "):
+        rest = rest[6:]
+    rest = goals._SECOND_QUESTION.split(rest, maxsplit=1)[0]
+    first = rest.split()[0].casefold()
+    if first in ("whether", "if"):
+        return goals._whether_question(rest)
+    if first in goals._WH_WORDS:
+        return goals._direct_question(rest) or f"What can you tell me about {rest}?"
+    return f"What can you tell me about {rest}?"
+
+
+def test_goal_questions_kept_per_text_are_the_old_ones(corpora: list[Corpus]) -> None:
+    compared = 0
+    for corpus in corpora:
+        for contact in corpus.contacts.values():
+            for profile in (corpus.profile, None):
+                for goal in contact.goals:
+                    expected = _old_goal_question(goal, contact, profile)
+                    assert goal_question(goal, contact, profile) == expected, goal
+                    compared += 1
+    assert compared > 200
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    person_texts(),
+    st.sampled_from(PRONOUN_SETS),
+    st.sampled_from([n for n in PERSON_NAMES if n]),
+    st.sampled_from(PERSON_NAMES),
+)
+def test_goal_question_with_names_is_the_old_one(
+    text: str, pronouns: str | None, name: str, user: str | None
+) -> None:
+    contact = Contact(id="x", name=name, pronouns=pronouns or None)
+    you = Profile(name=user) if user else None
+    for goal in (text, "Hear how " + text, "Learn whether " + text + " (maybe)"):
+        assert goal_question(goal, contact, you) == _old_goal_question(goal, contact, you)

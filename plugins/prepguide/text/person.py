@@ -419,7 +419,6 @@ def _word_to_second_person(
     return None
 
 
-@functools.lru_cache(maxsize=8192)
 def to_second_person(
     text: str,
     pronouns: str | None,
@@ -462,10 +461,63 @@ def to_second_person(
 
     The result is kept for each set of arguments (all strings; the
     :class:`Conversion` is frozen): a prep page converts the same goals for
-    its intro, its drafts and its warnings.
+    its intro, its drafts and its warnings. A name the text does not mention
+    is left out of the key (:func:`second_person_key`), so that a goal many
+    contacts share is converted once for each set of pronouns.
     """
+    return _kept_second_person(*second_person_key(text, pronouns, name, user_name, user_pronouns))
+
+
+def _mentions(plain: str, name: str) -> bool:
+    """Whether a text holds one of a name's forms (what :func:`_replace_names` looks for).
+
+    >>> _mentions("Ask Maren's boss", "Maren Oduya"), _mentions("Ask her", "Maren Oduya")
+    (True, False)
+    """
+    return any(form in plain for form in _name_forms(name))
+
+
+def second_person_key(
+    text: str,
+    pronouns: str | None,
+    name: str | None,
+    user_name: str | None,
+    user_pronouns: str | None,
+) -> tuple[str, str | None, str | None, str | None, str | None]:
+    """The arguments :func:`to_second_person`'s result depends on: the text on one line,
+    and the names (with your pronouns) only when the text mentions them.
+
+    :func:`_replace_names` leaves a text without a form of the name as it is, and
+    then no mark is made: without a mention of your name, your name and pronouns are
+    not read; without one of the contact's too, neither is the contact's name. (With
+    your name mentioned, the contact's name is kept: replacing yours writes "I", "me"
+    or "my", which a contact's name could be.) tests/test_tailor_speed.py holds this
+    to the conversion with every argument.
+
+    >>> second_person_key("Ask  her", "she/her", "Ana Ruiz", "Maren", "she/her")
+    ('Ask her', 'she/her', None, None, None)
+    >>> second_person_key("Ask Ana", "she/her", "Ana Ruiz", "Maren", "she/her")
+    ('Ask Ana', 'she/her', 'Ana Ruiz', None, None)
+    """
+    plain = " ".join(text.split())
+    if user_name and _mentions(plain, user_name):
+        return plain, pronouns, name, user_name, user_pronouns
+    if name and not _mentions(plain, name):
+        name = None
+    return plain, pronouns, name, None, None
+
+
+@functools.lru_cache(maxsize=8192)
+def _kept_second_person(
+    plain: str,
+    pronouns: str | None,
+    name: str | None,
+    user_name: str | None,
+    user_pronouns: str | None,
+) -> Conversion:
+    """:func:`to_second_person` for the arguments of its key, kept for each."""
     return _to_second_person(
-        text,
+        plain,
         pronouns,
         name=name,
         user_name=user_name,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from ...read.model import Contact, Profile
 from ...text import goal_clause, to_second_person
+from ...text.person import second_person_key
 
 # ---------------------------------------------------------------------------
 # Goals as questions (docs/prep.md, "Goals become questions")
@@ -330,15 +332,44 @@ def goal_question(goal: str, contact: Contact, you: Profile | None = None) -> st
     >>> goal_question("Say hello", sam) is None
     True
     """
-    text = re.sub(r"\s*\([^)]*\)", "", " ".join(goal.split())).strip()
+    text = _without_asides(goal)
     if not text:
         return None
+    # A function of the text and the arguments of its conversion: many contacts share
+    # a goal, and a name the goal does not mention is left out of the key.
+    user_name = you.name if you is not None else None
+    user_pronouns = you.pronouns if you is not None else None
+    return _goal_question(
+        *second_person_key(text, contact.pronouns, contact.name, user_name, user_pronouns)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _without_asides(goal: str) -> str:
+    """A goal on one line, without its parenthesized asides.
+
+    >>> _without_asides("Ask  about pay (gently)")
+    'Ask about pay'
+    """
+    return re.sub(r"\s*\([^)]*\)", "", " ".join(goal.split())).strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def _goal_question(
+    text: str,
+    pronouns: str | None,
+    name: str | None,
+    user_name: str | None,
+    user_pronouns: str | None,
+) -> str | None:
+    """:func:`goal_question` for a goal without asides and its conversion's key
+    (:func:`prepguide.text.person.second_person_key`).
+
+    >>> _goal_question("Hear how she started", "she/her", None, None, None)
+    'How did you start?'
+    """
     converted = to_second_person(
-        text,
-        contact.pronouns,
-        name=contact.name,
-        user_name=you.name if you is not None else None,
-        user_pronouns=you.pronouns if you is not None else None,
+        text, pronouns, name=name, user_name=user_name, user_pronouns=user_pronouns
     ).text
     if converted is None:
         return None
