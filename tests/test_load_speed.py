@@ -131,3 +131,54 @@ def test_the_build_does_not_import_icalendar() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# The loader (read/loader.py): plain texts' tags kept per text, the composer's
+# path-resolver calls made builtins, positions shared by a plain tuple.
+
+PLAIN = st.one_of(
+    st.from_regex(r"[-+.~0-9a-zA-Z_:]{1,12}", fullmatch=True),
+    st.sampled_from(
+        ["yes", "No", "TRUE", "null", "~", "0x1F", "0o17", "-.inf", ".NaN", "1_000", "2026-12-04"]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_a_plain_text_resolves_as_ruamel_s_own_resolver_says_every_time(text: str) -> None:
+    from ruamel.yaml import YAML
+
+    from prepguide.read.loader import LoadError, _compose
+
+    document = f"key: {text}\n"
+    try:
+        expected = YAML(typ="safe", pure=True).compose(document)
+    except Exception:  # not a plain scalar after all (e.g. `key: -`): nothing to compare
+        return
+    value = expected.value[0][1]
+    if value.__class__.__name__ != "ScalarNode" or value.style is not None:
+        return
+    for _ in range(2):  # the second time from the cache
+        node = _compose(document)
+        assert node is not None
+        assert node.value[0][1].tag == value.tag
+    try:
+        from prepguide.read.loader import load_bytes
+
+        load_bytes(document.encode(), "c/x.yml")
+    except LoadError:
+        pass
+
+
+def test_positions_are_shared_and_right() -> None:
+    from prepguide.read.loader import load_bytes
+
+    one = load_bytes(b"name: Ana\nmeeting:\n  date: 2026-12-04\ntags: [a, b]\n", "c/a.yml")
+    two = load_bytes(b"name: Bo\nmeeting:\n  date: 2026-12-05\ntags: [c, d]\n", "c/b.yml")
+    assert one.positions == two.positions
+    assert one.positions[("tags", 1)] == (4, 11, 4, 11)
+    assert one.positions[("meeting", "date")] == (3, 3, 3, 9)
+    for key, position in one.positions.items():
+        assert type(position).__name__ == "Position"
+        assert two.positions[key] is position

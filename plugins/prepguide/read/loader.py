@@ -135,11 +135,16 @@ def _shared_path(path: Path_) -> Path_:
     return path
 
 
-def _shared_position(position: Position) -> Position:
-    """One copy of each position: most files have their keys at the same few places."""
-    found = _SHARED_POSITIONS.get(position)
+def _shared_position(line: int, column: int, value_line: int, value_column: int) -> Position:
+    """One copy of each position: most files have their keys at the same few places.
+
+    Looked up by a plain tuple (equal to the :class:`Position` of the same
+    numbers, and hashed alike), so that a known position makes no new one.
+    """
+    found = _SHARED_POSITIONS.get((line, column, value_line, value_column))  # type: ignore[call-overload]
     if found is not None:
         return found
+    position = Position(line, column, value_line, value_column)
     if len(_SHARED_POSITIONS) < _SHARED_MAX:
         _SHARED_POSITIONS[position] = position
     return position
@@ -358,13 +363,31 @@ class _Resolver(BaseResolver):
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is ScalarNode:
             if implicit[0]:
+                found = _RESOLVED.get(value)
+                if found is not None:  # keys and short values recur in every file
+                    return found
+                found = self.DEFAULT_SCALAR_TAG
                 for tag, match in (self._rules or self.rules()).get(value[:1], ()):
                     if match(value):
-                        return tag
+                        found = tag
+                        break
+                if len(value) <= _RESOLVED_LENGTH and len(_RESOLVED) < _SHARED_MAX:
+                    _RESOLVED[value] = found
+                return found
             return self.DEFAULT_SCALAR_TAG
         if kind is SequenceNode:
             return self.DEFAULT_SEQUENCE_TAG
         return self.DEFAULT_MAPPING_TAG
+
+    # No path resolvers are used: the composer's calls around each node do
+    # nothing, and a builtin that takes the same arguments costs no Python call.
+    descend_resolver = staticmethod(slice)  # type: ignore[assignment]
+    ascend_resolver = staticmethod(tuple)  # type: ignore[assignment]
+
+
+_RESOLVED: dict[str, Tag] = {}
+"""The tag of each plain text seen (bounded like the shared paths; short texts only)."""
+_RESOLVED_LENGTH = 40
 
 
 _TAG_NAMES: dict[int, str] = {}
@@ -533,11 +556,13 @@ class _Converter:
         # Values that are plain text are taken in the loop (most are): the same
         # count as convert() makes, without a call per value.
         flat = len(loc) < MAX_DEPTH
+        shared = _SHARED_POSITIONS
         for index, item in enumerate(node.value):
             mark = item.start_mark
             line, column = mark.line + 1, mark.column + 1
             sub = _shared_path((*loc, index))
-            positions[sub] = _shared_position(Position(line, column, line, column))
+            where = (line, column, line, column)
+            positions[sub] = shared.get(where) or _shared_position(*where)  # type: ignore[call-overload]
             if flat and item.__class__ is ScalarNode and self.count < MAX_VALUES:
                 self.count += 1
                 if names.get(id(item.ctag)) == _STR:
@@ -555,6 +580,7 @@ class _Converter:
         positions = self.positions
         names = _TAG_NAMES
         flat = len(loc) < MAX_DEPTH  # as in sequence()
+        paths, shared = _SHARED_PATHS, _SHARED_POSITIONS
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode and not isinstance(key_node, ScalarNode):
                 if _tag(key_node) == _MERGE:
@@ -576,8 +602,8 @@ class _Converter:
                 if not isinstance(key, str):
                     key = str(key_node.value)
             key_mark = key_node.start_mark
-            line = key_mark.line + 1
-            sub = _shared_path((*loc, key))
+            sub = (*loc, key)
+            sub = paths.get(sub) or _shared_path(sub)
             if key in result:
                 raise self.fail(
                     key_node,
@@ -585,9 +611,8 @@ class _Converter:
                     "keep only one of them",
                 )
             vmark = value_node.start_mark
-            positions[sub] = _shared_position(
-                Position(line, key_mark.column + 1, vmark.line + 1, vmark.column + 1)
-            )
+            where = (key_mark.line + 1, key_mark.column + 1, vmark.line + 1, vmark.column + 1)
+            positions[sub] = shared.get(where) or _shared_position(*where)  # type: ignore[call-overload]
             if flat and value_node.__class__ is ScalarNode and self.count < MAX_VALUES:
                 self.count += 1
                 if names.get(id(value_node.ctag)) == _STR:
