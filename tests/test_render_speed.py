@@ -221,3 +221,26 @@ def test_search_markers_are_the_same_each_call() -> None:
     assert pagehtml.search_off() == pagehtml.SEARCH_OFF
     assert pagehtml.search_on() == pagehtml.SEARCH_ON
     assert isinstance(pagehtml.search_off(), Markup)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, st.text(max_size=30), st.none(), st.integers()))
+def test_text_filter_as_before(value: object) -> None:
+    # The text filter calls the cached escaping directly (was: markup.inline_html / markup.text).
+    class Context:
+        def __init__(self, name: str | None) -> None:
+            self.name = name
+
+    for name, reference in (
+        ("contact.html.j2", markup.inline_html),
+        ("home.md.j2", markup.text),
+        (None, markup.text),
+    ):
+        produced = templating._text_filter(Context(name), value)  # type: ignore[arg-type]
+        assert produced == reference(value) and isinstance(produced, Markup)
+
+
+def test_html_is_cached_and_still_markup() -> None:
+    first = markup.html("R&D <b>{x}</b>")
+    assert first is markup.html("R&D <b>{x}</b>") and isinstance(first, Markup)
+    assert first == ref_html("R&D <b>{x}</b>")

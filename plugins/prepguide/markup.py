@@ -164,7 +164,13 @@ def html(value: object) -> Markup:
     >>> str(html('<b title="x">{y}</b>'))
     '&lt;b title=&#34;x&#34;&gt;&#123;y&#125;&lt;/b&gt;'
     """
-    return Markup(html_text("" if value is None else str(value)))
+    return _html("" if value is None else str(value))
+
+
+@lru_cache(maxsize=65536)
+def _html(value: str) -> Markup:
+    # Cached: labels, titles and the backup questions recur on many pages (a Markup is immutable).
+    return Markup(html_text(value))
 
 
 def html_text(value: str) -> str:

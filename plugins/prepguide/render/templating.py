@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 
 from .. import __version__, markup
 from ..read.model import STATUS_LABELS
@@ -147,9 +148,14 @@ def _text_filter(context: jinja2.runtime.Context, value: object) -> str:
     Markdown templates (``*.md.j2``) get :func:`markup.text`, HTML templates
     (``*.html.j2``, render/pagehtml.py) :func:`markup.inline_html`.
     """
+    if value is None:
+        return _EMPTY
     if (context.name or "").endswith(".html.j2"):
-        return markup.inline_html(value)
+        return markup._inline_html(str(value))  # markup.inline_html, one call less
     return markup.text(value)
+
+
+_EMPTY = Markup("")
 
 
 _ENV_OPTIONS: dict[str, Any] = {
