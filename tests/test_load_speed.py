@@ -182,3 +182,43 @@ def test_positions_are_shared_and_right() -> None:
     for key, position in one.positions.items():
         assert type(position).__name__ == "Position"
         assert two.positions[key] is position
+
+
+# corpus._surely_untangled: markup.tangled is asked only where it could find something.
+
+MARKDOWN_CHUNK = st.text(
+    alphabet=st.sampled_from(list("ab [](){}<>!-*+_`&\\#.)19١\t\n  >|~=")), min_size=1, max_size=12
+)
+MARKDOWN = st.lists(st.tuples(MARKDOWN_CHUNK, st.integers(1, 400)), max_size=6).map(
+    lambda parts: "".join(chunk * times for chunk, times in parts)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(MARKDOWN)
+def test_surely_untangled_texts_are_untangled(source: str) -> None:
+    from prepguide.guide.corpus import _surely_untangled
+    from prepguide.markup import tangled
+
+    if _surely_untangled(source):
+        assert tangled(source) is None
+
+
+def test_surely_untangled_at_each_budget() -> None:
+    from prepguide.guide.corpus import _surely_untangled
+    from prepguide.markup import tangled
+
+    for source in (
+        "[" * 320,
+        "x" * 250 + "[" * 60,
+        "<a" * 500,
+        ">" * 40 + " deep" + "x" * 300,
+        "\t" * 33 + "x" * 300,
+        "- " * 20 + "item " * 60,
+        "x\n" * 5000,
+        "*a* " * 2000,
+        "1. one\n" * 300,
+        "\u0661. one\n" * 300,
+    ):
+        if tangled(source) is not None:
+            assert not _surely_untangled(source), source[:40]
