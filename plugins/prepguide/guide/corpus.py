@@ -18,13 +18,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import markup
 from ..errors import Problem, dangling_link
 from ..markup import tangled
 from ..read.loader import Document, LoadError, load_file
@@ -67,46 +65,11 @@ def _markdown_fields(model: object) -> Iterator[tuple[tuple[str | int, ...], str
             yield ("roles", index, "notes"), role.notes
 
 
-def _surely_untangled(source: str) -> bool:
-    r"""Whether :func:`~prepguide.markup.tangled` certainly finds nothing in ``source``.
-
-    Each of its costs has a bound that takes one pass of ``str`` methods (most
-    notes are short and plain enough): of ``n`` characters, every ``[`` (or a
-    ``(`` after ``]``) and every ``<`` scans at most to the end, ``n * (n + 1) / 2``
-    in all, and nothing without them; a block's lines times its length, at
-    most the text's lines times ``n``; a unit's inline matches times its
-    length, at most ``n * n``; a line's list-and-quote depth, at most twice the
-    run of ``[ \t>*+-.)]`` and digits it starts with (each mark counts once and
-    once a quarter per column, a tab four columns). tests/test_load_speed.py
-    holds this to ``tangled``.
-
-    >>> _surely_untangled("A **bold** note.\n\n- a list\n- of two"), _surely_untangled("[" * 400)
-    (True, False)
-    """
-    n = len(source)
-    if n * n > markup.INLINE_BUDGET:
-        return False
-    lines = source.count("\n") + 1
-    scanned = n * (n + 1) // 2
-    if lines * n > markup.LINES_BUDGET:
-        return False
-    if scanned > markup.BRACKET_BUDGET and ("[" in source or "](" in source):
-        return False
-    if scanned > markup.TAG_BUDGET and "<" in source:
-        return False
-    lead = 2 * max(map(len, _LINE_LEAD.findall(source)), default=0)
-    return lead <= markup.MAX_DEPTH and lead * (n + lines) <= markup.NESTING_BUDGET
-
-
-_LINE_LEAD = re.compile(r"^(?:[ \t>*+\-.)]|\d)+", re.MULTILINE)
-"""The start of a line that could be list or quote marks and indentation."""
-
-
 def _tangled_fields(doc: Document, model: object) -> list[Problem]:
     """Warnings about Markdown fields shown as written because converting them would take long."""
     problems: list[Problem] = []
     for loc, value in _markdown_fields(model):
-        reason = tangled(value) if value and not _surely_untangled(value) else None
+        reason = tangled(value) if value else None
         if reason is None:
             continue
         line, column = doc.position(loc)

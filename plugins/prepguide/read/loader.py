@@ -416,15 +416,12 @@ def _tag(node: Node) -> str | None:
 if CParser is not None:
 
     class _NodeLoader(CParser, _Resolver):
-        """libyaml's parser and composer with :class:`_Resolver`: nodes only.
+        """libyaml's parser and composer with :class:`_Resolver`: nodes only."""
 
-        Only ``CParser.__init__`` runs per file: the resolver keeps nothing per
-        document (no path resolvers, no YAML version looked up through its
-        loader), so what its ``__init__`` would set is the class's.
-        """
-
-        loadumper = None
-        _loader_version = None
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            self._parser = self._composer = self
+            _Resolver.__init__(self, loadumper=self)
 
 
 def _events(text: str) -> Iterator[Any]:

@@ -26,6 +26,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import icalendar
+
 from ..guide.corpus import Corpus
 from ..options import Options
 from ..read.model import Contact
@@ -107,17 +109,14 @@ def _stamp(options: Options) -> datetime:
     return datetime.combine(options.resolved_today(), time(0), tzinfo=timezone.utc)
 
 
-def _calendar_head(name: str) -> bytes:
-    """The calendar's first lines, as the icalendar library writes them (without ``END``)."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{_text(PRODID)}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{one_line(name)}",  # an extension property: the library writes it as is
-    ]
-    return "".join(_fold(line) + "\r\n" for line in lines).encode("utf-8")
+def _calendar(name: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", one_line(name))
+    return cal
 
 
 def _contacts(corpus: Corpus, options: Options) -> list[Contact]:
@@ -137,13 +136,9 @@ def has_events(contact: Contact) -> bool:
     return has_meeting_event(contact) or any(not f.done for f in contact.follow_up)
 
 
-Property = tuple[str, str | date | datetime]
-"""One property of an event as ``icalendar.Event.add`` takes it: name and value."""
-
-
 def _meeting_event(
     corpus: Corpus, contact: Contact, options: Options, site_url: str | None
-) -> list[Property] | None:
+) -> icalendar.Event | None:
     meeting = contact.meeting
     if not has_meeting_event(contact) or meeting.date is None:
         return None
@@ -164,25 +159,24 @@ def _meeting_event(
         how = f"{meeting.format.replace('-', ' ')}, {how}"
     lines.append(f"Format: {how}.")
     lines.append(f"Prep page: {url}")
-    event: list[Property] = [
-        ("uid", meeting_uid(contact.id)),
-        ("dtstamp", _stamp(options)),
-        ("dtstart", start),
-        ("dtend", end),
-        ("summary", one_line(title)),
-        ("description", "\n".join(text_lines(line) for line in lines)),
-        ("url", one_line(url)),
-    ]
+    event = icalendar.Event()
+    event.add("uid", meeting_uid(contact.id))
+    event.add("dtstamp", _stamp(options))
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", one_line(title))
+    event.add("description", "\n".join(text_lines(line) for line in lines))
+    event.add("url", one_line(url))
     if meeting.place and options.audience != "public":
-        event.append(("location", one_line(meeting.place)))
-    event.append(("status", "CONFIRMED"))
-    event.append(("transp", "OPAQUE"))
+        event.add("location", one_line(meeting.place))
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
     return event
 
 
 def _follow_up_events(
     contact: Contact, options: Options, site_url: str | None
-) -> list[list[Property]]:
+) -> list[icalendar.Event]:
     if options.audience == "public":
         return []  # follow_up is private
     events = []
@@ -194,18 +188,18 @@ def _follow_up_events(
         seen[entry.date, entry.note] += 1
         if entry.done:
             continue
-        uid = follow_up_uid(contact.id, entry.date, entry.note, seen[entry.date, entry.note])
-        reminder: list[Property] = [
-            ("uid", uid),
-            ("dtstamp", _stamp(options)),
-            ("dtstart", entry.date),
-            ("dtend", entry.date + timedelta(days=1)),
-            ("summary", one_line(f"Follow up with {contact.name}: {entry.note}")),
-            ("description", text_lines(f"{entry.note}\nPrep page: {url}")),
-            ("url", one_line(url)),
-            ("transp", "TRANSPARENT"),
-        ]
-        events.append(reminder)
+        event = icalendar.Event()
+        event.add(
+            "uid", follow_up_uid(contact.id, entry.date, entry.note, seen[entry.date, entry.note])
+        )
+        event.add("dtstamp", _stamp(options))
+        event.add("dtstart", entry.date)
+        event.add("dtend", entry.date + timedelta(days=1))
+        event.add("summary", one_line(f"Follow up with {contact.name}: {entry.note}"))
+        event.add("description", text_lines(f"{entry.note}\nPrep page: {url}"))
+        event.add("url", one_line(url))
+        event.add("transp", "TRANSPARENT")
+        events.append(event)
     return events
 
 
@@ -230,132 +224,25 @@ class CalendarEntry:
     """True for the meeting itself, False for a follow-up reminder."""
 
 
-def _entry(event: list[Property], meeting: bool) -> CalendarEntry:
-    values = dict(event)
-    start = values["dtstart"]
-    assert isinstance(start, date)
+def _entry(event: icalendar.Event, meeting: bool) -> CalendarEntry:
+    start: Any = event.decoded("dtstart")
     if isinstance(start, datetime):
         key = start.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S")
         year: int | None = start.year
     else:
         key, year = start.strftime("%Y%m%dT000000"), None
-    written = _vevent(event)
-    if written is None:  # a time at UTC+0 (see _vevent): as the icalendar library says it
-        ical, tzids = _icalendar_vevent(event)
-    else:
-        ical, tzids = written
+    tzids = {
+        value.params.get("TZID")
+        for _name, value in event.property_items(sorted=False)
+        if hasattr(value, "params")
+    }
     return CalendarEntry(
-        sort_key=(key, str(values["uid"])),
-        ical=ical,
+        sort_key=(key, str(event.get("uid"))),
+        ical=bytes(event.to_ical()),
         tzids=frozenset(t for t in tzids if t and t != "UTC"),
         year=year,
         meeting=meeting,
     )
-
-
-# An event is written the way the icalendar library (the calendar's format until
-# issue 17) writes it, byte for byte (tests/test_load_speed.py holds the two
-# together): properties in its order for events, TEXT values escaped, DATE
-# values with VALUE=DATE, times in a zone with TZID, times in UTC with Z, and
-# lines folded at 75 octets. Only a time in a zone at offset zero (UTC itself,
-# GMT, London in winter…) is left to the library: whether it names the zone or
-# writes Z depends on its tables of equivalent zones.
-
-_ORDER = {
-    name: index
-    for index, name in enumerate(
-        (
-            *("summary", "dtstart", "dtend", "dtstamp", "uid"),
-            *("description", "location", "status", "transp", "url"),
-        )
-    )
-}
-"""The icalendar library's order of an event's properties: SUMMARY, DTSTART, DTEND,
-DTSTAMP, UID (its canonical order), then the others alphabetically."""
-
-
-def _vevent(event: list[Property]) -> tuple[bytes, set[str]] | None:
-    """``BEGIN:VEVENT`` … ``END:VEVENT`` and the zones it names, or None (see above)."""
-    lines = ["BEGIN:VEVENT"]
-    tzids: set[str] = set()
-    for name, value in sorted(event, key=lambda item: _ORDER[item[0]]):
-        if isinstance(value, datetime):
-            stamp = (
-                f"{value.year:04}{value.month:02}{value.day:02}"
-                f"T{value.hour:02}{value.minute:02}{value.second:02}"
-            )
-            zone = value.tzinfo
-            if zone is timezone.utc:
-                line = f"{name.upper()}:{stamp}Z"
-            elif isinstance(zone, ZoneInfo) and value.utcoffset():
-                tzids.add(zone.key)
-                line = f"{name.upper()};TZID={zone.key}:{stamp}"
-            else:
-                return None
-        elif isinstance(value, date):
-            line = f"{name.upper()};VALUE=DATE:{value.year:04}{value.month:02}{value.day:02}"
-        elif name == "url":  # a URI: not escaped
-            line = f"URL:{value}"
-        else:
-            line = f"{name.upper()}:{_text(value)}"
-        lines.append(_fold(line))
-    lines.append("END:VEVENT\r\n")
-    return "\r\n".join(lines).encode("utf-8"), tzids
-
-
-def _icalendar_vevent(event: list[Property]) -> tuple[bytes, set[str]]:
-    """An event written by the icalendar library, and the zones it names."""
-    import icalendar
-
-    vevent = icalendar.Event()
-    for name, value in event:
-        vevent.add(name, value)
-    tzids = {
-        value.params.get("TZID")
-        for _name, value in vevent.property_items(sorted=False)
-        if hasattr(value, "params")
-    }
-    return bytes(vevent.to_ical()), tzids
-
-
-def _fold(line: str) -> str:
-    r"""A content line folded as the icalendar library folds it (RFC 5545, 3.1).
-
-    Parts of at most 74 octets, joined by CRLF and a space; a part does not
-    end with ``\`` or ``^`` (the start of an escape), which moves to the next.
-
-    >>> [len(part) for part in _fold("X:" + "a" * 71 + "\\b" + "c" * 80).split("\r\n")]
-    [73, 75, 9]
-    """
-    if line.isascii():
-        if len(line) < _FOLD:
-            return line
-        parts = []
-        start = 0
-        while len(line) - start >= _FOLD:
-            cut = start + _FOLD - 1
-            if line[cut - 1] in "\\^":
-                cut -= 1
-            parts.append(line[start:cut])
-            start = cut
-        parts.append(line[start:])
-        return "\r\n ".join(parts)
-    parts = []
-    start = size = 0
-    for index, char in enumerate(line):
-        octets = len(char.encode("utf-8"))
-        if index > start and size + octets >= _FOLD:
-            cut = index - 1 if index - start > 1 and line[index - 1] in "\\^" else index
-            parts.append(line[start:cut])
-            size = index - cut  # the moved character is ASCII
-            start = cut
-        size += octets
-    parts.append(line[start:])
-    return "\r\n ".join(parts)
-
-
-_FOLD = 75
-"""A folded line is shorter than this many octets (its CRLF not counted)."""
 
 
 def contact_entries(
@@ -503,24 +390,12 @@ def _offset(value: timedelta) -> str:
 
 
 def _text(value: str) -> str:
-    r"""A TEXT value escaped as iCalendar (RFC 5545) requires, as the icalendar library does.
+    r"""A TEXT value escaped as iCalendar (RFC 5545) requires, by the icalendar library.
 
-    A written ``\N`` is a line break; every line break (LF, CRLF or CR) becomes
-    ``\n``; backslashes, semicolons and commas get a backslash. The order
-    matters (the library's): ``\N`` is read before backslashes are doubled.
-
-    >>> print(_text("Lunch; then, a walk\nC:\\tmp"))
-    Lunch\; then\, a walk\nC:\\tmp
+    >>> print(_text("Lunch; then, a walk"))
+    Lunch\; then\, a walk
     """
-    return (
-        value.replace("\\N", "\n")
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+    return bytes(icalendar.vText(value).to_ical()).decode("utf-8")
 
 
 def _component(before: _State, after: _State, onset: datetime, rrule: str | None) -> list[str]:
@@ -586,8 +461,10 @@ def _vtimezone(tzid: str, first_year: int, last_year: int) -> bytes | None:
 def assemble(name: str, entries: Iterable[CalendarEntry]) -> bytes:
     """A calendar named ``name`` holding ``entries`` in start order, with their time zones."""
     ordered = sorted(entries, key=lambda e: e.sort_key)
+    head = bytes(_calendar(name).to_ical())
     end = b"END:VCALENDAR\r\n"
-    parts = [_calendar_head(name)]
+    assert head.endswith(end)
+    parts = [head[: -len(end)]]
     years = [e.year for e in ordered if e.year is not None]
     if years:
         for tzid in sorted({t for e in ordered for t in e.tzids}):
