@@ -285,8 +285,6 @@ def _render_markdown(source: str) -> str:
     produced = plain_html(source)
     if produced is None and tangled(source) is not None:
         produced = literal_html(source)
-    if produced is None:  # after :func:`tangled`: a tangled field is shown as written
-        produced = simple_html(source)
     if produced is None:
         converter = _converter(inline_patterns(source))
         converter.reset()
@@ -488,94 +486,6 @@ def plain_html(source: str) -> str | None:
             if not _ITEM_START.match(item):
                 return None
         parts.append("<ul>\n" + "".join(f"<li>{item[2:]}</li>\n" for item in items) + "</ul>")
-        after_list = True
-    return "\n".join(parts)
-
-
-# A run of plain text inside `**…**`, `*…*` or `[…]`: none of the special characters, no line
-# break, no white space at either end (Python-Markdown's delimiter rules then pair the marks).
-_RUN_EDGE = r"[^\s\\`*_\[\]<>&#|{}=+~!\x02\x03]"
-_RUN = rf"{_RUN_EDGE}(?:(?:{_RUN_EDGE}| )*{_RUN_EDGE})?"
-_URL = r"[A-Za-z0-9\-._~:/?#@!$+,;=%]+"
-_SPAN = re.compile(
-    rf"(?<!\*)\*\*({_RUN})\*\*(?!\*)|(?<!\*)\*({_RUN})\*(?!\*)|\[({_RUN})\]\(({_URL})\)"
-)
-
-
-def simple_spans(text: str) -> str | None:
-    """The HTML Python-Markdown makes of one paragraph's or item's text, or None.
-
-    For plain text (as :func:`plain_html` takes it) with ``**strong**``,
-    ``*emphasis*`` and ``[links](https://…)`` whose texts are plain words on one
-    line (no white space at their ends, no mark next to another) and whose targets are
-    plain URL characters (no spaces, quotes, parentheses, ``&`` or ``<``). Anything
-    else gives None. A property test checks the result against Python-Markdown.
-
-    >>> simple_spans("A **bold** claim, see [the notes](https://x.org/a_b).")
-    'A <strong>bold</strong> claim, see <a href="https://x.org/a_b">the notes</a>.'
-    >>> simple_spans("**a*") is None
-    True
-    """
-    parts: list[str] = []
-    pos = 0
-    for match in _SPAN.finditer(text):
-        gap = text[pos : match.start()]
-        if _MARKUP_CHARS.search(gap):
-            return None
-        parts.append(gap)
-        strong, emphasis, label, url = match.groups()
-        if strong is not None:
-            parts.append(f"<strong>{strong}</strong>")
-        elif emphasis is not None:
-            parts.append(f"<em>{emphasis}</em>")
-        else:
-            parts.append(f'<a href="{url}">{label}</a>')
-        pos = match.end()
-    rest = text[pos:]
-    if _MARKUP_CHARS.search(rest):
-        return None
-    parts.append(rest)
-    return "".join(parts)
-
-
-def simple_html(source: str) -> str | None:
-    """:func:`plain_html` where the text may also hold the spans of :func:`simple_spans`.
-
-    The same blocks (paragraphs, and bullet lists of one-line items, apart from
-    each other), their text converted by :func:`simple_spans`; None for anything
-    else. The common Markdown of notes (a word in bold, a link to a write-up)
-    then needs no Python-Markdown. A property test checks the result against
-    Python-Markdown.
-
-    >>> simple_html("See [this](https://x.org).\\n\\n- **one**\\n- *two*")
-    '<p>See <a href="https://x.org">this</a>.</p>\\n<ul>\\n<li><strong>one</strong></li>\\n<li><em>two</em></li>\\n</ul>'
-    """
-    if _EDGE_SPACE.search(source):
-        return None
-    parts: list[str] = []
-    after_list = False
-    for block in _BLANK_RUN.split(source):
-        block = block.strip("\n")
-        if not block:
-            continue
-        if _BLOCK_START.search(block) is None:
-            body = simple_spans(block)
-            if body is None:
-                return None
-            parts.append(f"<p>{body}</p>")
-            after_list = False
-            continue
-        if after_list:
-            return None
-        items = []
-        for item in block.split("\n"):
-            if not _ITEM_START.match(item):
-                return None
-            body = simple_spans(item[2:])
-            if body is None:
-                return None
-            items.append(f"<li>{body}</li>\n")
-        parts.append("<ul>\n" + "".join(items) + "</ul>")
         after_list = True
     return "\n".join(parts)
 
