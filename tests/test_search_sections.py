@@ -474,3 +474,39 @@ def test_material_still_strips_with_the_pattern_compared_with() -> None:
     import inspect
 
     assert MATERIAL_STRIP in inspect.getsource(material_search.SearchPlugin.on_page_context)
+
+
+def test_a_note_that_looks_like_a_search_attribute_stays_on_the_page(tmp_path: Path) -> None:
+    """A review found a Markdown field cut out of its page but kept in the index.
+
+    The attribute removal (Material's, and prepguide's same step) searches the page's text:
+    ``data-search-boost="`` in a note took everything up to the next quote off the page,
+    paragraphs and the next heading included, while the index kept it. Sanitized text now
+    writes ``data-search&#45;`` (docs/security.md).
+    """
+    import json
+
+    root = copy_example(tmp_path / "guide")
+    (root / "content/organizations/rx-org.yml").write_text(
+        "name: Rx Org\n"
+        "summary: |\n"
+        '  Acme builds software. data-search-boost="zzinvisible salary\n\n'
+        "  A second paragraph of **stuffed** keywords zzstuffed\n\n"
+        '  " Visible end of the summary.\n'
+        "culture: |\n"
+        '  Culture text data-search-y="\n'
+        "focus: [clinical research]\n",
+        encoding="utf-8",
+    )
+    site = build_site(root)
+    page = (site / "organizations/rx-org/index.html").read_text(encoding="utf-8")
+    assert "zzstuffed" in page
+    assert "Visible end of the summary" in page
+    assert 'id="current-focus"' in page  # the heading after the fields is whole
+    assert "data-search&#45;boost" in page
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = [e for e in index["docs"] if e["location"].startswith("organizations/rx-org/")]
+    assert any("zzstuffed" in e["text"] for e in entries)
+    for entry in entries:  # every anchor the index links to is on the page
+        anchor = entry["location"].partition("#")[2]
+        assert not anchor or f'id="{anchor}"' in page

@@ -517,7 +517,28 @@ def sanitize(fragment: str) -> str:
     >>> sanitize('<p onclick="steal()">Hi <script>alert(1)</script><b>there</b> {: .x }</p>')
     '<p>Hi <b>there</b> &#123;: .x &#125;</p>'
     """
-    return inert_braces(_cleaner()(fragment))
+    return inert_search_attributes(inert_braces(_cleaner()(fragment)))
+
+
+def inert_search_attributes(fragment: str) -> str:
+    """``fragment`` (sanitized HTML) with ``data-search-`` written ``data-search&#45;``.
+
+    Material's search plugin removes ``data-search-*="…"`` attributes from a page by
+    searching its text, not its tags (and prepguide does the same step the same way:
+    plugin/search_sections.py): a Markdown field that says ``data-search-x="`` (a
+    sanitized field keeps its quotes) would lose everything up to the next quote, headings
+    of the page included, while the search index kept it. A sanitized fragment has no such
+    attribute of its own (the sanitizer allows none), and a browser shows ``&#45;`` as
+    ``-``, in text and in attribute values alike (docs/security.md).
+
+    >>> inert_search_attributes('<p>say data-search-boost="9" here</p>')
+    '<p>say data-search&#45;boost="9" here</p>'
+    """
+    return (
+        fragment.replace("data-search-", "data-search&#45;")
+        if "data-search-" in fragment
+        else fragment
+    )
 
 
 def markdown_block(source: str | None, css_class: str = "pg-md") -> Markup:
