@@ -167,7 +167,7 @@ def html(value: object) -> Markup:
     return _html("" if value is None else str(value))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _html(value: str) -> Markup:
     # Cached: labels, titles and the backup questions recur on many pages (a Markup is immutable).
     return Markup(html_text(value))

@@ -127,7 +127,7 @@ def select_questions(
     return choose_questions(offers, you, contact, org)
 
 
-_OFFERS_PER_ENTRY = 512
+_OFFERS_PER_ENTRY = 64
 """How many rendered texts of one entry keep their offer (then they are made anew)."""
 
 
