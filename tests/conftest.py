@@ -7,6 +7,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,3 +105,20 @@ def mkdocs_logs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureF
     """Capture MkDocs' log records (warnings and errors)."""
     caplog.set_level(logging.INFO, logger="mkdocs")
     yield caplog
+
+
+@pytest.fixture(scope="session")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> list[Any]:
+    """The example guide, the second guide and a generated one of 150 contacts, loaded.
+
+    For tests that compare a faster path with the one it replaced on every text of real
+    guides (tests/test_text_fast.py, tests/test_tailor_speed.py).
+    """
+    from prepguide.guide.corpus import CorpusLoader
+
+    from .test_benchmarks import load
+
+    generated = tmp_path_factory.mktemp("generated")
+    load("generate").generate(150, generated)
+    folders = [EXAMPLE_CONTENT, ROOT / "tests" / "data" / "second-guide" / "content"]
+    return [CorpusLoader().load(folder) for folder in [*folders, generated / "content"]]

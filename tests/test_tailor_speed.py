@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepguide.guide.corpus import Corpus, CorpusLoader
+from prepguide.guide.corpus import Corpus
 from prepguide.options import Options
 from prepguide.read.model import Contact, Profile
 from prepguide.tailor.common_ground import fields, fold
@@ -24,6 +24,7 @@ from prepguide.tailor.common_ground.fields import your_move
 from prepguide.tailor.intro import convert, converted_goals
 from prepguide.tailor.prep import build_prep
 from prepguide.tailor.questions import (
+    duplicates,
     goal_question,
     goals,
     merge_banks,
@@ -39,19 +40,6 @@ from prepguide.tailor.questions.duplicates import (
     question_intent,
 )
 from prepguide.text import clause, goal_clause, note_items, person, to_second_person
-
-from .conftest import ROOT
-from .test_benchmarks import load
-
-
-@pytest.fixture(scope="module")
-def corpora(tmp_path_factory: pytest.TempPathFactory) -> list[Corpus]:
-    generated = tmp_path_factory.mktemp("generated")
-    generate: ModuleType = load("generate")
-    generate.generate(120, generated)
-    folders = [ROOT / "content", ROOT / "tests" / "data" / "second-guide" / "content"]
-    return [CorpusLoader().load(folder) for folder in [*folders, generated / "content"]]
-
 
 # --- questions.duplicates: the near-duplicate test through the stem index -------------------
 
@@ -129,6 +117,25 @@ def test_content_words_with_names_are_the_full_path() -> None:
     for text in [*BANK_TEXTS, "What drew Ada to Bluestem Health?", "Ada? Ada!"]:
         assert content_words(text, ignore) == _content_words_full(text, ignore)
         assert content_words(text, ignore) == _content_words_full(text, ignore)  # kept
+
+
+def test_question_selection_short_path_is_the_full_one(
+    corpora: list[Corpus], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def selections() -> list[Any]:
+        found = []
+        for corpus in corpora:
+            bank = merge_banks(corpus.questions)
+            for contact in corpus.contacts.values():
+                org = corpus.organization_of(contact)
+                found.append(select_questions(bank, corpus.profile, contact, org))
+        return found
+
+    short = selections()
+    monkeypatch.setattr(_Taken, "clashes", _OldTaken.clashes)  # every held question in turn
+    monkeypatch.setattr(duplicates, "content_words", duplicates._content_words_full)
+    assert selections() == short
+    assert sum(len(s.questions) + len(s.backups) for s in short) > 2_000
 
 
 # --- questions.selection: offers kept per entry and text -----------------------------------

@@ -8,22 +8,13 @@ the second guide and a generated one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prepguide.guide.corpus import Corpus, CorpusLoader
-from prepguide.tailor.common_ground import fold
-from prepguide.tailor.questions import duplicates, merge_banks, select_questions
-from prepguide.tailor.questions.banks import builtin_bank
-from prepguide.tailor.questions.duplicates import _content_words_full, _Taken, content_words
+from prepguide.guide.corpus import Corpus
 from prepguide.text.person import _name_spans, _to_second_person, to_second_person
-
-from .conftest import ROOT
-from .test_benchmarks import load
 
 PRONOUNS = [None, "she/her", "he/him", "they/them", "xe/xem", "ze/hir", "it/its", "She / Her", ""]
 NAMES = [None, "Maren Oduya", "Maren", "Ann Lee", "Anna Leeds", "Jo", "Rosa María Díaz", "I"]
@@ -184,15 +175,6 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-@pytest.fixture(scope="module")
-def corpora(tmp_path_factory: pytest.TempPathFactory) -> list[Corpus]:
-    generated = tmp_path_factory.mktemp("generated")
-    generate: ModuleType = load("generate")
-    generate.generate(150, generated)
-    folders = [ROOT / "content", ROOT / "tests" / "data" / "second-guide" / "content"]
-    return [CorpusLoader().load(folder) for folder in [*folders, generated / "content"]]
-
-
 def test_second_person_short_path_is_the_full_one_on_real_texts(corpora: list[Corpus]) -> None:
     compared = 0
     for corpus in corpora:
@@ -208,58 +190,6 @@ def test_second_person_short_path_is_the_full_one_on_real_texts(corpora: list[Co
                     assert short == full, (text, pronouns)
                     compared += 1
     assert compared > 10_000
-
-
-# --- questions.duplicates: content words and the near-duplicate test -----------------------
-
-BANK_TEXTS = [entry.text for entry in builtin_bank()]
-QUESTION_WORDS = sorted({word for text in BANK_TEXTS for word in text.split()})
-NAME_WORDS = ["Ada", "Lovelace", "Bluestem", "Health", "Maren", "Ruiz", "Ana", "María"]
-
-
-@st.composite
-def questions(draw: st.DrawFn) -> str:
-    """A bank question, or one made of bank and name words."""
-    if draw(st.booleans()):
-        return draw(st.sampled_from(BANK_TEXTS))
-    words = draw(st.lists(st.sampled_from(QUESTION_WORDS + NAME_WORDS), min_size=1, max_size=12))
-    return " ".join(words) + draw(st.sampled_from(["?", "", "."]))
-
-
-IGNORES = st.frozensets(st.sampled_from([fold(w) for w in NAME_WORDS] + ["team", "work"]))
-
-
-@settings(max_examples=400, deadline=None)
-@given(IGNORES, st.lists(st.tuples(questions(), st.booleans()), max_size=25))
-def test_near_duplicate_short_path_is_the_full_one(
-    ignore: frozenset[str], steps: list[tuple[str, bool]]
-) -> None:
-    short, full = _Taken(ignore), _Taken(ignore)
-    for text, add in steps:
-        assert content_words(text, ignore) == _content_words_full(text, ignore)
-        assert short.clashes(text, None) == full.clashes_full(text, None)
-        if add:
-            short.add(text, None)
-            full.add(text, None)
-
-
-def test_question_selection_short_path_is_the_full_one(
-    corpora: list[Corpus], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def selections() -> list[Any]:
-        found = []
-        for corpus in corpora:
-            bank = merge_banks(corpus.questions)
-            for contact in corpus.contacts.values():
-                org = corpus.organization_of(contact)
-                found.append(select_questions(bank, corpus.profile, contact, org))
-        return found
-
-    short = selections()
-    monkeypatch.setattr(_Taken, "clashes", _Taken.clashes_full)
-    monkeypatch.setattr(duplicates, "content_words", duplicates._content_words_full)
-    assert selections() == short
-    assert sum(len(s.questions) + len(s.backups) for s in short) > 2_000
 
 
 # --- text.person: where a name is found ----------------------------------------------------

@@ -85,24 +85,19 @@ def _check_contact(corpus: Corpus, cid: str, contact: Contact) -> None:
         _report(corpus, "contact", cid, ("organization",), "error", f"`organization`: {message}")
     via = contact.connection.via
     if via is not None:
+        problem = None
         if via == cid:
-            _report(
-                corpus,
-                "contact",
-                cid,
-                ("connection", "via"),
-                "error",
-                "`connection.via`: a contact cannot introduce themselves; name who introduces you",
-            )
+            problem = "a contact cannot introduce themselves; name who introduces you"
         elif _unknown(corpus, "contact", via, contacts):
-            message = _missing(corpus, "contact", via, contacts, "contacts")
+            problem = _missing(corpus, "contact", via, contacts, "contacts")
+        if problem is not None:
             _report(
                 corpus,
                 "contact",
                 cid,
                 ("connection", "via"),
                 "error",
-                f"`connection.via`: {message}",
+                f"`connection.via`: {problem}",
             )
     for index, referral in enumerate(contact.referrals):
         if is_id_like(referral) and _unknown(corpus, "contact", referral, contacts):

@@ -175,7 +175,7 @@ class _Taken:
     from each stem to the questions that have it (a bit per question), so that
     :meth:`clashes` compares a text only with the questions that share at least
     two of its stems: the others cannot be near-duplicates (:func:`near_duplicates`
-    asks for two). tests/test_text_fast.py holds it to :meth:`clashes_full`.
+    asks for two). tests/test_tailor_speed.py holds it to the loop over every held question.
 
     >>> taken = _Taken.of(frozenset(), ["What does a typical day look like?"])
     >>> taken.clashes("Which skills matter most?", None)
@@ -226,14 +226,6 @@ class _Taken:
                 return True
             twice ^= bit
         return False
-
-    def clashes_full(self, text: str, group: str | None) -> bool:
-        """:meth:`clashes` through :func:`near_duplicates` and :func:`_content_words_full`."""
-        group = group or question_intent(text)
-        if group is not None and group in self.groups:
-            return True
-        words = _content_words_full(text, self.ignore)
-        return any(near_duplicates(words, other) for other in self.words)
 
     def add(self, text: str, group: str | None) -> None:
         group = group or question_intent(text)
