@@ -28,7 +28,7 @@ from ..render.pagecache import PageCache
 from ..render.pagehtml import HeadingStyle, anchor_ids, toc_tokens
 from ..render.pages import SiteContext
 from ..render.site import render_site, site_assets
-from ..render.templating import Renderer
+from ..render.templating import Renderer, theme_bytecode_cache
 from ..tailor.prep import WarningMemo, prep_warnings
 from ..tailor.questions import TemplateBudgetError
 from .config import PrepGuideConfig
@@ -282,15 +282,21 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment | None:
-        """Skip the theme's template for generated pages whose earlier output is still exact.
+        """Keep the theme's compiled templates, and skip them for pages whose output is still exact.
 
-        That output is the same when the page's HTML is (see :class:`KeptPage`)
+        A build gives the theme's environment a bytecode cache on disk
+        (:func:`theme_bytecode_cache`) unless it has one. Under ``mkdocs serve``
+        the cache is in memory, and a generated page whose earlier output is still
+        exact skips the theme's template. That output is the same when the page's HTML is (see :class:`KeptPage`)
         and so is everything every page shares: the configuration, the
         navigation, the list of pages, the theme's override files and the build
         date (``outputs.output_key``).
         """
         self.wrap_search_index(config)
         if self.outputs.config_key is None:
+            if env.bytecode_cache is None:
+                # The theme's templates compiled once per machine, not once per build.
+                env.bytecode_cache = theme_bytecode_cache(env)
             return env
         import jinja2
 
