@@ -689,10 +689,11 @@ def measure_size(n: int, repeat: int) -> dict[str, Any]:
             pages = json.loads(sizes.read_text(encoding="utf-8"))
             write_baseline(guide, pages, baseline)
             write_floor(guide, pages, floor)
-        log(f"N={n}: baseline build {rep + 1}/{repeat}")
-        runs["baseline"].append(run_child("build", str(baseline), str(builds / f"baseline-{rep}")))
+        # The floor right after prepguide (their ratio is taken pair by pair), then the baseline.
         log(f"N={n}: floor build {rep + 1}/{repeat}")
         runs["floor"].append(run_child("build", str(floor), str(builds / f"floor-{rep}")))
+        log(f"N={n}: baseline build {rep + 1}/{repeat}")
+        runs["baseline"].append(run_child("build", str(baseline), str(builds / f"baseline-{rep}")))
     shutil.rmtree(builds, ignore_errors=True)  # up to 4 GB at 10,000 contacts
     return {
         "contacts": n,
