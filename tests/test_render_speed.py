@@ -185,6 +185,26 @@ def test_headings_as_before(
             )
 
 
+@settings(max_examples=200)
+@given(
+    pages_titles=st.lists(
+        st.lists(st.tuples(st.integers(1, 3), texts, st.booleans()), max_size=8), max_size=4
+    ),
+    style=styles,
+)
+def test_headings_kept_by_the_style_are_as_made_on_each_page(
+    pages_titles: list[list[tuple[int, str, bool]]], style: pagehtml.HeadingStyle
+) -> None:
+    # One style makes the headings of page after page (a build): what it keeps of a heading
+    # made on one page gives the same HTML on the next, each page's ids its own.
+    for titles in [*pages_titles, *pages_titles]:
+        ours, theirs = pagehtml.Headings(style), RefHeadings(style)
+        for level, title, exclude in titles:
+            assert ours.heading(level, title, exclude=exclude) == theirs.heading(
+                level, title, exclude=exclude
+            )
+
+
 def test_headings_with_a_slugify_that_cannot_be_a_cache_key() -> None:
     class Unhashable:
         __hash__ = None  # type: ignore[assignment]

@@ -140,6 +140,15 @@ class HeadingStyle:
         return f"{start}{html.escape(anchor)}{end}"
 
     @functools.cached_property
+    def _made(self) -> dict[tuple[int, str, bool], tuple[str, Markup]]:
+        """Headings made in this style: (level, inner HTML, excluded) -> (its id, its HTML).
+
+        The id before it is made unique on a page: most headings ("Common ground",
+        "Questions"...) are on every page, and their HTML is the same while the id is.
+        """
+        return {}
+
+    @functools.cached_property
     def _permalink_parts(self) -> tuple[str, str]:
         """A permalink's HTML before and after its (escaped) anchor, made once per style."""
         title = f' title="{html.escape(self.permalink_title)}"' if self.permalink_title else ""
@@ -197,7 +206,12 @@ class Headings:
         """
         inner = str(inner)
         style = self.style
+        made = style._made.get((level, inner, exclude))
+        if made is not None and made[0] not in self.ids:
+            self.ids.add(made[0])
+            return made[1]
         anchor = style.slug(strip_tags(inner))
+        first = anchor
         if anchor in self.ids or not anchor:
             anchor = unique(anchor, self.ids)
         self.ids.add(anchor)
@@ -209,7 +223,12 @@ class Headings:
         else:
             body = inner
         mark = " data-search-exclude" if exclude else ""
-        return Markup(f'<h{level} id="{escaped}"{mark}>{body}</h{level}>')
+        result = Markup(f'<h{level} id="{escaped}"{mark}>{body}</h{level}>')
+        if anchor == first:
+            if len(style._made) >= 4096:
+                style._made.clear()
+            style._made[(level, inner, exclude)] = (anchor, result)
+        return result
 
 
 @functools.lru_cache(maxsize=4096)

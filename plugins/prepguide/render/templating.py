@@ -150,8 +150,10 @@ def _text_filter(context: jinja2.runtime.Context, value: object) -> str:
     """
     if value is None:
         return _EMPTY
-    if (context.name or "").endswith(".html.j2"):
-        return markup._inline_html(str(value))  # markup.inline_html, one call less
+    name = context.name
+    if name is not None and name.endswith(".html.j2"):
+        # markup.inline_html, one call less (and no copy of a value that is a string)
+        return markup._inline_html(value if type(value) is str else str(value))
     return markup.text(value)
 
 
