@@ -40,6 +40,14 @@ def test_what_changes_the_compiled_code_changes_the_files() -> None:
     with_context = _env()
     with_context.filters["f"] = jinja2.pass_context(lambda context, value: value)
     assert _pattern(with_context) != base
+    # What an extension sets on the environment changes how its tags compile.
+    old_style, new_style = (
+        _env(extensions=["jinja2.ext.i18n"]),
+        _env(extensions=["jinja2.ext.i18n"]),
+    )
+    old_style.install_null_translations(newstyle=False)  # type: ignore[attr-defined]
+    new_style.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    assert _pattern(old_style) != _pattern(new_style)
     more_tests = _env()
     more_tests.tests["odd_one"] = jinja2.pass_environment(lambda env, value: True)
     assert _pattern(more_tests) != base

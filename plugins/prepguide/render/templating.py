@@ -219,25 +219,14 @@ def theme_bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None
     plugin set gets its own files. The folder is Jinja2's default (see
     :func:`_bytecode_cache`); ``None`` when it cannot be used.
     """
-    options = [
-        (name, repr(getattr(env, name, None)))
-        for name in (
-            "block_start_string",
-            "block_end_string",
-            "variable_start_string",
-            "variable_end_string",
-            "comment_start_string",
-            "comment_end_string",
-            "line_statement_prefix",
-            "line_comment_prefix",
-            "trim_blocks",
-            "lstrip_blocks",
-            "newline_sequence",
-            "keep_trailing_newline",
-            "optimized",
-            "is_async",
-        )
-    ]
+    # The syntax options (block_start_string, trim_blocks, newline_sequence...), is_async,
+    # optimized and what extensions set on the environment (the i18n extension's
+    # newstyle_gettext): every plain value the environment holds.
+    options = sorted(
+        (name, repr(value))
+        for name, value in vars(env).items()
+        if value is None or isinstance(value, (str, int, float))
+    )
     autoescape = env.autoescape
     options.append(
         ("autoescape", _qualified(autoescape) if callable(autoescape) else repr(autoescape))
