@@ -28,7 +28,8 @@ from ..render.pagecache import PageCache
 from ..render.pagehtml import HeadingStyle, anchor_ids, toc_tokens
 from ..render.pages import SiteContext
 from ..render.site import render_site, site_assets
-from ..render.templating import Renderer, theme_bytecode_cache
+from ..render.templating import Renderer
+from ..render.theme_cache import theme_bytecode_cache
 from ..tailor.prep import WarningMemo, prep_warnings
 from ..tailor.questions import TemplateBudgetError
 from .config import PrepGuideConfig
@@ -296,7 +297,7 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
         if self.outputs.config_key is None:
             if env.bytecode_cache is None:
                 # The theme's templates compiled once per machine, not once per build.
-                env.bytecode_cache = theme_bytecode_cache(env)
+                env.bytecode_cache = theme_bytecode_cache()
             return env
         import jinja2
 

@@ -12,6 +12,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import types
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -169,13 +170,20 @@ _ENV_OPTIONS: dict[str, Any] = {
 """How templates are compiled (also part of the bytecode cache's file names)."""
 
 
-class _TolerantBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja2's file cache, where a folder that cannot be read or written costs a compile."""
+class TolerantBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja2's file cache, where a folder or file that cannot be used costs a compile.
+
+    A file that cannot be read, or whose content after Jinja2's header is not compiled
+    code (a damaged file), is compiled again and rewritten. The folder is trusted as
+    Python's own ``__pycache__`` is: it is private to the user (Jinja2 checks).
+    """
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError):
+        except Exception:  # any damage: compile the template instead
+            bucket.reset()
+        if bucket.code is not None and not isinstance(bucket.code, types.CodeType):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -197,60 +205,17 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """
     # How a filter is called is compiled into a template (a filter that takes the context is
     # passed it): the filters' kinds are part of the key, as the options are.
-    kinds = sorted((name, _kind(f)) for name, f in _filters().items())
+    kinds = sorted((name, filter_kind(f)) for name, f in _filters().items())
     tag = hashlib.sha256(
         repr((__version__, sorted(_ENV_OPTIONS.items()), kinds)).encode()
     ).hexdigest()
     try:
-        return _TolerantBytecodeCache(pattern=f"__prepguide_{tag[:12]}_%s.cache")
+        return TolerantBytecodeCache(pattern=f"__prepguide_{tag[:12]}_%s.cache")
     except (OSError, RuntimeError):
         return None
 
 
-def theme_bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
-    """A bytecode cache on disk for the theme's templates (MkDocs compiles them every build).
-
-    Compiling the theme's templates (material's ``main.html``, its partials, ``404.html``)
-    takes about 0.15 s of every ``mkdocs build``; with this cache only the first build
-    on a machine, or after the theme or an override changes, pays it. Jinja2 checks
-    each template's source; the code compiled also depends on how the environment
-    parses (its syntax options), on its extensions and on how each filter and test is
-    called, so those are in the cache's file names: another theme configuration or
-    plugin set gets its own files. The folder is Jinja2's default (see
-    :func:`_bytecode_cache`); ``None`` when it cannot be used.
-    """
-    # The syntax options (block_start_string, trim_blocks, newline_sequence...), is_async,
-    # optimized and what extensions set on the environment (the i18n extension's
-    # newstyle_gettext): every plain value the environment holds.
-    options = sorted(
-        (name, repr(value))
-        for name, value in vars(env).items()
-        if value is None or isinstance(value, (str, int, float))
-    )
-    autoescape = env.autoescape
-    options.append(
-        ("autoescape", _qualified(autoescape) if callable(autoescape) else repr(autoescape))
-    )
-    options.append(("finalize", _kind(env.finalize) if env.finalize else "none"))
-    options.append(
-        ("classes", f"{_qualified(env.code_generator_class)} {_qualified(env.context_class)}")
-    )
-    options.append(("ascii", repr(env.policies.get("compiler.ascii_str"))))
-    extensions = sorted(_qualified(type(ext)) for ext in env.extensions.values())
-    filters = sorted((name, _kind(f)) for name, f in env.filters.items())
-    tests = sorted((name, _kind(f)) for name, f in env.tests.items())
-    tag = hashlib.sha256(repr((options, extensions, filters, tests)).encode()).hexdigest()
-    try:
-        return _TolerantBytecodeCache(pattern=f"__prepguide_theme_{tag[:16]}_%s.cache")
-    except (OSError, RuntimeError):
-        return None
-
-
-def _qualified(obj: object) -> str:
-    return f"{getattr(obj, '__module__', '')}.{getattr(obj, '__qualname__', type(obj).__name__)}"
-
-
-def _kind(func: object) -> str:
+def filter_kind(func: object) -> str:
     """How Jinja2 calls a filter or test: with the context, the eval context, the environment, or not."""
     return str(getattr(func, "jinja_pass_arg", ""))
 

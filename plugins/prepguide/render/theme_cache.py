@@ -1,0 +1,136 @@
+"""The theme's templates kept compiled between builds (Jinja2's bytecode cache on disk).
+
+MkDocs makes a new Jinja2 environment for the theme in every build and compiles material's
+``main.html``, its partials and ``404.html`` again: about 0.125 s of every ``mkdocs build``
+(docs/benchmarks.md). :func:`theme_bytecode_cache` gives that environment a cache on disk,
+so that only the first build on a machine, or after a template changes, compiles them.
+
+What Jinja2 compiles depends on more than a template's source, which is all its cache checks:
+on how the environment parses (its syntax options and what extensions set on it), on how
+each filter and test is called, and, where a filter or test is applied to constants (``{{
+"x" | upper }}``), on what it returns, worked out once when compiling. So each cache file's
+name carries a hash of the environment as it is when the template is loaded (a plugin may
+change it after prepguide's ``on_env``), and the cache is used only while every filter, test
+and extension comes from Jinja2, MarkupSafe, Python, MkDocs or Material (their versions are
+in the hash too): a filter of a hook or another plugin may return what its configuration or
+code says, which no hash of the environment sees, so with one the theme is compiled in every
+build, as MkDocs does. The folder is Jinja2's default, as for prepguide's own templates
+(docs/usage.md, "The generated site").
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import metadata
+from typing import Any
+
+import jinja2
+import jinja2.bccache
+
+from .templating import TolerantBytecodeCache, filter_kind
+
+_TRUSTED_PACKAGES = frozenset(
+    {"jinja2", "markupsafe", "builtins", "_operator", "operator", "mkdocs", "material"}
+)
+"""Where the filters, tests and extensions of an environment whose templates are kept come from."""
+
+_VERSIONED = ("jinja2", "markupsafe", "mkdocs", "mkdocs-material")
+
+
+def theme_bytecode_cache() -> jinja2.BytecodeCache | None:
+    """A bytecode cache on disk for the theme's environment, or ``None`` without a usable folder."""
+    try:
+        return _ThemeBytecodeCache(pattern="__prepguide_theme_%s.cache")
+    except (OSError, RuntimeError):  # no safe folder (Jinja2 checks its owner and mode)
+        return None
+
+
+class _ThemeBytecodeCache(TolerantBytecodeCache):
+    """Jinja2's file cache, each file named after the environment that compiles it."""
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        tag = environment_tag(environment)
+        key = self.get_cache_key(name, filename)
+        checksum = self.get_source_checksum(source)
+        if tag is None:
+            return _UnkeptBucket(environment, key, checksum)  # compiled, never read or written
+        bucket = jinja2.bccache.Bucket(environment, f"{tag}_{key}", checksum)
+        self.load_bytecode(bucket)
+        return bucket
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if not isinstance(bucket, _UnkeptBucket):
+            super().dump_bytecode(bucket)
+
+
+class _UnkeptBucket(jinja2.bccache.Bucket):
+    """The bucket of a template compiled in an environment whose code is not kept."""
+
+
+def environment_tag(env: jinja2.Environment) -> str | None:
+    """A hash of what, besides a template's source, decides the code ``env`` compiles.
+
+    ``None`` when ``env`` holds a filter, test or extension from outside Jinja2, MarkupSafe,
+    Python, MkDocs and Material, or a ``finalize`` function: their results on constants are
+    compiled into the code.
+
+    >>> env = jinja2.Environment()
+    >>> environment_tag(env) == environment_tag(jinja2.Environment())
+    True
+    >>> env.filters["shout"] = lambda value: value.upper()
+    >>> environment_tag(env) is None
+    True
+    """
+    if env.finalize is not None:
+        return None
+    for func in (*env.filters.values(), *env.tests.values()):
+        if not _trusted(func):
+            return None
+    extensions = sorted(_qualified(type(ext)) for ext in env.extensions.values())
+    if not all(name.split(".")[0] in _TRUSTED_PACKAGES for name in extensions):
+        return None
+    # The syntax options (block_start_string, trim_blocks, newline_sequence...), is_async,
+    # optimized and what extensions set on the environment (the i18n extension's
+    # newstyle_gettext): every plain value the environment holds.
+    options = sorted(
+        (name, repr(value))
+        for name, value in vars(env).items()
+        if value is None or isinstance(value, (str, int, float))
+    )
+    autoescape = env.autoescape
+    options.append(
+        ("autoescape", _qualified(autoescape) if callable(autoescape) else repr(autoescape))
+    )
+    options.append(
+        ("classes", f"{_qualified(env.code_generator_class)} {_qualified(env.context_class)}")
+    )
+    options.append(("ascii", repr(env.policies.get("compiler.ascii_str"))))
+    filters = sorted((name, _qualified(f), filter_kind(f)) for name, f in env.filters.items())
+    tests = sorted((name, _qualified(f), filter_kind(f)) for name, f in env.tests.items())
+    found = repr((options, extensions, filters, tests, _versions()))
+    return hashlib.sha256(found.encode()).hexdigest()[:16]
+
+
+def _trusted(func: Any) -> bool:
+    module = getattr(func, "__module__", None) or type(func).__module__ or ""
+    return module.split(".")[0] in _TRUSTED_PACKAGES
+
+
+def _qualified(obj: object) -> str:
+    name = getattr(obj, "__qualname__", None) or type(obj).__qualname__
+    return f"{getattr(obj, '__module__', None) or type(obj).__module__}.{name}"
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> tuple[tuple[str, str], ...]:
+    """The installed versions of the packages whose filters and tests are trusted."""
+    found = []
+    for name in _VERSIONED:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            found.append((name, ""))
+    return tuple(found)
