@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import marshal
 import pickle
 import tempfile
@@ -81,6 +82,12 @@ def test_filters_tests_and_extensions_from_elsewhere_are_not_kept() -> None:
     with_filter = _env()
     with_filter.filters["shout"] = lambda value: str(value).upper()
     assert environment_tag(with_filter) is None
+    # Methods bound to data (a string of the configuration, a table of it), a partial: their
+    # module says nothing of what they return.
+    for bound in ("{}!".format, {"hi": "HI!"}.get, functools.partial(jinja2.filters.do_upper)):
+        with_bound = _env()
+        with_bound.filters["shout"] = bound
+        assert environment_tag(with_bound) is None, bound
     with_test = _env()
     with_test.tests["odd_one"] = lambda value: True
     assert environment_tag(with_test) is None
@@ -155,16 +162,21 @@ def test_a_second_build_reads_the_theme_from_the_cache(
     assert compiled == []
 
 
+@pytest.mark.parametrize(
+    "shout",
+    [
+        "lambda value: value.upper() + config['extra']['suffix']",
+        "('{}' + config['extra']['suffix']).format",  # a method bound to the configuration
+    ],
+)
 def test_a_hook_filter_on_a_constant_follows_the_configuration(
-    tmp_path: Path, cache_dir: Path
+    tmp_path: Path, cache_dir: Path, shout: str
 ) -> None:
     # A filter of a hook, applied to a constant in a theme override, returns what the
     # configuration says: its result must not be read from code compiled for another.
     root = copy_example(tmp_path / "guide")
     (root / "hooks.py").write_text(
-        "def on_env(env, config, files):\n"
-        "    env.filters['shout'] = lambda value: value.upper() + config['extra']['suffix']\n"
-        "    return env\n",
+        f"def on_env(env, config, files):\n    env.filters['shout'] = {shout}\n    return env\n",
         encoding="utf-8",
     )
     overrides = root / "site_overrides"
@@ -179,4 +191,4 @@ def test_a_hook_filter_on_a_constant_follows_the_configuration(
             config + f"\nhooks:\n  - hooks.py\nextra:\n  suffix: '{suffix}'\n", encoding="utf-8"
         )
         page = (build_site(root) / "index.html").read_text(encoding="utf-8")
-        assert f'<p id="shout">HI{suffix}</p>' in page
+        assert f'<p id="shout">{"HI" if "upper" in shout else "hi"}{suffix}</p>' in page

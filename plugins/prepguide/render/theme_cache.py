@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import types
 from importlib import metadata
 from typing import Any
 
@@ -86,9 +87,10 @@ def environment_tag(env: jinja2.Environment) -> str | None:
     """
     if env.finalize is not None:
         return None
-    for func in (*env.filters.values(), *env.tests.values()):
-        if not _trusted(func):
-            return None
+    filters = sorted((name, _fingerprint(f), filter_kind(f)) for name, f in env.filters.items())
+    tests = sorted((name, _fingerprint(f), filter_kind(f)) for name, f in env.tests.items())
+    if any(found is None for _, found, _ in (*filters, *tests)):
+        return None
     extensions = sorted(_qualified(type(ext)) for ext in env.extensions.values())
     if not all(name.split(".")[0] in _TRUSTED_PACKAGES for name in extensions):
         return None
@@ -108,15 +110,55 @@ def environment_tag(env: jinja2.Environment) -> str | None:
         ("classes", f"{_qualified(env.code_generator_class)} {_qualified(env.context_class)}")
     )
     options.append(("ascii", repr(env.policies.get("compiler.ascii_str"))))
-    filters = sorted((name, _qualified(f), filter_kind(f)) for name, f in env.filters.items())
-    tests = sorted((name, _qualified(f), filter_kind(f)) for name, f in env.tests.items())
     found = repr((options, extensions, filters, tests, _versions()))
     return hashlib.sha256(found.encode()).hexdigest()[:16]
 
 
-def _trusted(func: Any) -> bool:
-    module = getattr(func, "__module__", None) or type(func).__module__ or ""
-    return module.split(".")[0] in _TRUSTED_PACKAGES
+def _fingerprint(func: Any, depth: int = 0) -> str | None:
+    """What decides the results of filter or test ``func``, or ``None`` if that is not known.
+
+    Known: a function of a trusted package, with the values its closure holds (Jinja2 wraps
+    some filters in one), a C function of a trusted module, or a method of a built-in type
+    not bound to an object. A method bound to an object (``"{}".format``, a dictionary's
+    ``get``), a ``functools.partial`` or another callable object answers with data that may
+    come from the configuration: not known, whatever its module.
+
+    >>> _fingerprint(jinja2.filters.do_upper), _fingerprint(abs), _fingerprint(str.upper)
+    ('jinja2.filters.do_upper', 'builtins.abs', 'builtins.str.upper')
+    >>> _fingerprint({"hi": "HI"}.get), _fingerprint("{}!".format)
+    (None, None)
+    """
+    if depth > 4:
+        return None
+    if isinstance(func, types.BuiltinFunctionType):  # C functions, and methods bound to data
+        owner = func.__self__
+        if owner is not None and not isinstance(owner, types.ModuleType):
+            return None
+        module = func.__module__ or getattr(owner, "__name__", "")
+        parts: list[str] = []
+    elif isinstance(func, (types.MethodDescriptorType, types.WrapperDescriptorType)):
+        module = func.__objclass__.__module__  # str.upper: the method of no object yet
+        parts = []
+    elif isinstance(func, types.FunctionType):
+        module = func.__module__
+        parts = []
+        for cell in func.__closure__ or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:  # a cell not filled yet
+                return None
+            if value is None or isinstance(value, (bool, int, float, str)):
+                parts.append(repr(value))
+            elif (inner := _fingerprint(value, depth + 1)) is not None:
+                parts.append(inner)
+            else:
+                return None
+    else:
+        return None
+    if (module or "").split(".")[0] not in _TRUSTED_PACKAGES:
+        return None
+    name = f"{module}.{func.__qualname__}"
+    return f"{name}({', '.join(parts)})" if parts else name
 
 
 def _qualified(obj: object) -> str:
