@@ -65,6 +65,10 @@ def test_what_changes_the_compiled_code_changes_the_files() -> None:
     assert environment_tag(_env(autoescape=True)) != base
     assert environment_tag(_env(extensions=["jinja2.ext.i18n"])) != base
     assert environment_tag(_env(variable_start_string="[[", variable_end_string="]]")) != base
+    # A policy: how tojson writes a constant is compiled in.
+    policy = _env()
+    policy.policies["json.dumps_kwargs"] = {"sort_keys": False}
+    assert environment_tag(policy) != base
     # Another function under a filter's name (here one that takes the environment).
     other = _env()
     other.filters["upper"] = jinja2.filters.do_sum

@@ -109,7 +109,12 @@ def environment_tag(env: jinja2.Environment) -> str | None:
     options.append(
         ("classes", f"{_qualified(env.code_generator_class)} {_qualified(env.context_class)}")
     )
-    options.append(("ascii", repr(env.policies.get("compiler.ascii_str"))))
+    # The policies (how tojson, urlize and truncate answer, folded on constants too).
+    for name, value in sorted(env.policies.items()):
+        found = _fingerprint(value) if callable(value) else repr(value)
+        if found is None:
+            return None
+        options.append((f"policy {name}", found))
     found = repr((options, extensions, filters, tests, _versions()))
     return hashlib.sha256(found.encode()).hexdigest()[:16]
 
