@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -256,6 +257,19 @@ def write_guide(root: Path, files: dict[str, Any], audience: str) -> Path:
     (content / "tags.md").write_text(TAGS_PAGE, encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(audience=audience), encoding="utf-8")
     return root
+
+
+GUIDE_SETTINGS: dict[str, Any] = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+}
+"""Hypothesis settings for a test that writes and renders a hostile guide per example."""
+
+
+def audience_guides(tmp_path_factory: Any, files: dict[str, Any]) -> Iterator[tuple[Path, bool]]:
+    """The guide written once for each audience: its root, and whether it is the public one."""
+    for audience in ("private", "public"):
+        yield write_guide(tmp_path_factory.mktemp("g"), files, audience), audience == "public"
 
 
 def html_files(site: Path) -> Iterator[Path]:

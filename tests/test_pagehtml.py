@@ -23,7 +23,7 @@ from typing import Any
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown.extensions.toc import slugify_unicode
 from material.plugins.search.plugin import SearchIndex
@@ -219,17 +219,12 @@ def test_generated_text_stays_out_of_search() -> None:
     assert "How you know them" in texts  # the notes' own words stay
 
 
-@settings(
-    max_examples=8,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=8, **hostile.GUIDE_SETTINGS)
 @given(guide=hostile.hostile_guide())
 def test_hostile_pages_give_the_same_entries(tmp_path_factory: Any, guide: Any) -> None:
     files, _ = guide
-    for audience in ("private", "public"):
-        root = hostile.write_guide(tmp_path_factory.mktemp("g"), files, audience)
-        assert_same_entries(rendered(root / "content", root, public=audience == "public"))
+    for root, public in hostile.audience_guides(tmp_path_factory, files):
+        assert_same_entries(rendered(root / "content", root, public=public))
 
 
 # ---------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from material.plugins.search import plugin as material_search
 from material.plugins.search.plugin import Parser, SearchIndex, Section
@@ -120,17 +120,12 @@ def test_the_guides_pages_read_as_material_reads_them(name: str, public: bool) -
     assert_pages_read_alike(rendered(root / "content", root, public=public))
 
 
-@settings(
-    max_examples=6,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@settings(max_examples=6, **hostile.GUIDE_SETTINGS)
 @given(guide=hostile.hostile_guide())
 def test_hostile_pages_read_as_material_reads_them(tmp_path_factory: Any, guide: Any) -> None:
     files, _ = guide
-    for audience in ("private", "public"):
-        root = hostile.write_guide(tmp_path_factory.mktemp("g"), files, audience)
-        assert_pages_read_alike(rendered(root / "content", root, public=audience == "public"))
+    for root, public in hostile.audience_guides(tmp_path_factory, files):
+        assert_pages_read_alike(rendered(root / "content", root, public=public))
 
 
 def test_search_exclude_in_the_meta_gives_no_entries() -> None:

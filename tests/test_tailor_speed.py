@@ -39,7 +39,7 @@ from prepguide.tailor.questions.duplicates import (
     content_words,
     question_intent,
 )
-from prepguide.text import clause, goal_clause, note_items, person, to_second_person
+from prepguide.text import clause, note_items, person, to_second_person
 
 # --- questions.duplicates: the near-duplicate test through the stem index -------------------
 
@@ -327,27 +327,8 @@ def _old_goal_question(goal: str, contact: Contact, you: Profile | None) -> str 
         user_pronouns=you.pronouns if you is not None else None,
         full=False,
     ).text
-    if converted is None:
-        return None
-    if converted.rstrip().endswith("?"):
-        return goals._capital(converted.strip())
-    verb, rest = goal_clause(converted)
-    if not verb:
-        found = goals._FEEDBACK_GOAL.match(converted)
-        if found:
-            verb, rest = found.group(1), converted[found.end() :]
-    rest = rest.strip().rstrip(".!;:,")
-    if not verb or not rest:
-        return None
-    if rest.casefold().startswith("about "):
-        rest = rest[6:]
-    rest = goals._SECOND_QUESTION.split(rest, maxsplit=1)[0]
-    first = rest.split()[0].casefold()
-    if first in ("whether", "if"):
-        return goals._whether_question(rest)
-    if first in goals._WH_WORDS:
-        return goals._direct_question(rest) or f"What can you tell me about {rest}?"
-    return f"What can you tell me about {rest}?"
+    # What changed is how the conversion is kept; the question made of it is the same step.
+    return None if converted is None else goals.question_of(converted)
 
 
 def test_goal_questions_kept_per_text_are_the_old_ones(corpora: list[Corpus]) -> None:

@@ -371,8 +371,17 @@ def _goal_question(
     converted = to_second_person(
         text, pronouns, name=name, user_name=user_name, user_pronouns=user_pronouns
     ).text
-    if converted is None:
-        return None
+    return None if converted is None else question_of(converted)
+
+
+def question_of(converted: str) -> str | None:
+    """The open question a goal already in the second person asks (None: it asks nothing).
+
+    >>> question_of("Learn how you started")
+    'How did you start?'
+    >>> question_of("Say hello") is None
+    True
+    """
     if converted.rstrip().endswith("?"):
         return _capital(converted.strip())
     verb, rest = goal_clause(converted)
