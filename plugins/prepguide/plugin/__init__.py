@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.utils.templates import TemplateContext
 from ..render.generated import setup_problems
-from .nav_sidebar import NavSidebar, install
 from .pages import (
     KEPT_OUTPUT,
     KEPT_TEMPLATE,
@@ -64,6 +63,7 @@ from .settings import (
     shows_tags,
     user_files,
 )
+from .theme_partials import ThemePartials, install
 
 log = get_plugin_logger(__name__)
 
@@ -100,8 +100,8 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
         """What MkDocs made of each generated page, kept between serve rebuilds."""
         self.nav: Navigation | None = None
         """This build's navigation (see ``on_nav``)."""
-        self.sidebar: NavSidebar | None = None
-        """The navigation sidebar of this build's pages outside the nav (see ``on_env``)."""
+        self.partials: ThemePartials | None = None
+        """The sidebars of this build's pages outside the nav (see ``on_env``)."""
         self.building: dict[str, tuple[Entry, bool]] = {}
         """This build's kept entries, by source path, and whether each is reused."""
         self.recording: Any = None
@@ -288,10 +288,10 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
     ) -> jinja2.Environment | None:
         """Keep the theme's compiled templates, and skip them for pages whose output is still exact.
 
-        The navigation sidebar of prepguide's pages outside the nav is drawn once per folder
-        (:mod:`~prepguide.plugin.nav_sidebar`). A build gives the theme's environment a
-        bytecode cache on disk (:func:`theme_bytecode_cache`) unless it has one. Under ``mkdocs serve``
-        the cache is in memory, and a generated page whose earlier output is still
+        The sidebars of prepguide's pages outside the nav are drawn once for the pages that
+        share them (:mod:`~prepguide.plugin.theme_partials`). A build gives the theme's
+        environment a bytecode cache on disk (:func:`theme_bytecode_cache`) unless it has one.
+        Under ``mkdocs serve`` the cache is in memory, and a generated page whose earlier output is still
         exact skips the theme's template. That output is the same when the page's HTML is (see :class:`KeptPage`)
         and so is everything every page shares: the configuration, the
         navigation, the list of pages, the theme's override files and the build
@@ -300,8 +300,8 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
         self.wrap_search_index(config)
         if self.nav is not None:
             in_nav = {page.file.src_uri for page in self.nav.pages}
-            self.sidebar = NavSidebar(self.html_pages - in_nav, self.nav, config)
-            install(env, self.sidebar)  # the sidebar drawn once per folder of prep pages
+            self.partials = ThemePartials(self.html_pages - in_nav, self.nav, config)
+            install(env, self.partials)  # the sidebars drawn once for the pages that share them
         if self.outputs.config_key is None:
             if env.bytecode_cache is None:
                 # The theme's templates compiled once per machine, not once per build.

@@ -1,7 +1,8 @@
-"""Material's sidebar drawn once per folder for prepguide's pages outside the nav (plugin/nav_sidebar.py).
+"""Material's sidebars drawn once for prepguide's pages that share them (plugin/theme_partials.py).
 
-Whole sites are built twice, reusing the sidebar and drawing it for every page as Material
-does, and compared file by file, in configurations that change what the sidebar shows.
+Whole sites are built twice, reusing the navigation sidebar and the table of contents and
+drawing them for every page as Material does, and compared file by file, in configurations that
+change what they show.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-from prepguide.plugin import nav_sidebar
-from prepguide.plugin.nav_sidebar import NavSidebar
+from prepguide.plugin import theme_partials
+from prepguide.plugin.theme_partials import TOC_TEMPLATE, ThemePartials
 
 from .conftest import build_site, copy_example
 
@@ -43,10 +44,10 @@ def _configure(root: Path, change: dict[str, Any]) -> None:
 
 
 def _both(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, bytes], dict[str, bytes]]:
-    """The site with the sidebar reused, then drawn for every page (as Material does)."""
+    """The site with the sidebars reused, then drawn for every page (as Material does)."""
     reused = _site(root)
     with monkeypatch.context() as patch:
-        patch.setattr(nav_sidebar, "CHECKED", False)
+        patch.setattr(theme_partials, "CHECKED", False)
         drawn = _site(root)
     return reused, drawn
 
@@ -109,7 +110,7 @@ def test_a_site_is_the_same_with_the_sidebar_reused(
         assert _sidebar(reused[prep]) != _sidebar(reused[org])
 
 
-def test_the_sidebar_is_drawn_once_per_folder(tmp_path: Path) -> None:
+def test_the_sidebars_are_drawn_once_for_the_pages_that_share_them(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -120,12 +121,18 @@ def test_the_sidebar_is_drawn_once_per_folder(tmp_path: Path) -> None:
         build(cfg)
     finally:
         cfg.plugins.on_shutdown()
-    sidebar = cfg.plugins["prepguide"].sidebar
-    assert sidebar is not None
-    assert sorted(sidebar.outputs) == ["contacts/", "organizations/"]
-    assert sidebar.rendered == 2
+    partials = cfg.plugins["prepguide"].partials
+    assert partials is not None
+    assert sorted(key for name, key in partials.outputs if name == theme_partials.NAV_TEMPLATE) == [
+        "contacts/",
+        "organizations/",
+    ]
+    assert partials.drawn[theme_partials.NAV_TEMPLATE] == 2
     contacts = len(list((root / "content" / "contacts").glob("*.yml")))
-    assert len([p for p in sidebar.pages if p.startswith("contacts/")]) == contacts
+    organizations = len(list((root / "content" / "organizations").glob("*.yml")))
+    assert len([p for p in partials.pages if p.startswith("contacts/")]) == contacts
+    # Pages at the same stage have the same sections: fewer tables of contents than pages.
+    assert 1 < partials.drawn[TOC_TEMPLATE] < contacts + organizations
 
 
 def test_an_overridden_sidebar_template_is_drawn_for_every_page(
@@ -155,27 +162,60 @@ def _page(url: str, src_uri: str = "contacts/ana.md") -> Any:
     return SimpleNamespace(url=url, file=SimpleNamespace(src_uri=src_uri))
 
 
-def _sidebar_of(targets: list[str], pages: set[str]) -> NavSidebar:
+def _sidebar_of(targets: list[str], pages: set[str]) -> ThemePartials:
     nav = SimpleNamespace(
         items=[SimpleNamespace(url=t, children=None) for t in targets], homepage=None
     )
     config = SimpleNamespace(extra={}, theme={})
-    return NavSidebar(pages, nav, config)
+    return ThemePartials(pages, nav, config)
 
 
 def test_the_folder_a_page_shares_its_sidebar_with() -> None:
     sidebar = _sidebar_of(["", "contacts/", "organizations/"], {"contacts/ana.md"})
     nav = sidebar.nav
-    assert sidebar.key({"page": _page("contacts/ana/"), "nav": nav}) == "contacts/"
-    assert sidebar.key({"page": _page("contacts/ana.html"), "nav": nav}) == "contacts/"
+    assert sidebar.sidebar_key({"page": _page("contacts/ana/"), "nav": nav}) == "contacts/"
+    assert sidebar.sidebar_key({"page": _page("contacts/ana.html"), "nav": nav}) == "contacts/"
     # Not one of prepguide's pages outside the nav, another navigation, no page.
-    assert sidebar.key({"page": _page("x/", "x.md"), "nav": nav}) is None
-    assert sidebar.key({"page": _page("contacts/bob/", "contacts/bob.md"), "nav": nav}) is None
-    assert sidebar.key({"page": _page("contacts/ana/"), "nav": object()}) is None
-    assert sidebar.key({"nav": nav}) is None
+    assert sidebar.sidebar_key({"page": _page("x/", "x.md"), "nav": nav}) is None
+    assert (
+        sidebar.sidebar_key({"page": _page("contacts/bob/", "contacts/bob.md"), "nav": nav}) is None
+    )
+    assert sidebar.sidebar_key({"page": _page("contacts/ana/"), "nav": object()}) is None
+    assert sidebar.sidebar_key({"nav": nav}) is None
     # A link under the page's own folder is relative to that page only.
     under = _sidebar_of(["contacts/ana/cv.pdf"], {"contacts/ana.md"})
-    assert under.key({"page": _page("contacts/ana/"), "nav": under.nav}) is None
+    assert under.sidebar_key({"page": _page("contacts/ana/"), "nav": under.nav}) is None
+
+
+def _heading(title: str, level: int, *children: Any, typeset: Any = None) -> Any:
+    return SimpleNamespace(
+        url="#" + title.lower(), title=title, level=level, children=list(children), typeset=typeset
+    )
+
+
+def test_pages_with_the_same_headings_share_their_table_of_contents() -> None:
+    partials = _sidebar_of([], {"contacts/ana.md", "contacts/bob.md"})
+
+    def key(src: str, *toc: Any) -> Any:
+        page = SimpleNamespace(url="", file=SimpleNamespace(src_uri=src), toc=list(toc))
+        return partials.toc_key({"page": page, "nav": partials.nav})
+
+    ana = key("contacts/ana.md", _heading("Ana", 1, _heading("Questions", 2)))
+    # A first h1 stands for the page: Material shows its children (the page's sections).
+    assert key("contacts/bob.md", _heading("Bob", 1, _heading("Questions", 2))) == ana
+    assert key("contacts/bob.md", _heading("Bob", 1, _heading("Drafts", 2))) != ana
+    assert key("contacts/bob.md", _heading("Bob", 1, _heading("Questions", 3))) != ana
+    two = _heading("Bob", 1, _heading("Questions", 2), _heading("X", 2))
+    assert key("contacts/bob.md", two) != ana
+    # Without a first h1 every heading is shown: here the same list.
+    assert key("contacts/bob.md", _heading("Questions", 2)) == ana
+    assert key("contacts/bob.md", _heading("Ana", 2, _heading("Questions", 2))) != key(
+        "contacts/bob.md", _heading("Bob", 2, _heading("Questions", 2))
+    )
+    # Headings marked for the typeset plugin show other text: drawn for the page itself.
+    typeset = _heading("Questions", 2, typeset={"title": "<em>Q</em>"})
+    assert key("contacts/bob.md", _heading("Bob", 1, typeset)) is None
+    assert key("x.md", _heading("Ana", 1)) is None
 
 
 def test_another_theme_or_version_keeps_materials_own_drawing(
@@ -184,8 +224,8 @@ def test_another_theme_or_version_keeps_materials_own_drawing(
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.DictLoader({"partials/nav.html": "x"}))
-    assert nav_sidebar.material_sidebar(env) is False
-    monkeypatch.setattr(nav_sidebar, "CHECKED", False)
+    assert theme_partials.material_partials(env) is False
+    monkeypatch.setattr(theme_partials, "CHECKED", False)
     before = env.get_template
-    nav_sidebar.install(env, _sidebar_of([], set()))
+    theme_partials.install(env, _sidebar_of([], set()))
     assert env.get_template == before

@@ -1,0 +1,204 @@
+"""Material's sidebars drawn once for prepguide's pages that share them, and their HTML reused.
+
+Every page Material builds carries the site's navigation sidebar (``partials/nav.html``) and
+the page's table of contents (``partials/toc.html``); drawing them was the largest part of the
+theme's work on a prep page, about half a millisecond, a tenth of a build at 1,000 contacts
+(docs/benchmarks.md). Many of prepguide's pages share them:
+
+- The navigation sidebar. Prep and organization pages are kept out of the navigation, so no
+  item of it is their own: nothing in the sidebar is active, expanded or followed by the page's
+  table of contents, and what differs from one page to the next is only where its links point
+  from. Links are written relative to the page, and two pages in the same folder
+  (``contacts/ana/``, ``contacts/bob/``) reach every address outside their own folders by the
+  same relative path. So it is drawn for the first such page of a folder and reused for the
+  others (:meth:`ThemePartials.sidebar_key`).
+- The table of contents. It is drawn from the page's headings alone (their titles, anchors and
+  nesting), and prep pages of the same stage have the same sections: it is drawn for the first
+  page with those headings and reused for the others (:meth:`ThemePartials.toc_key`).
+
+That holds for the templates of the Material versions this was checked against (``nav.html``
+and what it includes read the page only to compare it with the navigation's items;
+``toc.html`` reads only its headings; tests compare whole sites built with and without it). It
+is not used when any template these are drawn from is not Material's own (a ``custom_dir``
+override, another theme), for a page that is in the navigation or not one of prepguide's, for
+a page under whose address a link of the sidebar points (its relative paths differ from its
+neighbours'), or for headings another plugin marked for Material's typeset plugin.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterator
+from pathlib import Path
+from typing import Any
+
+import material
+
+from .search_sections import CHECKED_MATERIAL
+
+NAV_TEMPLATE = "partials/nav.html"
+TOC_TEMPLATE = "partials/toc.html"
+
+# What the two are drawn from (their includes and theirs), checked to be Material's own.
+_MATERIAL_PARTIALS = (
+    NAV_TEMPLATE,
+    "partials/nav-item.html",
+    "partials/logo.html",
+    "partials/source.html",
+    TOC_TEMPLATE,
+    "partials/toc-item.html",
+    "partials/language.html",
+)
+
+_MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+
+CHECKED = str(getattr(material, "__version__", "")).startswith(CHECKED_MATERIAL)
+
+_WRAPPED = "_prepguide_reused"
+
+
+class ThemePartials:
+    """The sidebars' HTML drawn in one build, by what decides it (see the module's docstring).
+
+    Arguments:
+        pages: The ``src_uri`` of each of prepguide's pages outside the navigation.
+        nav: The build's navigation.
+        config: The build's configuration (the logo's and home page's addresses).
+    """
+
+    def __init__(self, pages: set[str], nav: Any, config: Any) -> None:
+        self.pages = pages
+        self.nav = nav
+        self.targets = tuple(_targets(nav, config))
+        self.outputs: dict[tuple[str, Hashable], str] = {}
+        self.drawn: Counter[str] = Counter()
+        """How many times each partial was drawn for prepguide's pages (the others reused it)."""
+        self.keys: dict[str, Callable[[Any], Hashable | None]] = {
+            NAV_TEMPLATE: self.sidebar_key,
+            TOC_TEMPLATE: self.toc_key,
+        }
+
+    def _page(self, context: Any) -> Any:
+        """The context's page if it is one of prepguide's outside the nav, in this build."""
+        page = context.get("page")
+        file = getattr(page, "file", None)
+        if file is None or file.src_uri not in self.pages or context.get("nav") is not self.nav:
+            return None
+        return page
+
+    def sidebar_key(self, context: Any) -> str | None:
+        """The folder whose pages share the navigation sidebar of this context, or None."""
+        page = self._page(context)
+        if page is None:
+            return None
+        url = page.url
+        if not url or url.startswith("/") or "://" in url:
+            return None
+        own = url.rstrip("/")
+        if "." in posixpath.basename(own) and not url.endswith("/"):
+            return posixpath.dirname(own) + "/"  # "a/b.html": links are relative to "a/"
+        if any(target == own or target.startswith(own + "/") for target in self.targets):
+            return None  # a link points under the page's own folder
+        return posixpath.dirname(own) + "/"
+
+    def toc_key(self, context: Any) -> tuple[Any, ...] | None:
+        """The headings the table of contents of this context is drawn from, or None."""
+        page = self._page(context)
+        if page is None:
+            return None
+        items = list(page.toc)
+        if items and items[0].level == 1:  # as toc.html: a first h1 stands for the page
+            items = items[0].children
+        return _headings(items)
+
+    def wrap(
+        self, name: str, render: Callable[[Any], Iterator[str]]
+    ) -> Callable[[Any], Iterator[str]]:
+        """The render function of partial ``name``, reusing its output for the same key."""
+        key_of = self.keys[name]
+
+        def reused(context: Any) -> Iterator[str]:
+            key = key_of(context)
+            if key is None:
+                yield from render(context)
+                return
+            html = self.outputs.get((name, key))
+            if html is None:
+                self.drawn[name] += 1
+                html = self.outputs[(name, key)] = "".join(render(context))
+            yield html
+
+        return reused
+
+
+def _headings(items: Any) -> tuple[Any, ...] | None:
+    """What Material's table of contents shows of ``items``: each one's anchor, title, level and
+    children (None when one is marked for the typeset plugin, which shows other text)."""
+    found = []
+    for item in items:
+        if getattr(item, "typeset", None):
+            return None
+        children = _headings(item.children)
+        if children is None:
+            return None
+        found.append((item.url, item.title, item.level, children))
+    return tuple(found)
+
+
+def _targets(nav: Any, config: Any) -> Iterator[str]:
+    """Every address the sidebar may link to, as written (before it is made relative)."""
+    items = list(getattr(nav, "items", ()))
+    while items:
+        item = items.pop()
+        url = getattr(item, "url", None)
+        if isinstance(url, str):
+            yield url.lstrip("/")
+        items.extend(getattr(item, "children", None) or ())
+    homepage = getattr(nav, "homepage", None)
+    if homepage is not None and isinstance(getattr(homepage, "url", None), str):
+        yield homepage.url.lstrip("/")
+    for value in (config.extra.get("homepage"), config.theme.get("logo")):
+        if isinstance(value, str):
+            yield value.lstrip("/")
+
+
+def material_partials(env: Any) -> bool:
+    """Whether every template the sidebars are drawn from is Material's own, of a checked version."""
+    if not CHECKED or env.loader is None:
+        return False
+    for name in _MATERIAL_PARTIALS:
+        try:
+            _source, filename, _uptodate = env.loader.get_source(env, name)
+        except Exception:  # not found, or a loader that cannot say: not Material's
+            return False
+        if filename is None or Path(filename).resolve() != _MATERIAL_TEMPLATES / name:
+            return False
+    return True
+
+
+def install(env: Any, partials: ThemePartials) -> None:
+    """Reuse the sidebars ``env`` draws where their output is the same, if they are Material's own.
+
+    ``env.get_template`` is wrapped so that the templates it returns for ``nav.html`` and
+    ``toc.html`` render through :meth:`ThemePartials.wrap`, also when Jinja2 loads one again
+    after dropping it from its cache. Whether the templates are Material's is decided when the
+    first is drawn, after every plugin's ``on_env`` (one may add a template folder after
+    prepguide's).
+    """
+    if not CHECKED:
+        return
+    get_template = env.get_template
+    material_own: list[bool] = []
+
+    def get_template_reusing_partials(name: Any, *args: Any, **kwargs: Any) -> Any:
+        template = get_template(name, *args, **kwargs)
+        if name in partials.keys and not getattr(template, _WRAPPED, False):
+            if not material_own:
+                material_own.append(material_partials(env))
+            if material_own[0]:
+                template.root_render_func = partials.wrap(name, template.root_render_func)
+            setattr(template, _WRAPPED, True)
+        return template
+
+    env.get_template = get_template_reusing_partials
