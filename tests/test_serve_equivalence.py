@@ -212,6 +212,17 @@ def test_every_rebuild_of_a_serve_session_equals_a_clean_build(session: Session)
     session.rebuild()
     assert_same_as_clean_build(session, "a changed profile")
 
+    # A page of the user's in the navigation, then its front matter: material shows a page's
+    # subtitle in the sidebar of every page, the kept prep pages' too.
+    about = write(root / "content/about.md", "# About this guide\n\nWho keeps it.\n")
+    session.rebuild()
+    assert_same_as_clean_build(session, "a page of the user's")
+    touch(about, "---\nsubtitle: Kept by the career office\n---\n" + about.read_text("utf-8"))
+    session.rebuild()
+    html = (root / f"served/contacts/{target.stem}/index.html").read_text(encoding="utf-8")
+    assert "Kept by the career office" in html
+    assert_same_as_clean_build(session, "a nav page's front matter")
+
     # A prepguide template override, then a theme override, then an edit to the latter.
     config = root / "mkdocs.yml"
     touch(

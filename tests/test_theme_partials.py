@@ -34,7 +34,12 @@ def _configure(root: Path, change: dict[str, Any]) -> None:
     path = root / "mkdocs.yml"
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     for key, value in change.items():
-        if key == "features":
+        if key == "hooks":
+            (root / "hook.py").write_text(_HOOK, encoding="utf-8")
+            config["hooks"] = value
+        elif key == "main.html":
+            (root / "site_overrides" / "main.html").write_text(value, encoding="utf-8")
+        elif key == "features":
             config["theme"]["features"] = config["theme"]["features"] + value
         elif key == "theme":
             config["theme"].update(value)
@@ -67,9 +72,25 @@ _NAV = [
     {"Calendar": "calendar.md"},
     {"The calendar file": "calendar.ics"},
     {"Elsewhere": "https://example.org/careers/"},
-    # A link under one prep page's own folder: that page's relative path differs.
+    # Links into one prep page's own folder, one written as MkDocs also reads it: that page's
+    # relative paths differ from its neighbours'.
     {"Ines's file": "contacts/ines-carvalho/notes.pdf"},
+    {"Devika": "./contacts/devika-raman/"},
+    {"An organization": "./organizations/cedar-ridge-health/#people"},
 ]
+
+# A hook that changes the navigation for each page: the sidebars are drawn for every page.
+_HOOK = """
+def on_page_context(context, page, config, nav):
+    nav.items[-1].title = "Back from " + page.title
+    return context
+"""
+
+# A theme override that draws the sidebar a second time with other features.
+_TWICE = (
+    '{% extends "base.html" %}{% block footer %}{% with features = [] %}<div>'
+    '{% include "partials/nav.html" %}</div>{% endwith %}{{ super() }}{% endblock %}'
+)
 
 
 @pytest.mark.parametrize(
@@ -92,8 +113,21 @@ _NAV = [
         {"nav": _NAV, "extra": {"homepage": "contacts/"}},
         {"nav": _NAV, "use_directory_urls": False, "features": ["navigation.sections"]},
         {"theme": {"logo": "contacts/logo.svg", "language": "de"}},
+        {"extra": {"homepage": "./contacts/anais-thibodeaux/"}},
+        {"hooks": ["hook.py"]},
+        {"main.html": _TWICE, "features": ["navigation.tabs", "toc.integrate"]},
     ],
-    ids=["example", "features", "file-urls", "nav", "nav-file-urls", "logo-language"],
+    ids=[
+        "example",
+        "features",
+        "file-urls",
+        "nav",
+        "nav-file-urls",
+        "logo-language",
+        "homepage",
+        "hook",
+        "drawn-twice",
+    ],
 )
 def test_a_site_is_the_same_with_the_sidebar_reused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, Any]
@@ -123,10 +157,8 @@ def test_the_sidebars_are_drawn_once_for_the_pages_that_share_them(tmp_path: Pat
         cfg.plugins.on_shutdown()
     partials = cfg.plugins["prepguide"].partials
     assert partials is not None
-    assert sorted(key for name, key in partials.outputs if name == theme_partials.NAV_TEMPLATE) == [
-        "contacts/",
-        "organizations/",
-    ]
+    # One sidebar for the prep pages, one for the organization pages.
+    assert len([key for name, key in partials.outputs if name == theme_partials.NAV_TEMPLATE]) == 2
     assert partials.drawn[theme_partials.NAV_TEMPLATE] == 2
     contacts = len(list((root / "content" / "contacts").glob("*.yml")))
     organizations = len(list((root / "content" / "organizations").glob("*.yml")))
@@ -170,21 +202,33 @@ def _sidebar_of(targets: list[str], pages: set[str]) -> ThemePartials:
     return ThemePartials(pages, nav, config)
 
 
-def test_the_folder_a_page_shares_its_sidebar_with() -> None:
-    sidebar = _sidebar_of(["", "contacts/", "organizations/"], {"contacts/ana.md"})
-    nav = sidebar.nav
-    assert sidebar.sidebar_key({"page": _page("contacts/ana/"), "nav": nav}) == "contacts/"
-    assert sidebar.sidebar_key({"page": _page("contacts/ana.html"), "nav": nav}) == "contacts/"
-    # Not one of prepguide's pages outside the nav, another navigation, no page.
-    assert sidebar.sidebar_key({"page": _page("x/", "x.md"), "nav": nav}) is None
-    assert (
-        sidebar.sidebar_key({"page": _page("contacts/bob/", "contacts/bob.md"), "nav": nav}) is None
+def test_pages_whose_links_read_the_same_share_their_sidebar() -> None:
+    pages = {f"contacts/{n}.md" for n in ("ana", "bob", "cy")} | {"organizations/x.md"}
+    sidebar = _sidebar_of(["", "contacts/", "organizations/"], pages)
+
+    def key(url: str, src: str) -> Any:
+        return sidebar.sidebar_key({"page": _page(url, src), "nav": sidebar.nav})
+
+    ana = key("contacts/ana/", "contacts/ana.md")
+    assert ana is not None
+    assert key("contacts/bob/", "contacts/bob.md") == ana
+    assert key("organizations/x/", "organizations/x.md") != ana  # "../" is another folder
+    assert key("contacts/ana.html", "contacts/ana.md") == key(
+        "contacts/bob.html", "contacts/bob.md"
     )
+    assert key("contacts/ana.html", "contacts/ana.md") != ana
+    # Not one of prepguide's pages outside the nav, another navigation, no page.
+    assert key("x/", "x.md") is None
     assert sidebar.sidebar_key({"page": _page("contacts/ana/"), "nav": object()}) is None
-    assert sidebar.sidebar_key({"nav": nav}) is None
-    # A link under the page's own folder is relative to that page only.
-    under = _sidebar_of(["contacts/ana/cv.pdf"], {"contacts/ana.md"})
-    assert under.sidebar_key({"page": _page("contacts/ana/"), "nav": under.nav}) is None
+    assert sidebar.sidebar_key({"nav": sidebar.nav}) is None
+    # A link into one page's folder, in any of the forms MkDocs reads: that page gets its own.
+    for link in ("contacts/ana/cv.pdf", "./contacts/ana/", "contacts/./ana", "contacts//ana/"):
+        into = _sidebar_of([link], pages)
+        keys = [
+            into.sidebar_key({"page": _page(f"contacts/{n}/", f"contacts/{n}.md"), "nav": into.nav})
+            for n in ("ana", "bob", "cy")
+        ]
+        assert keys[0] != keys[1] == keys[2], link
 
 
 def _heading(title: str, level: int, *children: Any, typeset: Any = None) -> Any:
@@ -229,3 +273,40 @@ def test_another_theme_or_version_keeps_materials_own_drawing(
     before = env.get_template
     theme_partials.install(env, _sidebar_of([], set()))
     assert env.get_template == before
+
+
+def _partials_after_build(root: Path, site: Path) -> Any:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    return cfg.plugins["prepguide"].partials
+
+
+def test_a_filter_or_a_handler_from_elsewhere_draws_the_sidebars_for_every_page(
+    tmp_path: Path,
+) -> None:
+    root = copy_example(tmp_path / "guide")
+    assert _partials_after_build(root, tmp_path / "a").drawn  # reused as it is
+    # A hook's filter (it may write a link for each page): nothing reused.
+    _configure(root, {"hooks": ["hook.py"]})  # writes hook.py (the next test's hook)
+    (root / "filter_hook.py").write_text(
+        "def on_env(env, config, files):\n"
+        "    env.filters['shout'] = lambda value: value.upper()\n"
+        "    return env\n",
+        encoding="utf-8",
+    )
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("- hook.py", "- filter_hook.py"), encoding="utf-8"
+    )
+    partials = _partials_after_build(root, tmp_path / "b")
+    assert partials is not None and not partials.drawn
+    # A hook that handles page_context: not even set up.
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    assert _partials_after_build(root, tmp_path / "c") is None

@@ -63,7 +63,7 @@ from .settings import (
     shows_tags,
     user_files,
 )
-from .theme_partials import ThemePartials, install
+from .theme_partials import ThemePartials, install, others_between_pages
 
 log = get_plugin_logger(__name__)
 
@@ -298,7 +298,8 @@ class PrepGuidePlugin(ServeMixin, BasePlugin[PrepGuideConfig]):
         date (``outputs.output_key``).
         """
         self.wrap_search_index(config)
-        if self.nav is not None:
+        self.partials = None
+        if self.nav is not None and not others_between_pages(config.plugins):
             in_nav = {page.file.src_uri for page in self.nav.pages}
             self.partials = ThemePartials(self.html_pages - in_nav, self.nav, config)
             install(env, self.partials)  # the sidebars drawn once for the pages that share them

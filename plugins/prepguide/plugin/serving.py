@@ -263,7 +263,9 @@ def mkdocs_versions() -> dict[str, str]:
 
 
 def nav_signature(nav: Navigation) -> list[Any]:
-    """The navigation as every page shows it: titles, URLs and nesting."""
+    """The navigation as every page shows it: titles, URLs, nesting, and each page's metadata
+    (the theme shows some of it in the sidebar: material's ``status``, ``icon`` and
+    ``subtitle``)."""
 
     def item(node: Any) -> Any:
         children = getattr(node, "children", None) or []
@@ -272,6 +274,7 @@ def nav_signature(nav: Navigation) -> list[Any]:
             node.title,
             getattr(node, "url", None),
             getattr(node, "is_homepage", None),
+            getattr(node, "meta", None),
             [item(child) for child in children],
         )
 

@@ -8,33 +8,38 @@ theme's work on a prep page, about half a millisecond, a tenth of a build at 1,0
 - The navigation sidebar. Prep and organization pages are kept out of the navigation, so no
   item of it is their own: nothing in the sidebar is active, expanded or followed by the page's
   table of contents, and what differs from one page to the next is only where its links point
-  from. Links are written relative to the page, and two pages in the same folder
-  (``contacts/ana/``, ``contacts/bob/``) reach every address outside their own folders by the
-  same relative path. So it is drawn for the first such page of a folder and reused for the
-  others (:meth:`ThemePartials.sidebar_key`).
+  from. Links are written relative to the page by the ``url`` filter, and two pages in the same
+  folder (``contacts/ana/``, ``contacts/bob/``) reach every address outside their own folders
+  by the same relative path. So the key is every address the sidebar links to, made relative
+  by MkDocs' own ``normalize_url`` (:meth:`ThemePartials.sidebar_key`): pages of one folder
+  share it, and a page that a link points into gets its own.
 - The table of contents. It is drawn from the page's headings alone (their titles, anchors and
   nesting), and prep pages of the same stage have the same sections: it is drawn for the first
   page with those headings and reused for the others (:meth:`ThemePartials.toc_key`).
 
 That holds for the templates of the Material versions this was checked against (``nav.html``
-and what it includes read the page only to compare it with the navigation's items;
-``toc.html`` reads only its headings; tests compare whole sites built with and without it). It
-is not used when any template these are drawn from is not Material's own (a ``custom_dir``
-override, another theme), for a page that is in the navigation or not one of prepguide's, for
-a page under whose address a link of the sidebar points (its relative paths differ from its
-neighbours'), or for headings another plugin marked for Material's typeset plugin.
+and what it includes read the page only to compare it with the navigation's items and to
+write links from it; ``toc.html`` reads only its headings; tests compare whole sites built with
+and without it). It is not used when any template these are drawn from is not Material's own
+(a ``custom_dir`` override, another theme), when the theme's environment has a filter from
+elsewhere (a hook's ``url`` filter may write a link for each page), when a hook or another
+plugin handles ``page_context`` or ``post_page`` (it may change the navigation for one page),
+for a page that is in the navigation or not one of prepguide's, or for headings another plugin
+marked for Material's typeset plugin. The features and the configuration are part of each key
+(a theme override may include a partial again with other features).
 """
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import Any
 
 import material
+from mkdocs.utils import normalize_url
 
+from ..render.theme_cache import environment_tag
 from .search_sections import CHECKED_MATERIAL
 
 NAV_TEMPLATE = "partials/nav.html"
@@ -87,20 +92,19 @@ class ThemePartials:
             return None
         return page
 
-    def sidebar_key(self, context: Any) -> str | None:
-        """The folder whose pages share the navigation sidebar of this context, or None."""
+    def sidebar_key(self, context: Any) -> Hashable | None:
+        """What the navigation sidebar of this context is drawn from, or None.
+
+        Every address it links to as the theme's ``url`` filter writes it from this page
+        (MkDocs' ``normalize_url``, as ``nav_item.url | url`` does), the features and the
+        configuration: pages that agree on these get the same sidebar.
+        """
         page = self._page(context)
         if page is None:
             return None
-        url = page.url
-        if not url or url.startswith("/") or "://" in url:
-            return None
-        own = url.rstrip("/")
-        if "." in posixpath.basename(own) and not url.endswith("/"):
-            return posixpath.dirname(own) + "/"  # "a/b.html": links are relative to "a/"
-        if any(target == own or target.startswith(own + "/") for target in self.targets):
-            return None  # a link points under the page's own folder
-        return posixpath.dirname(own) + "/"
+        base = context.get("base_url", "")
+        links = tuple(normalize_url(target, page=page, base=base) for target in self.targets)
+        return (links, tuple(context.get("features") or ()), id(context.get("config")))
 
     def toc_key(self, context: Any) -> tuple[Any, ...] | None:
         """The headings the table of contents of this context is drawn from, or None."""
@@ -110,7 +114,8 @@ class ThemePartials:
         items = list(page.toc)
         if items and items[0].level == 1:  # as toc.html: a first h1 stands for the page
             items = items[0].children
-        return _headings(items)
+        headings = _headings(items)
+        return None if headings is None else (headings, id(context.get("config")))
 
     def wrap(
         self, name: str, render: Callable[[Any], Iterator[str]]
@@ -147,25 +152,27 @@ def _headings(items: Any) -> tuple[Any, ...] | None:
 
 
 def _targets(nav: Any, config: Any) -> Iterator[str]:
-    """Every address the sidebar may link to, as written (before it is made relative)."""
+    """Every address the sidebar may link to, as written (the ``url`` filter makes each relative)."""
     items = list(getattr(nav, "items", ()))
     while items:
         item = items.pop()
         url = getattr(item, "url", None)
-        if isinstance(url, str):
-            yield url.lstrip("/")
+        if url is not None:
+            yield str(url)
         items.extend(getattr(item, "children", None) or ())
     homepage = getattr(nav, "homepage", None)
-    if homepage is not None and isinstance(getattr(homepage, "url", None), str):
-        yield homepage.url.lstrip("/")
+    if homepage is not None and getattr(homepage, "url", None) is not None:
+        yield str(homepage.url)
     for value in (config.extra.get("homepage"), config.theme.get("logo")):
-        if isinstance(value, str):
-            yield value.lstrip("/")
+        if value:
+            yield str(value)
 
 
 def material_partials(env: Any) -> bool:
-    """Whether every template the sidebars are drawn from is Material's own, of a checked version."""
-    if not CHECKED or env.loader is None:
+    """Whether every template the sidebars are drawn from is Material's own, of a checked
+    version, with filters of Jinja2, MkDocs and Material only (a hook's ``url`` filter may
+    write a link for each page)."""
+    if not CHECKED or env.loader is None or environment_tag(env) is None:
         return False
     for name in _MATERIAL_PARTIALS:
         try:
@@ -175,6 +182,25 @@ def material_partials(env: Any) -> bool:
         if filename is None or Path(filename).resolve() != _MATERIAL_TEMPLATES / name:
             return False
     return True
+
+
+_KNOWN_PACKAGES = ("mkdocs.", "material.", "prepguide.")
+"""Whose handlers of the events between two pages' templates are known to leave the
+navigation and the pages alone."""
+
+
+def others_between_pages(plugins: Any) -> list[str]:
+    """The handlers of ``page_context`` and ``post_page`` from elsewhere (a hook, another
+    plugin): one may change the navigation for one page (a title, an active item), so with
+    one the sidebars are drawn for every page."""
+    found = []
+    for event in ("page_context", "post_page"):
+        for handler in plugins.events.get(event, ()):
+            function = getattr(handler, "__func__", handler)
+            module = getattr(function, "__module__", None) or ""
+            if not module.startswith(_KNOWN_PACKAGES):
+                found.append(f"{module}.{getattr(function, '__qualname__', '?')}")
+    return found
 
 
 def install(env: Any, partials: ThemePartials) -> None:
