@@ -116,6 +116,7 @@ _TWICE = (
         {"extra": {"homepage": "./contacts/anais-thibodeaux/"}},
         {"hooks": ["hook.py"]},
         {"main.html": _TWICE, "features": ["navigation.tabs", "toc.integrate"]},
+        {"features": ["search.share"], "theme": {"icon": {"search": "material/file-search"}}},
     ],
     ids=[
         "example",
@@ -127,6 +128,7 @@ _TWICE = (
         "homepage",
         "hook",
         "drawn-twice",
+        "search-icons",
     ],
 )
 def test_a_site_is_the_same_with_the_sidebar_reused(
@@ -160,6 +162,8 @@ def test_the_sidebars_are_drawn_once_for_the_pages_that_share_them(tmp_path: Pat
     # One sidebar for the prep pages, one for the organization pages.
     assert len([key for name, key in partials.outputs if name == theme_partials.NAV_TEMPLATE]) == 2
     assert partials.drawn[theme_partials.NAV_TEMPLATE] == 2
+    # The search box and the palette toggle read only the configuration.
+    assert [partials.drawn[name] for name in theme_partials.CONSTANT_TEMPLATES] == [1, 1]
     contacts = len(list((root / "content" / "contacts").glob("*.yml")))
     organizations = len(list((root / "content" / "organizations").glob("*.yml")))
     assert len([p for p in partials.pages if p.startswith("contacts/")]) == contacts

@@ -16,6 +16,8 @@ theme's work on a prep page, about half a millisecond, a tenth of a build at 1,0
 - The table of contents. It is drawn from the page's headings alone (their titles, anchors and
   nesting), and prep pages of the same stage have the same sections: it is drawn for the first
   page with those headings and reused for the others (:meth:`ThemePartials.toc_key`).
+- The search box and the palette toggle (``partials/search.html``, ``partials/palette.html``),
+  drawn from the configuration alone: once per build (:meth:`ThemePartials.constant_key`).
 
 That holds for the templates of the Material versions this was checked against (``nav.html``
 and what it includes read the page only to compare it with the navigation's items and to
@@ -44,6 +46,8 @@ from .search_sections import CHECKED_MATERIAL
 
 NAV_TEMPLATE = "partials/nav.html"
 TOC_TEMPLATE = "partials/toc.html"
+# Drawn from the configuration alone: the same on every page of a build.
+CONSTANT_TEMPLATES = ("partials/search.html", "partials/palette.html")
 
 # What the two are drawn from (their includes and theirs), checked to be Material's own.
 _MATERIAL_PARTIALS = (
@@ -54,6 +58,7 @@ _MATERIAL_PARTIALS = (
     TOC_TEMPLATE,
     "partials/toc-item.html",
     "partials/language.html",
+    *CONSTANT_TEMPLATES,
 )
 
 _MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -82,6 +87,7 @@ class ThemePartials:
         self.keys: dict[str, Callable[[Any], Hashable | None]] = {
             NAV_TEMPLATE: self.sidebar_key,
             TOC_TEMPLATE: self.toc_key,
+            **dict.fromkeys(CONSTANT_TEMPLATES, self.constant_key),
         }
 
     def _page(self, context: Any) -> Any:
@@ -105,6 +111,13 @@ class ThemePartials:
         base = context.get("base_url", "")
         links = tuple(normalize_url(target, page=page, base=base) for target in self.targets)
         return (links, tuple(context.get("features") or ()), id(context.get("config")))
+
+    def constant_key(self, context: Any) -> Hashable | None:
+        """What the search box and the palette toggle are drawn from: the features and the
+        configuration (they read nothing of the page)."""
+        if self._page(context) is None:
+            return None
+        return (tuple(context.get("features") or ()), id(context.get("config")))
 
     def toc_key(self, context: Any) -> tuple[Any, ...] | None:
         """The headings the table of contents of this context is drawn from, or None."""
