@@ -86,6 +86,12 @@ def on_page_context(context, page, config, nav):
     return context
 """
 
+# A theme override of base.html's asset blocks, one drawing Material's after its own.
+_ASSET_BLOCKS = (
+    '{% extends "base.html" %}{% block scripts %}<script src="{{ "mine.js" | url }}"></script>'
+    "{{ super() }}{% endblock %}{% block styles %}{% endblock %}"
+)
+
 # A theme override that draws the sidebar a second time with other features.
 _TWICE = (
     '{% extends "base.html" %}{% block footer %}{% with features = [] %}<div>'
@@ -117,6 +123,17 @@ _TWICE = (
         {"hooks": ["hook.py"]},
         {"main.html": _TWICE, "features": ["navigation.tabs", "toc.integrate"]},
         {"features": ["search.share"], "theme": {"icon": {"search": "material/file-search"}}},
+        {
+            # Stylesheets and scripts, one in a prep page's own folder (its link differs).
+            "extra_css": ["extra/one.css", "contacts/joan-whitcombe/own.css"],
+            "extra_javascript": [
+                "https://example.org/x.js",
+                "js/a.js",
+                {"path": "./contacts/ines-carvalho/m.mjs", "type": "module"},
+            ],
+            "extra": {"polyfills": ["poly.js"], "version": {"provider": "mike"}},
+        },
+        {"main.html": _ASSET_BLOCKS, "use_directory_urls": False},
     ],
     ids=[
         "example",
@@ -129,6 +146,8 @@ _TWICE = (
         "hook",
         "drawn-twice",
         "search-icons",
+        "assets",
+        "asset-blocks",
     ],
 )
 def test_a_site_is_the_same_with_the_sidebar_reused(
@@ -164,6 +183,13 @@ def test_the_sidebars_are_drawn_once_for_the_pages_that_share_them(tmp_path: Pat
     assert partials.drawn[theme_partials.NAV_TEMPLATE] == 2
     # The search box and the palette toggle read only the configuration.
     assert [partials.drawn[name] for name in theme_partials.CONSTANT_TEMPLATES] == [1, 1]
+    # base.html's asset blocks: their links read the same from every prep and organization page
+    # (all two folders deep).
+    assert [partials.drawn[f"base.html:{block}"] for block in theme_partials.ASSET_BLOCKS] == [
+        1,
+        1,
+        1,
+    ]
     contacts = len(list((root / "content" / "contacts").glob("*.yml")))
     organizations = len(list((root / "content" / "organizations").glob("*.yml")))
     assert len([p for p in partials.pages if p.startswith("contacts/")]) == contacts
@@ -202,7 +228,7 @@ def _sidebar_of(targets: list[str], pages: set[str]) -> ThemePartials:
     nav = SimpleNamespace(
         items=[SimpleNamespace(url=t, children=None) for t in targets], homepage=None
     )
-    config = SimpleNamespace(extra={}, theme={})
+    config = SimpleNamespace(extra={}, theme={}, extra_css=[], extra_javascript=[])
     return ThemePartials(pages, nav, config)
 
 

@@ -18,6 +18,11 @@ theme's work on a prep page, about half a millisecond, a tenth of a build at 1,0
   page with those headings and reused for the others (:meth:`ThemePartials.toc_key`).
 - The search box and the palette toggle (``partials/search.html``, ``partials/palette.html``),
   drawn from the configuration alone: once per build (:meth:`ThemePartials.constant_key`).
+- ``base.html``'s ``styles``, ``scripts`` and ``config`` blocks (stylesheet and script links,
+  the theme's settings and translations as JSON), drawn from the configuration and links to
+  the site's assets: the same on pages that reach those by the same relative paths
+  (:meth:`ThemePartials.assets_key`). A theme override of one of these blocks is drawn by
+  Jinja2 as usual; Material's own (``super()``) is then reused.
 
 That holds for the templates of the Material versions this was checked against (``nav.html``
 and what it includes read the page only to compare it with the navigation's items and to
@@ -48,6 +53,9 @@ NAV_TEMPLATE = "partials/nav.html"
 TOC_TEMPLATE = "partials/toc.html"
 # Drawn from the configuration alone: the same on every page of a build.
 CONSTANT_TEMPLATES = ("partials/search.html", "partials/palette.html")
+BASE_TEMPLATE = "base.html"
+# base.html's blocks drawn from the configuration and links to the site's assets alone.
+ASSET_BLOCKS = ("styles", "scripts", "config")
 
 # What the two are drawn from (their includes and theirs), checked to be Material's own.
 _MATERIAL_PARTIALS = (
@@ -59,6 +67,8 @@ _MATERIAL_PARTIALS = (
     "partials/toc-item.html",
     "partials/language.html",
     *CONSTANT_TEMPLATES,
+    BASE_TEMPLATE,
+    "partials/icons.html",
 )
 
 _MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -81,6 +91,7 @@ class ThemePartials:
         self.pages = pages
         self.nav = nav
         self.targets = tuple(_targets(nav, config))
+        self.assets = tuple(_assets(config))
         self.outputs: dict[tuple[str, Hashable], str] = {}
         self.drawn: Counter[str] = Counter()
         """How many times each partial was drawn for prepguide's pages (the others reused it)."""
@@ -88,6 +99,7 @@ class ThemePartials:
             NAV_TEMPLATE: self.sidebar_key,
             TOC_TEMPLATE: self.toc_key,
             **dict.fromkeys(CONSTANT_TEMPLATES, self.constant_key),
+            **{f"{BASE_TEMPLATE}:{block}": self.assets_key for block in ASSET_BLOCKS},
         }
 
     def _page(self, context: Any) -> Any:
@@ -118,6 +130,17 @@ class ThemePartials:
         if self._page(context) is None:
             return None
         return (tuple(context.get("features") or ()), id(context.get("config")))
+
+    def assets_key(self, context: Any) -> Hashable | None:
+        """What base.html's ``styles``, ``scripts`` and ``config`` blocks are drawn from: links
+        to the theme's assets and the configured stylesheets and scripts, as the ``url`` and
+        ``script_tag`` filters write them from this page, the features and the configuration."""
+        page = self._page(context)
+        if page is None:
+            return None
+        base = context.get("base_url", "")
+        links = tuple(normalize_url(target, page=page, base=base) for target in self.assets)
+        return (links, base, tuple(context.get("features") or ()), id(context.get("config")))
 
     def toc_key(self, context: Any) -> tuple[Any, ...] | None:
         """The headings the table of contents of this context is drawn from, or None."""
@@ -162,6 +185,17 @@ def _headings(items: Any) -> tuple[Any, ...] | None:
             return None
         found.append((item.url, item.title, item.level, children))
     return tuple(found)
+
+
+def _assets(config: Any) -> Iterator[str]:
+    """The addresses base.html's asset blocks link to (the theme's assets under ``assets/``)."""
+    yield "assets/"
+    for value in (
+        *config.extra_css,
+        *config.extra_javascript,
+        *(config.extra.get("polyfills") or ()),
+    ):
+        yield str(value)
 
 
 def _targets(nav: Any, config: Any) -> Iterator[str]:
@@ -232,10 +266,18 @@ def install(env: Any, partials: ThemePartials) -> None:
 
     def get_template_reusing_partials(name: Any, *args: Any, **kwargs: Any) -> Any:
         template = get_template(name, *args, **kwargs)
-        if name in partials.keys and not getattr(template, _WRAPPED, False):
+        if (name in partials.keys or name == BASE_TEMPLATE) and not getattr(
+            template, _WRAPPED, False
+        ):
             if not material_own:
                 material_own.append(material_partials(env))
-            if material_own[0]:
+            if material_own[0] and name == BASE_TEMPLATE:
+                for block in ASSET_BLOCKS:
+                    if block in template.blocks:
+                        template.blocks[block] = partials.wrap(
+                            f"{BASE_TEMPLATE}:{block}", template.blocks[block]
+                        )
+            elif material_own[0]:
                 template.root_render_func = partials.wrap(name, template.root_render_func)
             setattr(template, _WRAPPED, True)
         return template
