@@ -83,7 +83,13 @@ LEFTOVER_NAMES = [
     "notes/draft.yaml.orig",
     "notes/Data.YML",
 ]
-HIDDEN = ["contacts/.joan-whitcombe.yml.swp", "organizations/.lumenchart.yml.un~"]
+HIDDEN = [
+    "contacts/.joan-whitcombe.yml.swp",
+    "organizations/.lumenchart.yml.un~",
+    # material's meta plugin reads a folder's `.meta.yml` (black-box review): not a research file.
+    "contacts/.meta.yml",
+    "questions/.meta.yml",
+]
 
 
 def add_leftovers(guide: Path) -> None:

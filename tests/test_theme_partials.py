@@ -37,6 +37,10 @@ def _configure(root: Path, change: dict[str, Any]) -> None:
         if key == "hooks":
             (root / "hook.py").write_text(_HOOK, encoding="utf-8")
             config["hooks"] = value
+        elif key == "icon":
+            icons = root / "site_overrides" / ".icons" / "material"
+            icons.mkdir(parents=True)
+            (icons / "magnify.svg").write_text(value, encoding="utf-8")
         elif key == "main.html":
             (root / "site_overrides" / "main.html").write_text(value, encoding="utf-8")
         elif key == "features":
@@ -86,6 +90,18 @@ def on_page_context(context, page, config, nav):
     return context
 """
 
+# A theme override that draws the header of organization pages in French (black-box review).
+_FRENCH = (
+    '{% extends "base.html" %}{% block header %}{% if page and page.url.startswith("organizations/")'
+    ' %}{% import "partials/languages/fr.html" as lang %}{% endif %}'
+    '{% include "partials/header.html" %}{% include "partials/toc.html" %}{% endblock %}'
+)
+
+# An icon of the theme overridden by one that shows the page (icons are templates too).
+_ICON = (
+    '<svg viewBox="0 0 24 24"><title>{{ page.title if page else "" }}</title><path d="M1 1"/></svg>'
+)
+
 # A theme override of base.html's asset blocks, one drawing Material's after its own.
 _ASSET_BLOCKS = (
     '{% extends "base.html" %}{% block scripts %}<script src="{{ "mine.js" | url }}"></script>'
@@ -134,6 +150,8 @@ _TWICE = (
             "extra": {"polyfills": ["poly.js"], "version": {"provider": "mike"}},
         },
         {"main.html": _ASSET_BLOCKS, "use_directory_urls": False},
+        {"main.html": _FRENCH},
+        {"icon": _ICON},
     ],
     ids=[
         "example",
@@ -148,6 +166,8 @@ _TWICE = (
         "search-icons",
         "assets",
         "asset-blocks",
+        "another-language",
+        "page-icon",
     ],
 )
 def test_a_site_is_the_same_with_the_sidebar_reused(

@@ -202,6 +202,8 @@ class CorpusLoader:
             dir_entries = sorted(listing, key=lambda e: e.name)
         for dir_entry in dir_entries:
             name = dir_entry.name
+            if name.startswith("."):
+                continue  # hidden: an editor's file, or material's meta plugin's `.meta.yml`
             split = _research_name(name)
             if split is None:
                 corpus.problems.extend(_strays_in(base, dir_entry, folder, root))

@@ -28,12 +28,14 @@ That holds for the templates of the Material versions this was checked against (
 and what it includes read the page only to compare it with the navigation's items and to
 write links from it; ``toc.html`` reads only its headings; tests compare whole sites built with
 and without it). It is not used when any template these are drawn from is not Material's own
-(a ``custom_dir`` override, another theme), when the theme's environment has a filter from
+(a ``custom_dir`` override, another theme) or an icon is overridden (icons are templates too),
+when the theme's environment has a filter from
 elsewhere (a hook's ``url`` filter may write a link for each page), when a hook or another
 plugin handles ``page_context`` or ``post_page`` (it may change the navigation for one page),
 for a page that is in the navigation or not one of prepguide's, or for headings another plugin
-marked for Material's typeset plugin. The features and the configuration are part of each key
-(a theme override may include a partial again with other features).
+marked for Material's typeset plugin. The features, the configuration and the language module
+are part of each key (a theme override may include a partial again with other features, or
+import another language as ``lang``).
 """
 
 from __future__ import annotations
@@ -122,14 +124,14 @@ class ThemePartials:
             return None
         base = context.get("base_url", "")
         links = tuple(normalize_url(target, page=page, base=base) for target in self.targets)
-        return (links, tuple(context.get("features") or ()), id(context.get("config")))
+        return (links, _settings(context))
 
     def constant_key(self, context: Any) -> Hashable | None:
         """What the search box and the palette toggle are drawn from: the features and the
         configuration (they read nothing of the page)."""
         if self._page(context) is None:
             return None
-        return (tuple(context.get("features") or ()), id(context.get("config")))
+        return _settings(context)
 
     def assets_key(self, context: Any) -> Hashable | None:
         """What base.html's ``styles``, ``scripts`` and ``config`` blocks are drawn from: links
@@ -140,7 +142,7 @@ class ThemePartials:
             return None
         base = context.get("base_url", "")
         links = tuple(normalize_url(target, page=page, base=base) for target in self.assets)
-        return (links, base, tuple(context.get("features") or ()), id(context.get("config")))
+        return (links, base, _settings(context))
 
     def toc_key(self, context: Any) -> tuple[Any, ...] | None:
         """The headings the table of contents of this context is drawn from, or None."""
@@ -151,7 +153,7 @@ class ThemePartials:
         if items and items[0].level == 1:  # as toc.html: a first h1 stands for the page
             items = items[0].children
         headings = _headings(items)
-        return None if headings is None else (headings, id(context.get("config")))
+        return None if headings is None else (headings, _settings(context))
 
     def wrap(
         self, name: str, render: Callable[[Any], Iterator[str]]
@@ -173,9 +175,27 @@ class ThemePartials:
         return reused
 
 
+def _settings(context: Any) -> tuple[Any, ...]:
+    """What every one of these reads besides the page: the features, the configuration and the
+    language module (a theme override may import another as ``lang``)."""
+    lang = context.get("lang")
+    return (
+        tuple(context.get("features") or ()),
+        id(context.get("config")),
+        getattr(lang, "__name__", None) if lang is not None else None,
+    )
+
+
 def _headings(items: Any) -> tuple[Any, ...] | None:
     """What Material's table of contents shows of ``items``: each one's anchor, title, level and
-    children (None when one is marked for the typeset plugin, which shows other text)."""
+    children (None when one is marked for the typeset plugin, which shows other text).
+
+    >>> from types import SimpleNamespace as Item
+    >>> questions = Item(url="#questions", title="Questions", level=2, children=[])
+    >>> _headings([Item(url="#ana", title="Ana", level=1, children=[questions])])
+    (('#ana', 'Ana', 1, (('#questions', 'Questions', 2, ()),)),)
+    >>> _headings([Item(url="#q", title="Q", level=2, children=[], typeset={"title": "Q"})])
+    """
     found = []
     for item in items:
         if getattr(item, "typeset", None):
@@ -216,10 +236,17 @@ def _targets(nav: Any, config: Any) -> Iterator[str]:
 
 
 def material_partials(env: Any) -> bool:
-    """Whether every template the sidebars are drawn from is Material's own, of a checked
-    version, with filters of Jinja2, MkDocs and Material only (a hook's ``url`` filter may
-    write a link for each page)."""
+    """Whether every template these are drawn from is Material's own, of a checked version,
+    with no icon of the theme overridden (an icon is a template too, and may read the page)
+    and filters of Jinja2, MkDocs and Material only (a hook's ``url`` filter may write a link
+    for each page)."""
     if not CHECKED or env.loader is None or environment_tag(env) is None:
+        return False
+    folders = _theme_folders(env.loader)
+    if folders is None or any(
+        folder.resolve() != _MATERIAL_TEMPLATES and (folder / ".icons").exists()
+        for folder in folders
+    ):
         return False
     for name in _MATERIAL_PARTIALS:
         try:
@@ -229,6 +256,32 @@ def material_partials(env: Any) -> bool:
         if filename is None or Path(filename).resolve() != _MATERIAL_TEMPLATES / name:
             return False
     return True
+
+
+def _theme_folders(loader: Any) -> list[Path] | None:
+    """The folders ``loader`` reads templates from, or None for a loader of another kind.
+
+    A folder loader gives its folders; a choice of loaders, theirs; a loader of named texts
+    (prepguide's own under ``mkdocs serve``) none, unless it holds an icon or one of the
+    templates above.
+    """
+    import jinja2
+
+    if isinstance(loader, jinja2.FileSystemLoader):
+        return [Path(folder) for folder in loader.searchpath]
+    if isinstance(loader, jinja2.ChoiceLoader):
+        found: list[Path] = []
+        for inner in loader.loaders:
+            if isinstance(inner, jinja2.DictLoader) and not any(
+                name.startswith(".icons/") or name in _MATERIAL_PARTIALS for name in inner.mapping
+            ):
+                continue
+            folders = _theme_folders(inner)
+            if folders is None:
+                return None
+            found += folders
+        return found
+    return None
 
 
 _KNOWN_PACKAGES = ("mkdocs.", "material.", "prepguide.")
