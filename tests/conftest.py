@@ -86,18 +86,23 @@ def example_guide(tmp_path: Path) -> Path:
 
 def build_site(root: Path, *, strict: bool = False, **overrides: object) -> Path:
     """Run a real MkDocs build of the guide at ``root`` into ``root/site``."""
+    built_config(root, root / "site", strict=strict, **overrides)
+    return root / "site"
+
+
+def built_config(root: Path, site: Path, *, strict: bool = False, **overrides: object) -> Any:
+    """Run a real MkDocs build of the guide at ``root`` into ``site``; return its config (and
+    through it the plugins as the build left them)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    cfg = load_config(
-        str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict, **overrides
-    )
+    cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=strict, **overrides)
     cfg.plugins.on_startup(command="build", dirty=False)
     try:
         build(cfg)
     finally:
         cfg.plugins.on_shutdown()
-    return root / "site"
+    return cfg
 
 
 @pytest.fixture

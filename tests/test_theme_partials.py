@@ -18,7 +18,7 @@ import yaml
 from prepguide.plugin import theme_partials
 from prepguide.plugin.theme_partials import TOC_TEMPLATE, ThemePartials
 
-from .conftest import build_site, copy_example
+from .conftest import build_site, built_config, copy_example
 
 
 def _site(root: Path) -> dict[str, bytes]:
@@ -186,17 +186,8 @@ def test_a_site_is_the_same_with_the_sidebar_reused(
 
 
 def test_the_sidebars_are_drawn_once_for_the_pages_that_share_them(tmp_path: Path) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     root = copy_example(tmp_path / "guide")
-    cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    cfg.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(cfg)
-    finally:
-        cfg.plugins.on_shutdown()
-    partials = cfg.plugins["prepguide"].partials
+    partials = _partials_after_build(root, tmp_path / "site")
     assert partials is not None
     # One sidebar for the prep pages, one for the organization pages.
     assert len([key for name, key in partials.outputs if name == theme_partials.NAV_TEMPLATE]) == 2
@@ -326,16 +317,7 @@ def test_another_theme_or_version_keeps_materials_own_drawing(
 
 
 def _partials_after_build(root: Path, site: Path) -> Any:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    cfg = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
-    cfg.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(cfg)
-    finally:
-        cfg.plugins.on_shutdown()
-    return cfg.plugins["prepguide"].partials
+    return built_config(root, site).plugins["prepguide"].partials
 
 
 def test_a_filter_or_a_handler_from_elsewhere_draws_the_sidebars_for_every_page(
